@@ -1,0 +1,154 @@
+"""The ``ikm`` command (SPEC section 4). Each command parses arguments and calls the domain.
+
+Exit codes: 0 success, 1 bad input (with a message naming the file), 2 wrong usage.
+Heavy modules (the report renderer, the store) are imported inside their commands so that
+``ikm --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .errors import IkmError, ValidationFailed
+
+CRITERIA_OPTION = click.option(
+    "--criteria",
+    "criteria",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    metavar="PATH",
+    help="Extra criteria pack: a .yaml file or a folder of them (repeatable).",
+)
+
+
+def _fail(message: str, code: int = 1) -> None:
+    click.echo(message, err=True)
+    sys.exit(code)
+
+
+def handles_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn domain errors into a clear message on stderr and exit 1; never a traceback."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except IkmError as exc:
+            _fail(f"ikm: {exc}" if not isinstance(exc, ValidationFailed) else str(exc))
+        except KeyboardInterrupt:
+            _fail("ikm: interrupted", 130)
+
+    return wrapper
+
+
+@contextmanager
+def atomic_output(path: Path, mode: str = "wb") -> Iterator[Any]:
+    """Write to a temporary file beside ``path`` and move it in place only on success."""
+    path = Path(path)
+    if path.is_dir():
+        raise IkmError(f"{path}: is a folder; give a file name")
+    if not path.parent.exists():
+        raise IkmError(f"{path}: folder {path.parent} does not exist")
+    tmp = path.with_name(f".{path.name}.part")
+    try:
+        with open(tmp, mode) as handle:
+            yield handle
+        tmp.replace(path)
+    except OSError as exc:
+        raise IkmError(f"{path}: cannot write file ({exc.strerror})") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def load_input(assessment_path: Path, criteria: tuple[Path, ...]):
+    """Load the packs and the assessment; print warnings; return (assessment, pack)."""
+    from .assessments import load_assessment
+    from .catalog import load_catalog
+
+    catalog = load_catalog(criteria)
+    assessment, pack, warnings = load_assessment(assessment_path, catalog.pack_for)
+    for warning in warnings:
+        click.echo(str(warning), err=True)
+    return assessment, pack
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="ikm-readiness", prog_name="ikm")
+def main() -> None:
+    """ikm-readiness: get ready for the pre-audit of your complaint management."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@handles_errors
+def validate(paths: tuple[Path, ...]) -> None:
+    """Check criteria packs (files or folders); exit 1 and list every problem when invalid."""
+    from .packs import load_pack, pack_files
+
+    failed = False
+    for given in paths:
+        try:
+            files = pack_files([given])
+            if not files:
+                raise IkmError(f"{given}: no .yaml files in this folder")
+        except IkmError as exc:
+            failed = True
+            click.echo(str(exc), err=True)
+            continue
+        for path in files:
+            try:
+                pack = load_pack(path)
+            except IkmError as exc:
+                failed = True
+                click.echo(str(exc), err=True)
+                continue
+            count = len(pack.criteria_by_id)
+            click.echo(f"{path}: ok ({pack.id} {pack.version}, {count} criteria)")
+    if failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("assessment", type=click.Path(path_type=Path))
+@CRITERIA_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+@click.option("--lang", type=click.Choice(["nl", "en"]), help="Language of the table.")
+@handles_errors
+def score(assessment: Path, criteria: tuple[Path, ...], as_json: bool, lang: str | None) -> None:
+    """Score an assessment file: verdict, readiness, gaps and improvement points."""
+    from .method import score as run_method
+
+    data, pack = load_input(assessment, criteria)
+    result = run_method(pack, data)
+    if as_json:
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        return
+    from .scoretable import print_result
+
+    print_result(result, pack, data, lang or data.language)
+
+
+@main.command()
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="File to write.")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+@handles_errors
+def demo(output: Path, lang: str) -> None:
+    """Write a filled example assessment of the built-in pack."""
+    from .demo import demo_assessment
+
+    text = demo_assessment(lang).to_json()
+    with atomic_output(output, "w") as handle:
+        handle.write(text)
+    click.echo(f"wrote {output}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,32 @@
+"""Localised text: a plain string for every language, or a mapping ``{nl: ..., en: ...}``."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Language = Literal["nl", "en"]
+LANGUAGES: tuple[Language, ...] = ("nl", "en")
+DEFAULT_LANGUAGE: Language = "nl"
+
+LocalText = str | dict[str, str]
+
+
+def localise(text: LocalText | None, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The text in ``lang``; a missing language falls back to the other one; ``None`` gives ''."""
+    if text is None:
+        return ""
+    if isinstance(text, str):
+        return text
+    if text.get(lang):
+        return text[lang]
+    for other in LANGUAGES:
+        if text.get(other):
+            return text[other]
+    return next((value for value in text.values() if value), "")
+
+
+def languages_of(text: LocalText | None) -> set[str]:
+    """The languages a text declares explicitly (empty for a plain string)."""
+    if isinstance(text, dict):
+        return {lang for lang, value in text.items() if value}
+    return set()
