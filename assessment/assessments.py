@@ -134,7 +134,8 @@ class Assessment(_Model):
             version = data["schema_version"]
             if version != SCHEMA_VERSION and not isinstance(version, bool):
                 raise ValueError(
-                    f"schema_version {version!r} is not supported (this version reads {SCHEMA_VERSION})"
+                    f"schema_version {version!r} is not supported "
+                    f"(this version reads {SCHEMA_VERSION})"
                 )
         return data
 
@@ -230,7 +231,10 @@ def check_against_pack(assessment: Assessment, pack: Pack, file: str) -> list[Pr
     seen_ids: dict[str, int] = {}
     for i, item in enumerate(assessment.evidence):
         if item.id in seen_ids:
-            add(("evidence", i, "id"), f"duplicate evidence id '{item.id}' (also evidence[{seen_ids[item.id]}])")
+            add(
+                ("evidence", i, "id"),
+                f"duplicate evidence id '{item.id}' (also evidence[{seen_ids[item.id]}])",
+            )
         else:
             seen_ids[item.id] = i
         for j, cid in enumerate(item.criteria):
@@ -261,7 +265,9 @@ def check_against_pack(assessment: Assessment, pack: Pack, file: str) -> list[Pr
     return problems
 
 
-def load_assessment_text(text: str, file: str, pack_for: Any) -> tuple[Assessment, Pack, list[Problem]]:
+def load_assessment_text(
+    text: str, file: str, pack_for: Any
+) -> tuple[Assessment, Pack, list[Problem]]:
     """Parse and validate assessment JSON text.
 
     ``pack_for`` maps the assessment's ``criteria_set`` to a loaded :class:`Pack` (it raises
@@ -287,7 +293,9 @@ def load_assessment(path: str | Path, pack_for: Any) -> tuple[Assessment, Pack, 
     return load_assessment_text(text, str(path), pack_for)
 
 
-def load_assessment_bytes(raw: bytes, name: str, pack_for: Any) -> tuple[Assessment, Pack, list[Problem]]:
+def load_assessment_bytes(
+    raw: bytes, name: str, pack_for: Any
+) -> tuple[Assessment, Pack, list[Problem]]:
     """Validate uploaded assessment JSON bytes under the display name ``name``."""
     text = decode_text(raw, name, max_bytes=MAX_ASSESSMENT_BYTES)
     if not text.strip():

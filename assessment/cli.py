@@ -137,7 +137,9 @@ def score(assessment: Path, criteria: tuple[Path, ...], as_json: bool, lang: str
 
 
 @main.command()
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="File to write.")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(path_type=Path), help="File to write."
+)
 @click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
 @handles_errors
 def demo(output: Path, lang: str) -> None:

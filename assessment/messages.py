@@ -59,8 +59,11 @@ def status_label(status: str, lang: str) -> str:
 
 def requirement_text(requirement: Requirement, lang: str) -> str:
     """``record|interview`` as "a record or an interview" / "een registratie of een interview"."""
-    kinds = [k for k in ("document", "record", "interview", "observation", "metric", "other")
-             if k in requirement.kinds]
+    kinds = [
+        k
+        for k in ("document", "record", "interview", "observation", "metric", "other")
+        if k in requirement.kinds
+    ]
     words = [_article(kind_label(k, lang), lang) for k in kinds]
     return _join(words, _OR[lang if lang in _OR else "nl"])
 

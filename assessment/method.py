@@ -245,7 +245,10 @@ def group_score(group_id: str, results: Iterable[CriterionResult]) -> GroupScore
 
 
 def decide(
-    pack: Pack, overall: GroupScore, pillars: Iterable[GroupScore], criteria: Iterable[CriterionResult]
+    pack: Pack,
+    overall: GroupScore,
+    pillars: Iterable[GroupScore],
+    criteria: Iterable[CriterionResult],
 ) -> tuple[Verdict, tuple[Reason, ...]]:
     """The verdict with the thresholds of ``readiness``, and the reasons it is not better."""
     t = pack.readiness
@@ -256,9 +259,7 @@ def decide(
 
     reasons: list[Reason] = []
     if value < t.ready_overall:
-        reasons.append(
-            Reason("overall_below", {"value": value, "threshold": t.ready_overall})
-        )
+        reasons.append(Reason("overall_below", {"value": value, "threshold": t.ready_overall}))
     reasons.extend(
         Reason("pillar_below", {"pillar": p.id, "value": p.readiness, "threshold": t.ready_pillar})
         for p in low_pillars
@@ -360,9 +361,7 @@ def score(pack: Pack, assessment: Assessment) -> Result:
     return _assemble(pack, assessment, criteria)
 
 
-def _assemble(
-    pack: Pack, assessment: Assessment, criteria: tuple[CriterionResult, ...]
-) -> Result:
+def _assemble(pack: Pack, assessment: Assessment, criteria: tuple[CriterionResult, ...]) -> Result:
     overall = group_score("overall", criteria)
     pillars = tuple(
         group_score(p.id, (c for c in criteria if c.pillar == p.id)) for p in pack.pillars
@@ -392,12 +391,8 @@ def forecast(pack: Pack, assessment: Assessment, result: Result | None = None) -
     if assessment.audit_date is None:
         return None
     result = result or score(pack, assessment)
-    done = {
-        p.criterion for p in result.improvement_points if p.deadline < assessment.audit_date
-    }
-    criteria = tuple(
-        _at_target(c) if c.id in done else c for c in result.criteria
-    )
+    done = {p.criterion for p in result.improvement_points if p.deadline < assessment.audit_date}
+    criteria = tuple(_at_target(c) if c.id in done else c for c in result.criteria)
     return _assemble(pack, assessment, criteria)
 
 

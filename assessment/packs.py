@@ -49,9 +49,7 @@ def _check_local_text(value: Any) -> Any:
             raise ValueError("text is empty: give a string or {nl: ..., en: ...}")
         unknown = [k for k in value if k not in LANGUAGES]
         if unknown:
-            raise ValueError(
-                f"unknown language {unknown[0]!r} (use {', '.join(LANGUAGES)})"
-            )
+            raise ValueError(f"unknown language {unknown[0]!r} (use {', '.join(LANGUAGES)})")
         for lang, text in value.items():
             if not isinstance(text, str):
                 raise ValueError(f"text for {lang!r} must be a string")
@@ -251,7 +249,10 @@ class Pack(_TextModel):
 
 
 def load_pack(path: str | Path) -> Pack:
-    """Load and validate one pack file; raise ``PackError`` with all problems, or ``InputFileError``."""
+    """Load and validate one pack file.
+
+    Raises ``PackError`` with all problems, or ``InputFileError`` when it cannot be read.
+    """
     path = Path(path)
     text = read_text(path)
     return parse_pack(text, str(path))
@@ -347,7 +348,10 @@ def _semantic_problems(doc: SourceDoc) -> list[Problem]:
         pid = pillar.get("id")
         if isinstance(pid, str):
             if pid in pillar_ids:
-                add(("pillars", pi, "id"), f"duplicate pillar id '{pid}' (also pillars[{pillar_ids[pid]}])")
+                add(
+                    ("pillars", pi, "id"),
+                    f"duplicate pillar id '{pid}' (also pillars[{pillar_ids[pid]}])",
+                )
             else:
                 pillar_ids[pid] = pi
         criteria = pillar.get("criteria")
@@ -361,14 +365,16 @@ def _semantic_problems(doc: SourceDoc) -> list[Problem]:
             if isinstance(cid, str):
                 here = format_path((*base, "id"))
                 if cid in criterion_ids:
-                    add((*base, "id"), f"duplicate criterion id '{cid}' (also {criterion_ids[cid]})")
+                    add(
+                        (*base, "id"), f"duplicate criterion id '{cid}' (also {criterion_ids[cid]})"
+                    )
                 else:
                     criterion_ids[cid] = here
             target = crit.get("target", default_target)
-            if top is not None and isinstance(target, int) and not isinstance(target, bool):
-                if target > top:
-                    where = (*base, "target") if "target" in crit else ("defaults", "target")
-                    add(where, f"target {target} is above the top level {top}")
+            is_int = isinstance(target, int) and not isinstance(target, bool)
+            if top is not None and is_int and target > top:
+                where = (*base, "target") if "target" in crit else ("defaults", "target")
+                add(where, f"target {target} is above the top level {top}")
             if top is not None and isinstance(crit.get("levels"), dict):
                 for lvl in crit["levels"]:
                     if not isinstance(lvl, int) or not 0 <= lvl <= top:

@@ -32,7 +32,7 @@ def subtract_working_days(end: date, days: int) -> date:
 
 
 def working_days_between(start: date, end: date) -> int:
-    """Working days after ``start`` up to and including ``end`` (negative when ``end`` is earlier)."""
+    """Working days after ``start`` up to and including ``end`` (negative when earlier)."""
     if end < start:
         return -working_days_between(end, start)
     full_weeks, extra = divmod((end - start).days, 7)

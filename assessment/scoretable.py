@@ -13,19 +13,43 @@ from .packs import Pack
 
 _HEAD = {
     "nl": {
-        "pillar": "Pijler", "readiness": "Gereedheid", "maturity": "Volwassenheid",
-        "criterion": "Criterium", "claimed": "Geclaimd", "evidenced": "Onderbouwd",
-        "target": "Doel", "gap": "Tekort", "prio": "Prio", "deadline": "Deadline",
-        "owner": "Eigenaar", "status": "Status", "points": "Verbeterpunten",
-        "overall": "Totaal", "na": "n.v.t.", "risk": "RISICO", "tag": "Ontwikkelelement",
+        "pillar": "Pijler",
+        "readiness": "Gereedheid",
+        "maturity": "Volwassenheid",
+        "criterion": "Criterium",
+        "claimed": "Geclaimd",
+        "evidenced": "Onderbouwd",
+        "target": "Doel",
+        "gap": "Tekort",
+        "prio": "Prio",
+        "deadline": "Deadline",
+        "owner": "Eigenaar",
+        "status": "Status",
+        "points": "Verbeterpunten",
+        "overall": "Totaal",
+        "na": "n.v.t.",
+        "risk": "RISICO",
+        "tag": "Ontwikkelelement",
         "mandatory": "verplicht",
     },
     "en": {
-        "pillar": "Pillar", "readiness": "Readiness", "maturity": "Maturity",
-        "criterion": "Criterion", "claimed": "Claimed", "evidenced": "Evidenced",
-        "target": "Target", "gap": "Gap", "prio": "Prio", "deadline": "Deadline",
-        "owner": "Owner", "status": "Status", "points": "Improvement points",
-        "overall": "Overall", "na": "n/a", "risk": "AT RISK", "tag": "Development element",
+        "pillar": "Pillar",
+        "readiness": "Readiness",
+        "maturity": "Maturity",
+        "criterion": "Criterion",
+        "claimed": "Claimed",
+        "evidenced": "Evidenced",
+        "target": "Target",
+        "gap": "Gap",
+        "prio": "Prio",
+        "deadline": "Deadline",
+        "owner": "Owner",
+        "status": "Status",
+        "points": "Improvement points",
+        "overall": "Overall",
+        "na": "n/a",
+        "risk": "AT RISK",
+        "tag": "Development element",
         "mandatory": "mandatory",
     },
 }
@@ -35,8 +59,11 @@ def print_result(result: Result, pack: Pack, assessment: Assessment, lang: str) 
     """Print verdict, readiness per pillar and tag, criteria and improvement points."""
     h = _HEAD["en" if lang == "en" else "nl"]
     console = Console(highlight=False, soft_wrap=False)
-    console.print(f"[bold]{assessment.organisation.name}[/bold] – {localise(pack.title, lang)}"
-                  f" {pack.version}", markup=True)
+    console.print(
+        f"[bold]{assessment.organisation.name}[/bold] – {localise(pack.title, lang)}"
+        f" {pack.version}",
+        markup=True,
+    )
     console.print(verdict_sentence(result, pack, lang), markup=False)
 
     groups = Table(title=None, show_lines=False)
@@ -44,9 +71,14 @@ def print_result(result: Result, pack: Pack, assessment: Assessment, lang: str) 
     groups.add_column(h["readiness"], justify="right")
     groups.add_column(h["maturity"], justify="right")
     for pillar, score in zip(pack.pillars, result.pillars, strict=True):
-        groups.add_row(localise(pillar.title, lang), pct(score.readiness), one_decimal(score.maturity))
-    groups.add_row(f"[bold]{h['overall']}[/bold]", pct(result.overall.readiness),
-                   one_decimal(result.overall.maturity))
+        groups.add_row(
+            localise(pillar.title, lang), pct(score.readiness), one_decimal(score.maturity)
+        )
+    groups.add_row(
+        f"[bold]{h['overall']}[/bold]",
+        pct(result.overall.readiness),
+        one_decimal(result.overall.maturity),
+    )
     console.print(groups)
 
     if result.tags:
@@ -55,8 +87,9 @@ def print_result(result: Result, pack: Pack, assessment: Assessment, lang: str) 
         tags.add_column(h["readiness"], justify="right")
         tags.add_column(h["maturity"], justify="right")
         for tag in result.tags:
-            tags.add_row(localise(pack.tags[tag.id], lang), pct(tag.readiness),
-                         one_decimal(tag.maturity))
+            tags.add_row(
+                localise(pack.tags[tag.id], lang), pct(tag.readiness), one_decimal(tag.maturity)
+            )
         console.print(tags)
 
     crit = Table()
@@ -68,8 +101,13 @@ def print_result(result: Result, pack: Pack, assessment: Assessment, lang: str) 
         if not c.applicable:
             crit.add_row(label, h["na"], "", str(c.target), "")
             continue
-        crit.add_row(label, "–" if c.claimed is None else str(c.claimed), str(c.evidenced),
-                     str(c.target), str(c.gap))
+        crit.add_row(
+            label,
+            "–" if c.claimed is None else str(c.claimed),
+            str(c.evidenced),
+            str(c.target),
+            str(c.gap),
+        )
     console.print(crit)
 
     if result.improvement_points:
@@ -78,6 +116,12 @@ def print_result(result: Result, pack: Pack, assessment: Assessment, lang: str) 
             plan.add_column(h[key])
         for p in result.improvement_points:
             deadline = p.deadline.isoformat() + (f" {h['risk']}" if p.at_risk else "")
-            plan.add_row(str(p.priority), p.criterion, f"{p.from_level} → {p.to_level}", deadline,
-                         p.owner or "", status_label(p.status, lang))
+            plan.add_row(
+                str(p.priority),
+                p.criterion,
+                f"{p.from_level} → {p.to_level}",
+                deadline,
+                p.owner or "",
+                status_label(p.status, lang),
+            )
         console.print(plan)

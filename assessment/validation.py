@@ -71,8 +71,7 @@ def pydantic_problems(
             message = f"unknown field '{loc[-1]}'"
         elif kind == "literal_error" and loc and loc[-1] == "kind":
             message = (
-                f"unknown evidence kind {err['input']!r} "
-                f"(use one of: {', '.join(EVIDENCE_KINDS)})"
+                f"unknown evidence kind {err['input']!r} (use one of: {', '.join(EVIDENCE_KINDS)})"
             )
         elif kind == "literal_error":
             message = err["msg"].replace("Input should be", "must be")

@@ -57,7 +57,7 @@ def format_path(path: PathKey) -> str:
 
 
 def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES, label: str | None = None) -> str:
-    """Read a UTF-8 text file with a size limit; raise :class:`InputFileError` with a clear message."""
+    """Read a UTF-8 text file within a size limit; :class:`InputFileError` says what is wrong."""
     name = label or str(path)
     try:
         size = path.stat().st_size
