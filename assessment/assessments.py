@@ -25,7 +25,7 @@ from pydantic import (
     model_validator,
 )
 
-from .errors import AssessmentError, InputFileError, Problem
+from .errors import AssessmentError, InputFileError, PackNotFound, Problem
 from .packs import CRITERION_ID_PATTERN, EvidenceKind, Pack
 from .validation import pydantic_problems
 from .yamlsource import decode_text, format_path, read_text
@@ -276,7 +276,10 @@ def load_assessment_text(
     """
     data = parse_json_text(text, file)
     assessment = parse_assessment(data, file)
-    pack = pack_for(assessment.criteria_set)
+    try:
+        pack = pack_for(assessment.criteria_set)
+    except PackNotFound as exc:
+        raise AssessmentError([Problem(file, None, "criteria_set.id", str(exc))]) from None
     problems = check_against_pack(assessment, pack, file)
     errors = [p for p in problems if p.severity == "error"]
     if errors:

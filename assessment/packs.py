@@ -373,8 +373,14 @@ def _semantic_problems(doc: SourceDoc) -> list[Problem]:
             target = crit.get("target", default_target)
             is_int = isinstance(target, int) and not isinstance(target, bool)
             if top is not None and is_int and target > top:
-                where = (*base, "target") if "target" in crit else ("defaults", "target")
-                add(where, f"target {target} is above the top level {top}")
+                if "target" in crit:
+                    add((*base, "target"), f"target {target} is above the top level {top}")
+                elif not (isinstance(defaults, dict) and "target" in defaults):
+                    add(
+                        ("scale",),
+                        f"the default target {target} is above the top level {top}; "
+                        "set defaults.target or a target per criterion",
+                    )
             if top is not None and isinstance(crit.get("levels"), dict):
                 for lvl in crit["levels"]:
                     if not isinstance(lvl, int) or not 0 <= lvl <= top:

@@ -104,6 +104,8 @@ def load_yaml(text: str, file: str) -> SourceDoc:
         line = mark.line + 1 if mark else None
         column = f", column {mark.column + 1}" if mark else ""
         what = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.context_mark and exc.context_mark is not mark:
+            what += f" ({exc.context} started on line {exc.context_mark.line + 1})"
         doc.problems.append(Problem(file, line, "", f"YAML syntax error{column}: {what}"))
         return doc
     except yaml.YAMLError as exc:
@@ -119,23 +121,35 @@ def load_yaml(text: str, file: str) -> SourceDoc:
     return doc
 
 
+_PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
 class _Builder:
     """Turns composed nodes into Python values, recording lines and refusing aliases."""
 
     def __init__(self, doc: SourceDoc):
         self.doc = doc
         self.seen: set[int] = set()
+        self.aliases = 0
         self.constructor = yaml.constructor.SafeConstructor()
 
     def problem(self, path: PathKey, line: int | None, message: str) -> None:
         self.doc.problems.append(Problem(self.doc.file, line, format_path(path), message))
 
     def build(self, node: yaml.Node, path: PathKey) -> Any:
-        line = self.doc.lines.setdefault(path, node.start_mark.line + 1)
         if id(node) in self.seen:
-            self.problem(path, line, "YAML anchors and aliases are not allowed")
+            # an alias: the shared node's mark is the anchor's, so point at the parent instead
+            line = self.doc.lines.get(path) or self.doc.line_of(path[:-1])
+            # report the first alias only: an alias bomb would otherwise flood the report
+            if not self.aliases:
+                self.problem(path, line, "YAML anchors and aliases are not allowed")
+            self.aliases += 1
             return None
+        line = self.doc.lines.setdefault(path, node.start_mark.line + 1)
         self.seen.add(id(node))
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _PLAIN_TAGS:
+            self.problem(path, line, f"YAML tag '{node.tag}' is not allowed")
+            return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -143,7 +157,8 @@ class _Builder:
         try:
             return self.constructor.construct_object(node)
         except yaml.YAMLError as exc:
-            self.problem(path, line, f"invalid value: {getattr(exc, 'problem', exc)}")
+            problem = getattr(exc, "problem", None) or str(exc)
+            self.problem(path, line, f"invalid value: {problem}")
             return None
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[Any, Any]:

@@ -1,0 +1,252 @@
+"""The method of SPEC section 3 with hand-computed expectations.
+
+The fixture (tests/data/method.yaml, method-assessment.json), worked out by hand:
+
+- scale: 1 nothing, 2 document, 3 record|interview, 4 metric; B-1 replaces level 3 by observation
+- A-1 (mandatory, weight 2, target 3): claims 3; document + interview -> evidenced 3, gap 0
+- A-2 (target 2): claims 4; document only -> evidenced 2 (level 3 unmet), gap 0
+- B-1 (effort 3): claims 3; document + record -> level 3 needs observation -> evidenced 2, gap 1
+- B-2 (target 4): unanswered -> claimed 0, evidenced 0, gap 4
+- C-1: not applicable
+- pillar p1 = 100 x (2x1 + 1x1)/3 = 100; p2 = 100 x (2/3 + 0)/2 = 33.33; p3 has no readiness
+- overall = 100 x (2 + 1 + 2/3 + 0)/5 = 73.33; maturity (2x3 + 2 + 2 + 0)/5 = 2.0
+- assessment Saturday 2026-11-21, audit Friday 2027-01-15, buffer 10 -> latest Friday 2027-01-01
+"""
+
+from datetime import date
+
+import pytest
+
+from assessment.assessments import parse_assessment
+from assessment.method import forecast, score
+from tests.helpers import method_assessment, method_data, method_pack
+
+
+@pytest.fixture(scope="module")
+def pack():
+    return method_pack()
+
+
+def result_for(pack, mutate=None, **changes):
+    data = method_data()
+    data.update(changes)
+    if mutate:
+        mutate(data)
+    return score(pack, parse_assessment(data, "t.json"))
+
+
+def test_evidenced_levels_and_gaps(pack):
+    r = score(pack, method_assessment())
+    rows = {c.id: (c.claimed, c.evidenced, c.target, c.gap) for c in r.criteria}
+    assert rows == {
+        "A-1": (3, 3, 3, 0),
+        "A-2": (4, 2, 2, 0),
+        "B-1": (3, 2, 3, 1),
+        "B-2": (None, 0, 4, 4),
+        "C-1": (None, None, 3, None),
+    }
+    c1 = r.criterion("C-1")
+    assert not c1.applicable and c1.answered and c1.attainment is None
+    b2 = r.criterion("B-2")
+    assert not b2.answered and b2.applicable
+    assert r.criterion("A-2").unbacked
+    assert [str(m) for m in r.criterion("B-1").missing] == ["observation"]
+
+
+def test_readiness_maturity_per_pillar_tag_and_overall(pack):
+    r = score(pack, method_assessment())
+    assert r.overall.readiness == pytest.approx(100 * (2 + 1 + 2 / 3) / 5)
+    assert r.overall.maturity == pytest.approx(2.0)
+    assert [(p.id, p.readiness) for p in r.pillars] == [
+        ("p1", pytest.approx(100.0)),
+        ("p2", pytest.approx(100 / 3)),
+        ("p3", None),
+    ]
+    assert r.pillar("p1").maturity == pytest.approx(8 / 3)
+    assert r.pillar("p3").maturity is None
+    assert [(t.id, t.readiness) for t in r.tags] == [
+        ("t1", pytest.approx(100.0)),
+        ("t2", pytest.approx(100 * (1 + 2 / 3) / 2)),
+    ]
+
+
+def test_verdict_conditional_with_reasons(pack):
+    r = score(pack, method_assessment())
+    assert r.verdict == "conditional"
+    assert [x.code for x in r.reasons] == ["overall_below", "pillar_below"]
+    assert r.reasons[1].params["pillar"] == "p2"
+
+
+def test_verdict_ready_ignores_pillar_with_only_not_applicable(pack):
+    def all_met(d):
+        d["responses"]["B-1"] = {"level": 3}
+        d["responses"]["B-2"] = {"level": 4}
+        d["evidence"].append({"id": "E4", "kind": "observation", "title": "o", "criteria": ["B-1"]})
+        d["evidence"].append({"id": "E5", "kind": "metric", "title": "m", "criteria": ["B-2"]})
+        d["evidence"][0]["criteria"].append("B-2")
+        d["evidence"][1]["criteria"].append("B-2")
+
+    r = result_for(pack, all_met)
+    assert r.overall.readiness == pytest.approx(100.0)
+    assert r.pillar("p3").readiness is None
+    assert r.verdict == "ready"
+    assert r.improvement_points == ()
+
+
+def test_mandatory_gap_of_one_is_conditional_of_two_not_ready(pack):
+    def gap(level):
+        def mutate(d):
+            d["responses"]["A-1"] = {"level": level}
+            # lift everything else so only the mandatory gap decides
+            d["responses"]["B-2"] = {"level": 4}
+            d["evidence"].append({"id": "E9", "kind": "metric", "title": "m", "criteria": ["B-2"]})
+            d["evidence"][0]["criteria"].append("B-2")
+            d["evidence"][1]["criteria"].append("B-2")
+
+        return mutate
+
+    one = result_for(pack, gap(2))
+    assert one.criterion("A-1").gap == 1
+    # overall = 100 x (2 x 2/3 + 1 + 2/3 + 1)/5 = 80: only the mandatory gap blocks "ready"
+    assert one.overall.readiness == pytest.approx(80.0)
+    assert one.verdict == "conditional"
+    two = result_for(pack, gap(1))
+    assert two.criterion("A-1").gap == 2
+    assert two.verdict == "not_ready"
+    assert [x.code for x in two.reasons] == ["mandatory_gap"]
+    assert two.reasons[0].params["criteria"] == ["A-1"]
+
+
+def test_not_ready_below_conditional_overall(pack):
+    r = result_for(pack, lambda d: d.update(evidence=[]))
+    # no evidence: A-1, A-2, B-1 evidenced 1 -> 100 x (2/3 + 1/2 + 1/3 + 0)/5 = 23.33
+    assert r.overall.readiness == pytest.approx(100 * (2 / 3 + 1 / 2 + 1 / 3) / 5)
+    assert r.verdict == "not_ready"
+    assert {x.code for x in r.reasons} == {"overall_below", "mandatory_gap"}
+
+
+def test_unanswered_criteria_count_as_claimed_zero(pack):
+    r = result_for(pack, lambda d: d.update(responses={}))
+    assert all(c.evidenced == 0 and c.claimed is None for c in r.criteria)
+    assert r.overall.readiness == 0.0
+    assert r.overall.maturity == 0.0
+    assert all(c.applicable for c in r.criteria)
+
+
+def test_alternatives_in_requires(pack):
+    # A-1 level 3 needs record|interview: either kind meets it
+    def with_kind(kind):
+        def mutate(d):
+            d["evidence"][1]["kind"] = kind
+
+        return result_for(pack, mutate).criterion("A-1").evidenced
+
+    assert with_kind("interview") == 3
+    assert with_kind("record") == 3
+    assert with_kind("observation") == 2
+
+
+def test_per_criterion_requires_replaces_the_scale(pack):
+    def mutate(d):
+        d["evidence"][2]["kind"] = "observation"
+
+    # B-1: document + observation meets its own level 3 (the scale's record|interview is not asked)
+    assert result_for(pack, mutate).criterion("B-1").evidenced == 3
+
+
+def test_improvement_points_priorities_and_deadlines(pack):
+    r = score(pack, method_assessment())
+    assert r.latest == date(2027, 1, 1)
+    points = [
+        (p.criterion, p.priority, p.from_level, p.to_level, p.proposed, p.deadline, p.at_risk)
+        for p in r.improvement_points
+    ]
+    assert points == [
+        # weight x gap: B-2 4, B-1 1; B-2: 5 x 4 = 20 working days after Sat 21 Nov
+        ("B-2", 1, 0, 4, date(2026, 12, 18), date(2026, 12, 18), False),
+        # B-1: 3 x 1 = 3 working days -> Wed 25 Nov; the user's deadline 8 Jan is after latest
+        ("B-1", 2, 2, 3, date(2026, 11, 25), date(2027, 1, 8), True),
+    ]
+    b1 = r.improvement_points[1]
+    assert (b1.owner, b1.status, b1.user_deadline) == ("Team KCC", "in_progress", date(2027, 1, 8))
+    assert r.improvement_points[0].owner is None
+    assert r.improvement_points[0].status == "open"
+
+
+def test_proposed_deadline_is_capped_at_latest(pack):
+    r = result_for(pack, audit_date="2026-12-18")
+    # 10 working days before Fri 18 Dec is Fri 4 Dec
+    assert r.latest == date(2026, 12, 4)
+    b2 = next(p for p in r.improvement_points if p.criterion == "B-2")
+    assert b2.proposed == date(2026, 12, 18)
+    assert b2.deadline == date(2026, 12, 4)
+    assert b2.at_risk
+
+
+def test_no_audit_date_means_no_cap_and_no_risk(pack):
+    r = result_for(pack, audit_date=None)
+    assert r.latest is None
+    assert [(p.criterion, p.deadline, p.at_risk) for p in r.improvement_points] == [
+        ("B-2", date(2026, 12, 18), False),
+        ("B-1", date(2027, 1, 8), False),
+    ]
+
+
+def test_ties_in_priority_follow_pack_order(pack):
+    def mutate(d):
+        d["responses"]["A-2"] = {"level": 1}  # A-2: gap 1, weight 1 -> ties with B-1
+        d["responses"]["B-2"] = {"not_applicable": True, "justification": "n.v.t."}
+
+    r = result_for(pack, mutate)
+    assert [(p.criterion, p.priority) for p in r.improvement_points] == [("A-2", 1), ("B-1", 2)]
+
+
+def test_mandatory_points_come_first(pack):
+    def mutate(d):
+        d["responses"]["A-1"] = {"level": 2}  # mandatory gap 1 (weight 2 x 1 = 2 < B-2's 4)
+
+    r = result_for(pack, mutate)
+    assert [p.criterion for p in r.improvement_points] == ["A-1", "B-2", "B-1"]
+
+
+def test_to_json_shape(pack):
+    data = score(pack, method_assessment()).to_json()
+    assert data["criteria_set"] == {"id": "method-test", "version": "1.0"}
+    assert data["verdict"] == "conditional"
+    assert set(data["overall"]) == {"readiness", "maturity"}
+    assert data["pillars"][2] == {"id": "p3", "readiness": None, "maturity": None}
+    c1 = next(c for c in data["criteria"] if c["id"] == "C-1")
+    assert (c1["claimed"], c1["evidenced"], c1["gap"], c1["applicable"]) == (
+        None,
+        None,
+        None,
+        False,
+    )
+    b2 = next(c for c in data["criteria"] if c["id"] == "B-2")
+    assert (b2["claimed"], b2["answered"]) == (None, False)
+    assert data["improvement_points"][1] == {
+        "criterion": "B-1",
+        "priority": 2,
+        "from_level": 2,
+        "to_level": 3,
+        "deadline": "2027-01-08",
+        "at_risk": True,
+        "owner": "Team KCC",
+        "status": "in_progress",
+        "proposed": "2026-11-25",
+        "mandatory": False,
+    }
+
+
+def test_forecast_counts_points_due_before_the_audit_as_done(pack):
+    a = method_assessment()
+    f = forecast(pack, a)
+    # both points are due before 15 Jan: everything at target
+    assert f.overall.readiness == pytest.approx(100.0)
+    assert f.verdict == "ready"
+    assert forecast(pack, method_assessment(audit_date=None)) is None
+    late = method_assessment(audit_date="2026-12-01")
+    f2 = forecast(pack, late)
+    # B-1 (user deadline 8 Jan) and B-2 (capped at latest, before audit) -> B-2 done only
+    assert f2.criterion("B-2").evidenced == 4
+    assert f2.criterion("B-1").evidenced == 2
