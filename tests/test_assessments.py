@@ -79,7 +79,7 @@ def test_empty_file(catalog):
 
 
 def test_version_mismatch_is_a_warning_not_an_error(catalog):
-    assessment, pack, warnings = load_assessment(BAD / "version-mismatch.json", catalog.pack_for)
+    _, pack, warnings = load_assessment(BAD / "version-mismatch.json", catalog.pack_for)
     assert pack.id == "method-test"
     assert [str(w) for w in warnings] == [
         f"{BAD / 'version-mismatch.json'}: criteria_set.version: warning: version '0.9' "

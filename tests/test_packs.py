@@ -77,7 +77,7 @@ def test_file_over_one_mib_is_refused(tmp_path):
     big.write_text((DATA / "method.yaml").read_text() + "#" * (1024 * 1024))
     with pytest.raises(InputFileError, match="larger than 1024 KiB"):
         load_pack(big)
-    with pytest.raises(InputFileError, match="upload.yaml: file is larger"):
+    with pytest.raises(InputFileError, match=r"upload\.yaml: file is larger"):
         load_pack_bytes(big.read_bytes(), "upload.yaml")
 
 
