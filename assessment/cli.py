@@ -152,5 +152,10 @@ def demo(output: Path, lang: str) -> None:
     click.echo(f"wrote {output}")
 
 
+from .cli_store import store_group  # noqa: E402  (imports no sqlalchemy at load time)
+
+main.add_command(store_group, "store")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
