@@ -12,7 +12,6 @@ import hashlib
 import io
 import os
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -39,6 +38,15 @@ def max_upload_bytes(value_mb: float | None = None) -> int:
     if value_mb <= 0:
         raise FileRejected(f"the upload limit must be above 0 MB (got {value_mb})")
     return int(value_mb * MIB)
+
+
+def human_size(size: int) -> str:
+    """``size`` bytes as "3.2 MB", "12 KB" or "80 bytes"."""
+    if size >= MIB:
+        return f"{size / MIB:.1f} MB"
+    if size >= 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size} bytes"
 
 
 def sha256_hex(data: bytes) -> str:
@@ -232,7 +240,7 @@ def check_file(data: bytes, name: str, limit: int) -> EvidenceFile:
         raise FileRejected(f"{shown}: the file is empty")
     if len(data) > limit:
         raise FileRejected(
-            f"{shown}: the file is {len(data) / MIB:.1f} MB; the limit is {limit / MIB:g} MB "
+            f"{shown}: the file is {human_size(len(data))}; the limit is {human_size(limit)} "
             "(IKM_MAX_UPLOAD_MB)"
         )
     suffix = PurePath(shown).suffix.lower()
@@ -251,5 +259,3 @@ def check_file(data: bytes, name: str, limit: int) -> EvidenceFile:
         name=shown, sha256=sha256_hex(data), size=len(data), media_type=kind.media_type
     )
 
-
-Checker = Callable[[bytes, str, int], EvidenceFile]
