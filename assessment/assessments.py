@@ -143,6 +143,14 @@ class Assessment(_Model):
         """The evidence items that support ``criterion_id``."""
         return [e for e in self.evidence if criterion_id in e.criteria]
 
+    def evidence_by_criterion(self) -> dict[str, list[Evidence]]:
+        """Every criterion id with the evidence items that support it, in file order."""
+        index: dict[str, list[Evidence]] = {}
+        for item in self.evidence:
+            for criterion_id in dict.fromkeys(item.criteria):
+                index.setdefault(criterion_id, []).append(item)
+        return index
+
     def to_json(self) -> str:
         """The portable JSON text of SPEC section 2 (defaults left out, keys stable)."""
         data = self.model_dump(mode="json", exclude_defaults=True)

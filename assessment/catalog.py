@@ -1,42 +1,80 @@
-"""A set of loaded criteria packs: the built-in ones plus any the user adds."""
+"""A set of criteria packs: the built-in ones plus any the user adds.
+
+Built-in packs are loaded lazily: their id is read from the file's top-level ``id:`` line
+and the whole file is parsed and validated only when an assessment asks for that id. Packs
+the user names (``--criteria``, uploads) are always loaded and validated at once.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .assessments import CriteriaSetRef
-from .errors import IkmError, PackNotFound
+from .errors import PackNotFound
 from .packs import Pack, load_pack, pack_files
 from .resources import criteria_dir
 
+_TOP_LEVEL_ID = re.compile(r"^id:\s*[\"']?([a-z0-9-]+)[\"']?\s*(?:#.*)?$", re.MULTILINE)
+
+
+def peek_pack_id(path: Path) -> str | None:
+    """The pack id from a file's top-level ``id:`` line, without parsing the YAML."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            head = handle.read(4096)
+    except (OSError, UnicodeDecodeError):
+        return None
+    match = _TOP_LEVEL_ID.search(head)
+    return match.group(1) if match else None
+
 
 class Catalog:
-    """Packs by id. A pack added later replaces a built-in one with the same id."""
+    """Packs by id. A pack added later replaces an earlier one with the same id."""
 
     def __init__(self, packs: Iterable[Pack] = ()):
         self._packs: dict[str, Pack] = {}
+        self._lazy: dict[str, Path] = {}
         for pack in packs:
             self.add(pack)
 
     def add(self, pack: Pack) -> None:
+        """Add a loaded pack (it replaces a built-in or earlier pack with its id)."""
+        self._lazy.pop(pack.id, None)
         self._packs[pack.id] = pack
 
-    def __contains__(self, pack_id: str) -> bool:
-        return pack_id in self._packs
+    def add_lazy(self, path: Path) -> None:
+        """Register a pack file to be loaded when its id is first asked for."""
+        pack_id = peek_pack_id(path)
+        if pack_id is None:
+            self.add(load_pack(path))
+        elif pack_id not in self._packs:
+            self._lazy[pack_id] = path
 
-    def __iter__(self):
-        return iter(self._packs.values())
+    def ids(self) -> list[str]:
+        """Every pack id, loaded or not, sorted."""
+        return sorted({*self._packs, *self._lazy})
+
+    def __contains__(self, pack_id: str) -> bool:
+        return pack_id in self._packs or pack_id in self._lazy
+
+    def __iter__(self) -> Iterator[Pack]:
+        """Every pack, loading the lazy ones."""
+        return iter([self.get(pack_id) for pack_id in self.ids()])
 
     def __len__(self) -> int:
-        return len(self._packs)
+        return len(self.ids())
 
     def get(self, pack_id: str) -> Pack:
-        """The pack with ``pack_id``; :class:`PackNotFound` names the ids that are loaded."""
+        """The pack with ``pack_id``; :class:`PackNotFound` names the ids that are known."""
+        if pack_id not in self._packs and pack_id in self._lazy:
+            pack = load_pack(self._lazy.pop(pack_id))
+            self._packs[pack.id] = pack
         try:
             return self._packs[pack_id]
         except KeyError:
-            known = ", ".join(sorted(self._packs)) or "none"
+            known = ", ".join(self.ids()) or "none"
             raise PackNotFound(
                 f"criteria pack '{pack_id}' is not loaded (loaded: {known}); "
                 "add it with --criteria PATH"
@@ -54,16 +92,15 @@ def builtin_pack_paths() -> list[Path]:
 
 
 def load_catalog(extra: Iterable[str | Path] = (), *, builtin: bool = True) -> Catalog:
-    """Built-in packs plus the packs in ``extra`` (files or folders).
+    """Built-in packs (loaded when needed) plus the packs in ``extra`` (files or folders).
 
-    Raises the first pack's :class:`~assessment.errors.IkmError`; every problem of that file
-    is in its message.
+    Every pack in ``extra`` is validated now; the first invalid one raises its
+    :class:`~assessment.errors.IkmError` with all of its problems.
     """
     catalog = Catalog()
-    paths = (builtin_pack_paths() if builtin else []) + pack_files(extra)
-    for path in paths:
+    if builtin:
+        for path in builtin_pack_paths():
+            catalog.add_lazy(path)
+    for path in pack_files(extra):
         catalog.add(load_pack(path))
     return catalog
-
-
-__all__ = ["Catalog", "IkmError", "builtin_pack_paths", "load_catalog"]

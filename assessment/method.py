@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from .assessments import Assessment
+from .assessments import Assessment, Evidence
 from .packs import Criterion, Pack, Requirement
 from .planning import add_working_days, subtract_working_days
 
@@ -203,10 +203,16 @@ def missing_requirements(
     return tuple(out)
 
 
-def score_criterion(pack: Pack, assessment: Assessment, criterion: Criterion) -> CriterionResult:
-    """Apply the method to one criterion."""
+def score_criterion(
+    pack: Pack,
+    assessment: Assessment,
+    criterion: Criterion,
+    items: list[Evidence] | None = None,
+) -> CriterionResult:
+    """Apply the method to one criterion; ``items`` is its evidence when already looked up."""
     response = assessment.responses.get(criterion.id)
-    items = assessment.evidence_for(criterion.id)
+    if items is None:
+        items = assessment.evidence_for(criterion.id)
     kinds = frozenset(e.kind for e in items)
     applicable = not (response is not None and response.not_applicable)
     claimed = response.level if response is not None and applicable else None
@@ -357,7 +363,10 @@ def improvement_points(
 
 def score(pack: Pack, assessment: Assessment) -> Result:
     """Apply the method of SPEC section 3 to ``assessment`` with ``pack``."""
-    criteria = tuple(score_criterion(pack, assessment, c) for _, c in pack.criteria())
+    by_criterion = assessment.evidence_by_criterion()
+    criteria = tuple(
+        score_criterion(pack, assessment, c, by_criterion.get(c.id, [])) for _, c in pack.criteria()
+    )
     return _assemble(pack, assessment, criteria)
 
 

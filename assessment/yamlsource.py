@@ -121,6 +121,7 @@ def load_yaml(text: str, file: str) -> SourceDoc:
     return doc
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
 _PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 
@@ -154,6 +155,8 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        if node.tag == _STR_TAG:
+            return node.value
         try:
             return self.constructor.construct_object(node)
         except yaml.YAMLError as exc:
@@ -172,7 +175,10 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.problem(path, key_line, "a mapping key must be a plain value")
                 continue
-            key = self.constructor.construct_object(key_node)
+            if key_node.tag == _STR_TAG:
+                key = key_node.value
+            else:
+                key = self.constructor.construct_object(key_node)
             try:
                 hash(key)
             except TypeError:
@@ -186,9 +192,10 @@ class _Builder:
                 )
                 continue
             first_line[key] = key_line
-            self.doc.lines[(*path, key)] = key_line
-            value = self.build(value_node, (*path, key))
+            child = (*path, key)
+            self.doc.lines[child] = key_line
+            value = self.build(value_node, child)
             # keep the key's own line: errors about a value point where its key is
-            self.doc.lines[(*path, key)] = key_line
+            self.doc.lines[child] = key_line
             result[key] = value
         return result

@@ -1,0 +1,63 @@
+"""``pip install .`` works outside the checkout: the wheel carries criteria/ and templates/."""
+
+import os
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from tests.helpers import ROOT
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory):
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         str(ROOT), "-w", str(out)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    (path,) = out.glob("ikm_readiness-*.whl")
+    return path
+
+
+def test_wheel_carries_packs_templates_and_demo(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for pack in (ROOT / "criteria").glob("*.yaml"):
+        assert f"assessment/criteria/{pack.name}" in names
+    assert "assessment/data/demo.json" in names
+    for template in (ROOT / "templates").rglob("*"):
+        if template.is_file() and "__pycache__" not in template.parts:
+            assert f"assessment/templates/{template.relative_to(ROOT / 'templates')}" in names
+    assert any(n.endswith("entry_points.txt") for n in names)
+
+
+def test_installed_wheel_works_outside_the_checkout(wheel, tmp_path):
+    site = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(site), str(wheel)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    code = (
+        "import assessment, sys\n"
+        "from assessment.resources import criteria_dir, templates_dir\n"
+        "print('FILE', assessment.__file__)\n"
+        "print('CRITERIA', criteria_dir())\n"
+        "print('TEMPLATES', templates_dir())\n"
+        "from assessment.cli import main\n"
+        "sys.argv = ['ikm', 'demo', '-o', 'demo.json']\n"
+        "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+        "sys.argv = ['ikm', 'score', 'demo.json', '--json']\n"
+        "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True,
+        timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert f"FILE {site}" in proc.stdout
+    assert f"CRITERIA {site / 'assessment' / 'criteria'}" in proc.stdout
+    assert f"TEMPLATES {site / 'assessment' / 'templates'}" in proc.stdout
+    assert '"verdict"' in proc.stdout
