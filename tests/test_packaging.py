@@ -36,7 +36,8 @@ def test_wheel_carries_packs_templates_and_demo(wheel):
 def test_installed_wheel_works_outside_the_checkout(wheel, tmp_path):
     site = tmp_path / "site"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(site), str(wheel)],
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(site),
+         str(wheel)],
         check=True, capture_output=True, timeout=300,
     )  # fmt: skip
     code = (
