@@ -36,13 +36,23 @@ _OR = {"nl": " of ", "en": " or "}
 _AND = {"nl": " en ", "en": " and "}
 
 
-def pct(value: float | None) -> str:
-    """A readiness percentage with one decimal, or an en dash when there is none."""
-    return "–" if value is None else f"{value:.1f}%"
+def one_decimal(value: float | None, lang: str | None = None) -> str:
+    """A number with one decimal (a decimal comma in Dutch), or an en dash when there is none."""
+    if value is None:
+        return "–"
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if lang == "nl" else text
 
 
-def one_decimal(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}"
+def pct(value: float | None, lang: str | None = None) -> str:
+    """A readiness percentage with one decimal (decimal comma in Dutch), or an en dash."""
+    return "–" if value is None else f"{one_decimal(value, lang)}%"
+
+
+def threshold(value: float, lang: str | None = None) -> str:
+    """A threshold from the pack, without trailing zeros: 75%, 62,5%."""
+    text = f"{value:g}%"
+    return text.replace(".", ",") if lang == "nl" else text
 
 
 def verdict_label(verdict: str, lang: str) -> str:
@@ -110,16 +120,18 @@ def reason_text(reason: Reason, pack: Pack, lang: str) -> str:
         }[_lang(lang)]
     if reason.code == "overall_below":
         return {
-            "nl": f"de totale gereedheid is {pct(p['value'])}, onder de drempel van "
-            f"{p['threshold']:g}%",
-            "en": f"overall readiness is {pct(p['value'])}, below the threshold of "
-            f"{p['threshold']:g}%",
+            "nl": f"de totale gereedheid is {pct(p['value'], 'nl')}, onder de drempel van "
+            f"{threshold(p['threshold'], 'nl')}",
+            "en": f"overall readiness is {pct(p['value'], 'en')}, below the threshold of "
+            f"{threshold(p['threshold'], 'en')}",
         }[_lang(lang)]
     if reason.code == "pillar_below":
         title = next((localise(x.title, lang) for x in pack.pillars if x.id == p["pillar"]), "")
         return {
-            "nl": f"pijler '{title}' staat op {pct(p['value'])}, onder {p['threshold']:g}%",
-            "en": f"pillar '{title}' is at {pct(p['value'])}, below {p['threshold']:g}%",
+            "nl": f"pijler '{title}' staat op {pct(p['value'], 'nl')}, "
+            f"onder {threshold(p['threshold'], 'nl')}",
+            "en": f"pillar '{title}' is at {pct(p['value'], 'en')}, "
+            f"below {threshold(p['threshold'], 'en')}",
         }[_lang(lang)]
     ids = ", ".join(p["criteria"])
     if "allowed" in p:

@@ -72,12 +72,14 @@ def print_result(result: Result, pack: Pack, assessment: Assessment, lang: str) 
     groups.add_column(h["maturity"], justify="right")
     for pillar, score in zip(pack.pillars, result.pillars, strict=True):
         groups.add_row(
-            localise(pillar.title, lang), pct(score.readiness), one_decimal(score.maturity)
+            localise(pillar.title, lang),
+            pct(score.readiness, lang),
+            one_decimal(score.maturity, lang),
         )
     groups.add_row(
         f"[bold]{h['overall']}[/bold]",
-        pct(result.overall.readiness),
-        one_decimal(result.overall.maturity),
+        pct(result.overall.readiness, lang),
+        one_decimal(result.overall.maturity, lang),
     )
     console.print(groups)
 
@@ -88,7 +90,9 @@ def print_result(result: Result, pack: Pack, assessment: Assessment, lang: str) 
         tags.add_column(h["maturity"], justify="right")
         for tag in result.tags:
             tags.add_row(
-                localise(pack.tags[tag.id], lang), pct(tag.readiness), one_decimal(tag.maturity)
+                localise(pack.tags[tag.id], lang),
+                pct(tag.readiness, lang),
+                one_decimal(tag.maturity, lang),
             )
         console.print(tags)
 

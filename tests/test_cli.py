@@ -63,9 +63,11 @@ def test_score_table_is_readable_in_both_languages():
     nl = ikm(*args)
     assert nl.returncode == 0, nl.stderr
     assert "Voorwaardelijk gereed" in nl.stdout
-    assert "73.3%" in nl.stdout
+    assert "73,3%" in nl.stdout
+    assert "onder de drempel van" in nl.stdout
     en = ikm(*args, "--lang", "en")
     assert "Conditionally ready" in en.stdout
+    assert "73.3%" in en.stdout
     assert "Improvement points" in en.stdout
 
 

@@ -1,6 +1,7 @@
 """``pip install .`` works outside the checkout: the wheel carries criteria/ and templates/."""
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -13,9 +14,15 @@ from tests.helpers import ROOT
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory):
     out = tmp_path_factory.mktemp("wheel")
+    # build from a copy, so that setuptools' build/ folder never lands in the checkout
+    source = tmp_path_factory.mktemp("source") / "ikm-readiness"
+    shutil.copytree(
+        ROOT, source,
+        ignore=shutil.ignore_patterns(".venv", ".git", "build", "*.egg-info", "__pycache__"),
+    )  # fmt: skip
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         str(ROOT), "-w", str(out)],
+         str(source), "-w", str(out)],
         check=True, capture_output=True, timeout=300,
     )  # fmt: skip
     (path,) = out.glob("ikm_readiness-*.whl")
