@@ -53,46 +53,48 @@ def store_group() -> None:
 
 
 @store_group.command("list")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="en", show_default=True)
 @DATABASE_OPTION
 @_guarded
-def list_command(database: str | None) -> None:
-    """List organisations and their assessments."""
-    from rich.console import Console
-    from rich.table import Table
-
-    from .messages import pct
+def list_command(lang: str, database: str | None) -> None:
+    """List organisations and their assessments (ID, date, readiness, verdict, last change)."""
+    from .messages import pct, verdict_label
 
     with _open(database) as store:
         organisations = store.list_organisations()
-    console = Console(highlight=False)
     if not organisations:
-        console.print("No assessments stored yet. Add one with: ikm store import FILE")
+        click.echo("No assessments stored yet. Add one with: ikm store import FILE")
         return
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    for column in ("ID", "Organisation", "Date", "Pack", "Readiness", "Verdict", "Ver.", "Changed"):
-        table.add_column(
-            column, justify="right" if column in ("ID", "Readiness", "Ver.") else "left"
-        )
+    packs = {(a.pack_id, a.pack_version) for o in organisations for a in o.assessments}
+    rows: dict[int, list[str]] = {}
     for org in organisations:
-        if not org.assessments:
-            table.add_row("", org.name, "—", "", "", "", "", _local(org.created_at))
         for item in org.assessments:
-            pack = f"{item.pack_id} {item.pack_version or ''}".strip()
-            readiness = "—" if item.readiness is None else pct(item.readiness)
-            changed = _local(item.updated_at)
-            if item.updated_by:
-                changed += f" {item.updated_by}"
-            table.add_row(
+            cells = [
                 str(item.id),
-                org.name,
                 item.assessment_date.isoformat(),
-                pack,
-                readiness,
-                item.verdict or "—",
-                str(item.version),
-                changed,
-            )
-    console.print(table)
+                "—" if item.readiness is None else pct(item.readiness, lang),
+                verdict_label(item.verdict, lang) if item.verdict else "—",
+                f"v{item.version}",
+                f"{_local(item.updated_at)} {item.updated_by or ''}".rstrip(),
+            ]
+            if len(packs) > 1:
+                cells.insert(2, f"{item.pack_id} {item.pack_version or ''}".strip())
+            rows[item.id] = cells
+    widths = [
+        max(len(r[i]) for r in rows.values()) for i in range(len(next(iter(rows.values()), [])))
+    ]
+    right = {0, len(widths) - 4}  # the id and the readiness
+    for org in organisations:
+        click.echo(org.name + (f" ({org.sector})" if org.sector else ""))
+        if not org.assessments:
+            click.echo("  (no assessments)")
+        for item in org.assessments:
+            cells = rows[item.id]
+            padded = [
+                c.rjust(widths[i]) if i in right else c.ljust(widths[i])
+                for i, c in enumerate(cells)
+            ]
+            click.echo(("  " + "  ".join(padded)).rstrip())
 
 
 @store_group.command("import")
@@ -190,24 +192,18 @@ def export_command(
 @_guarded
 def history_command(assessment_id: int, lang: str, database: str | None) -> None:
     """Show every version of assessment ID: when, who and what changed."""
-    from rich.console import Console
-    from rich.table import Table
-
     with _open(database) as store:
         versions = store.history(assessment_id)
         summary = store.get_summary(assessment_id)
-    console = Console(highlight=False)
-    console.print(
+    count = len(versions)
+    click.echo(
         f"Assessment {assessment_id}: {summary.organisation_name}, "
-        f"{summary.assessment_date.isoformat()} ({len(versions)} versions)"
+        f"{summary.assessment_date.isoformat()} ({count} version{'s' if count != 1 else ''})"
     )
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    table.add_column("Version", justify="right")
-    table.add_column("When")
-    table.add_column("Who")
-    table.add_column("What changed", overflow="fold")
+    width = max(len(f"v{v.version}") for v in versions)
+    who = max(len(v.author or "—") for v in versions)
     for item in versions:
-        table.add_row(
-            str(item.version), _local(item.created_at), item.author or "—", item.summary(lang)
+        click.echo(
+            f"  {f'v{item.version}'.rjust(width)}  {_local(item.created_at)}  "
+            f"{(item.author or '—').ljust(who)}  {item.summary(lang)}"
         )
-    console.print(table)
