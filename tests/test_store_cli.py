@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -34,7 +35,7 @@ def test_import_list_history_export(store_url, tmp_path):
     listed = ikm("store", "list", "--database", store_url)
     assert listed.returncode == 0, listed.stderr
     assert "Gemeente Voorbeeldstad" in listed.stdout
-    assert "not_ready" in listed.stdout or "conditional" in listed.stdout
+    assert re.search(r"\d+\.\d%  (Ready|Conditionally ready|Not ready)  v1", listed.stdout)
 
     history = ikm("store", "history", new_id, "--database", store_url)
     assert history.returncode == 0, history.stderr
