@@ -35,7 +35,8 @@ def test_import_list_history_export(store_url, tmp_path):
     listed = ikm("store", "list", "--database", store_url)
     assert listed.returncode == 0, listed.stderr
     assert "Gemeente Voorbeeldstad" in listed.stdout
-    assert re.search(r"\d+\.\d%  (Ready|Conditionally ready|Not ready)  v1", listed.stdout)
+    verdicts = "Ready for the audit|Conditionally ready|Not ready yet"
+    assert re.search(rf"\d+\.\d%  ({verdicts})  v1", listed.stdout)
 
     history = ikm("store", "history", new_id, "--database", store_url)
     assert history.returncode == 0, history.stderr
