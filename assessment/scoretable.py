@@ -31,6 +31,7 @@ _HEAD = {
         "risk": "RISICO",
         "tag": "Ontwikkelelement",
         "mandatory": "verplicht",
+        "levels": "Van → naar",
     },
     "en": {
         "pillar": "Pillar",
@@ -51,6 +52,7 @@ _HEAD = {
         "risk": "AT RISK",
         "tag": "Development element",
         "mandatory": "mandatory",
+        "levels": "From → to",
     },
 }
 
@@ -116,7 +118,7 @@ def print_result(result: Result, pack: Pack, assessment: Assessment, lang: str) 
 
     if result.improvement_points:
         plan = Table(title=h["points"])
-        for key in ("prio", "criterion", "gap", "deadline", "owner", "status"):
+        for key in ("prio", "criterion", "levels", "deadline", "owner", "status"):
             plan.add_column(h[key])
         for p in result.improvement_points:
             deadline = p.deadline.isoformat() + (f" {h['risk']}" if p.at_risk else "")
