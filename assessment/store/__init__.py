@@ -15,15 +15,14 @@ from .errors import (
 )
 from .files import accepted_extensions, max_upload_bytes
 from .history import describe, summarise
-from .repository import (
+from .records import (
     AssessmentSummary,
     OrganisationSummary,
-    Store,
     StoredFile,
     StoredPack,
     VersionInfo,
-    open_store,
 )
+from .repository import Store, open_store
 
 __all__ = [
     "ArchiveError",

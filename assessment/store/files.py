@@ -258,4 +258,3 @@ def check_file(data: bytes, name: str, limit: int) -> EvidenceFile:
     return EvidenceFile(
         name=shown, sha256=sha256_hex(data), size=len(data), media_type=kind.media_type
     )
-

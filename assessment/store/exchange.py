@@ -1,0 +1,174 @@
+"""Export and import of assessments: portable JSON and ``.ikmz`` archives, and the demo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.exc import IntegrityError
+
+from ..assessments import MAX_ASSESSMENT_BYTES, Assessment, EvidenceFile, load_assessment_text
+from ..catalog import Catalog
+from ..errors import Problem
+from ..yamlsource import decode_text
+from . import archive as ikmz
+from . import schema as t
+from .base import StoreBase, _database_errors
+from .errors import FileRejected, StoreError
+from .files import check_file
+
+DEMO_KEY = "demo_assessment_id"
+
+
+class ExchangeMixin(StoreBase):
+    """Methods of :class:`Store` for exchange."""
+
+    @_database_errors
+    def export_json(self, assessment_id: int) -> str:
+        """The current version as portable JSON (SPEC section 2)."""
+        assessment, _version = self.get_assessment(assessment_id)
+        return assessment.to_json()
+
+    @_database_errors
+    def export_ikmz(self, assessment_id: int, include_personal_data: bool = True) -> bytes:
+        """An ``.ikmz`` archive: ``assessment.json`` and ``evidence/<sha256>`` for each file
+        whose content is in the store.
+
+        With ``include_personal_data=False`` files of evidence items marked as holding
+        personal data are left out (their name, size and hash stay in the JSON).
+        """
+        assessment, _version = self.get_assessment(assessment_id)
+        personal = {
+            e.file.sha256 for e in assessment.evidence if e.file is not None and e.personal_data
+        }
+        wanted = [
+            sha
+            for sha in ikmz.evidence_files(assessment)
+            if include_personal_data or sha not in personal
+        ]
+        blobs: dict[str, bytes] = {}
+        with self._read() as conn:
+            for sha in wanted:
+                content = conn.execute(
+                    select(t.files.c.content).where(t.files.c.sha256 == sha)
+                ).scalar()
+                if content is not None:
+                    blobs[sha] = content
+        return ikmz.write_archive(assessment.to_json(), blobs)
+
+    @_database_errors
+    def import_file(
+        self,
+        data: bytes,
+        name: str,
+        catalog: Catalog | None = None,
+        *,
+        author: str | None = None,
+        warnings: list[Problem] | None = None,
+    ) -> int:
+        """Import an assessment from ``.json`` or ``.ikmz`` bytes; return the new id.
+
+        The assessment is validated against its pack from ``catalog`` (else the store's
+        :meth:`catalog`); an archive is checked entry by entry (see ``archive``) and each
+        file like an upload. Any problem raises an ``IkmError`` naming ``name``, and then
+        nothing is imported. Warnings (e.g. another pack version) are appended to
+        ``warnings``. A pack that came from a file outside the built-in set is kept too.
+        """
+        blobs: dict[str, bytes] = {}
+        if ikmz.is_archive(data):
+            content = ikmz.read_archive(data, name, self.max_file_bytes)
+            text, blobs = content.text, content.blobs
+            where = f"{name}!{ikmz.ASSESSMENT_ENTRY}"
+        else:
+            text = decode_text(data, name, max_bytes=MAX_ASSESSMENT_BYTES)
+            if not text.strip():
+                raise StoreError(f"{name}: file is empty")
+            where = name
+        catalog = catalog or self.catalog()
+        assessment, pack, found = load_assessment_text(text, where, catalog.pack_for)
+        described = self._check_blobs(assessment, blobs, name)
+        if warnings is not None:
+            warnings.extend(found)
+        with self._write() as conn:
+            self._remember_pack(conn, pack)
+            for sha, info in described.items():
+                self._store_blob(conn, info, blobs[sha], revive=False)
+            assessment = self._mark_erased(assessment, self._erased_hashes(conn, assessment))
+            org = self._organisation_for(conn, assessment)
+            return self._insert_assessment(
+                conn,
+                assessment,
+                pack,
+                org,
+                author,
+                [{"kind": "imported", "name": Path(name).name}],
+            )
+
+    def _check_blobs(
+        self, assessment: Assessment, blobs: dict[str, bytes], name: str
+    ) -> dict[str, EvidenceFile]:
+        """Each archived file must be referred to, have the recorded size and the right type."""
+        referred: dict[str, EvidenceFile] = {}
+        for item in assessment.evidence:
+            if item.file is not None:
+                referred.setdefault(item.file.sha256, item.file)
+        described: dict[str, EvidenceFile] = {}
+        for sha, body in blobs.items():
+            meta = referred.get(sha)
+            if meta is None:
+                raise StoreError(
+                    f"{name}: evidence/{sha} is not referred to by any evidence item; "
+                    "nothing was imported"
+                )
+            if meta.size != len(body):
+                raise StoreError(
+                    f"{name}: evidence/{sha} has {len(body)} bytes but the assessment says "
+                    f"{meta.size}; nothing was imported"
+                )
+            try:
+                described[sha] = check_file(body, meta.name, self.max_file_bytes)
+            except FileRejected as exc:
+                raise StoreError(f"{name}: evidence/{sha}: {exc}; nothing was imported") from None
+        return described
+
+    @_database_errors
+    def ensure_demo(self, catalog: Catalog | None = None) -> int | None:
+        """Import the demo assessment the first time the store is used; return its id.
+
+        Later calls return the same id; None once the user deleted the demo (it is not
+        brought back).
+        """
+        with self._read() as conn:
+            value = conn.execute(
+                select(t.settings.c.value).where(t.settings.c.key == DEMO_KEY)
+            ).scalar()
+        if value is None:
+            from ..demo import demo_assessment
+
+            demo = demo_assessment()
+            pack = (catalog or self.catalog()).pack_for(demo.criteria_set)
+            try:
+                with self._write() as conn:
+                    if (
+                        conn.execute(
+                            select(t.settings.c.value).where(t.settings.c.key == DEMO_KEY)
+                        ).scalar()
+                        is None
+                    ):
+                        org = self._organisation_for(conn, demo)
+                        new_id = self._insert_assessment(
+                            conn, demo, pack, org, "demo", [{"kind": "created"}]
+                        )
+                        conn.execute(insert(t.settings).values(key=DEMO_KEY, value=str(new_id)))
+            except IntegrityError:  # another process set the demo up at the same moment
+                pass
+            with self._read() as conn:
+                value = conn.execute(
+                    select(t.settings.c.value).where(t.settings.c.key == DEMO_KEY)
+                ).scalar()
+        demo_id = int(value)
+        with self._read() as conn:
+            exists = conn.execute(
+                select(func.count()).select_from(t.assessments).where(t.assessments.c.id == demo_id)
+            ).scalar()
+        return demo_id if exists else None
