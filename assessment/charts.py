@@ -14,6 +14,7 @@ import altair as alt
 
 from .assessments import Assessment
 from .i18n import localise
+from .messages import pct, threshold
 from .method import Result
 from .packs import Pack
 
@@ -136,7 +137,7 @@ def readiness_rows(
                     "group": name,
                     "order": order,
                     "readiness": None if score.readiness is None else round(score.readiness, 1),
-                    "label": "–" if score.readiness is None else f"{score.readiness:.1f}%",
+                    "label": pct(score.readiness, lang),
                     "moment": chart_label(moment, lang),
                     "overall": order == len(groups) - 1,
                 }
@@ -191,7 +192,10 @@ def readiness_chart(
         y=y, x=x, text="label:N", **offset
     )
     thresholds = [
-        {"value": pack.readiness.ready_pillar, "name": chart_label("threshold", lang)},
+        {
+            "value": pack.readiness.ready_pillar,
+            "label": f"{chart_label('threshold', lang)} {threshold(pack.readiness.ready_pillar, lang)}",
+        },
     ]
     rule = (
         alt.Chart(alt.Data(values=thresholds))
@@ -206,9 +210,8 @@ def readiness_chart(
             y=alt.value(0),
             text=alt.Text("label:N"),
         )
-        .transform_calculate(label="datum.name + ' ' + format(datum.value, '~f') + '%'")
     )
-    step = 22 if forecast is None else 30
+    step = 22 if forecast is None else 26
     chart = alt.layer(bars, text, rule, rule_label).properties(height=step * len(order))
     return _config(chart, width)
 
@@ -222,7 +225,7 @@ def tag_chart(result: Result, pack: Pack, lang: str = "nl", *, width: int = 440)
         {
             "tag": localise(pack.tags[t.id], lang),
             "readiness": None if t.readiness is None else round(t.readiness, 1),
-            "label": "–" if t.readiness is None else f"{t.readiness:.1f}%",
+            "label": pct(t.readiness, lang),
         }
         for t in result.tags
     ]
@@ -312,11 +315,7 @@ def timeline_chart(
     if assessment.audit_date is not None:
         marks.append({"day": assessment.audit_date.isoformat(), "name": chart_label("audit", lang)})
     marks_data = alt.Data(values=marks)
-    layers.append(
-        alt.Chart(marks_data)
-        .mark_rule(color=MUTED, strokeDash=[3, 3])
-        .encode(x="day:T")
-    )
+    layers.append(alt.Chart(marks_data).mark_rule(color=MUTED, strokeDash=[3, 3]).encode(x="day:T"))
     for mark, align, dx in zip(marks, ("left", "right", "left"), (2, -3, 3), strict=False):
         layers.append(
             alt.Chart(alt.Data(values=[mark]))
@@ -362,7 +361,8 @@ def levels_chart(
             x=x,
             yOffset=alt.YOffset("what:N", sort=what),
             color=alt.Color(
-                "what:N", scale=alt.Scale(domain=what, range=[NAVY_LIGHT, NAVY]),
+                "what:N",
+                scale=alt.Scale(domain=what, range=[NAVY_LIGHT, NAVY]),
                 legend=alt.Legend(title=None),
             ),
         )

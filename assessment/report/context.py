@@ -1,0 +1,644 @@
+"""Everything the report template shows, as one typed object built from pack + assessment.
+
+:func:`build_context` runs the method (:func:`~assessment.method.score` and
+:func:`~assessment.method.forecast`) and turns its result into plain strings and numbers in
+the report's language, so the templates only lay out what they are given. User text stays
+plain text here: the templates escape it, and links carry an ``href`` only when they are
+http(s).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import PurePath
+from urllib.parse import urlsplit
+
+from .. import messages
+from ..assessments import Assessment, Evidence
+from ..i18n import localise
+from ..method import CriterionResult, GroupScore, Result, forecast, score
+from ..packs import Criterion, Pack, Requirement, parse_requirement
+from .labels import METHOD, labels
+
+TOP_POINTS = 5
+TIMELINE_LIMIT = 40
+
+_MONTHS = {
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+    "en": "January February March April May June July August September October November December",
+}
+
+
+def format_date(day: date | None, lang: str) -> str:
+    """``23 november 2026`` / ``23 November 2026``; '' for no date."""
+    if day is None:
+        return ""
+    months = _MONTHS["en" if lang == "en" else "nl"].split()
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def web_href(link: str | None) -> str | None:
+    """The link itself when it is a plain http(s) URL with a host; else None (text only)."""
+    if not link:
+        return None
+    text = link.strip()
+    if any(ch.isspace() or ord(ch) < 32 or ch in "\"'<>\\`" for ch in text):
+        return None
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return text
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    href: str | None  # only for http(s)
+
+
+@dataclass(frozen=True)
+class ScoreView:
+    readiness: str  # "71.4%" or "–"
+    maturity: str  # "2.3" or "–"
+    value: float  # readiness 0-100 for bars (0 when none)
+    applicable: int
+    total: int
+    applicable_text: str
+
+
+@dataclass(frozen=True)
+class EvidenceRef:
+    id: str
+    anchor: str
+    kind: str
+    title: str
+
+
+@dataclass(frozen=True)
+class CriterionView:
+    """One criterion: its row in the pillar table and its detail section."""
+
+    id: str
+    anchor: str
+    title: str
+    question: str
+    mandatory: bool
+    weight: str
+    applicable: bool
+    answered: bool
+    claimed: str  # "3" / "–"
+    claimed_label: str  # "3 · Werkend"
+    evidenced: str
+    evidenced_label: str
+    target: str
+    target_label: str
+    gap: str
+    gap_value: int
+    unbacked: bool
+    note: str
+    justification: str
+    evidence: tuple[EvidenceRef, ...]
+    missing: str  # what evidence is still needed for the target, in words
+    improvement: str
+    point_priority: int | None
+    point_deadline: str
+    refs: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    criterion: str
+    anchor: str
+    title: str
+    text: str
+    mandatory: bool
+
+
+@dataclass(frozen=True)
+class PillarView:
+    id: str
+    anchor: str
+    title: str
+    description: str
+    score: ScoreView
+    criteria: tuple[CriterionView, ...]
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class PointView:
+    priority: int
+    criterion: str
+    anchor: str
+    title: str
+    pillar: str
+    mandatory: bool
+    from_level: int
+    to_level: int
+    owner: str
+    has_owner: bool
+    deadline: str
+    deadline_kind: str  # own deadline / proposed
+    status: str
+    status_code: str
+    at_risk: bool
+    improvement: str
+    note: str
+
+
+@dataclass(frozen=True)
+class TagView:
+    id: str
+    title: str
+    score: ScoreView
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    id: str
+    anchor: str
+    kind: str
+    title: str
+    source: str
+    date: str
+    link: Link | None
+    file_name: str
+    file_erased: bool
+    sha256: str
+    personal_data: bool
+    supports: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ScaleRow:
+    level: int
+    label: str
+    description: str
+    requires: str
+
+
+@dataclass(frozen=True)
+class Signatory:
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    code: str
+    label: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Forecast:
+    text: str
+    readiness: str
+    verdict: Verdict | None
+
+
+@dataclass(frozen=True)
+class PackView:
+    id: str
+    version: str
+    title: str
+    description: str
+    sha256: str
+    source: str
+    top: int
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """All the report shows, in one language."""
+
+    lang: str
+    t: dict[str, str]  # the report's own wording (labels.py)
+    organisation: str
+    facts: tuple[tuple[str, str], ...]  # cover facts: (label, value)
+    assessment_date: str
+    audit_date: str
+    assessors: tuple[str, ...]
+    pack: PackView
+    verdict: Verdict
+    overall: ScoreView
+    pillars: tuple[PillarView, ...]
+    points: tuple[PointView, ...]
+    top_points: tuple[PointView, ...]
+    at_risk_count: int
+    mandatory_gap_count: int
+    unbacked_count: int
+    forecast: Forecast | None
+    forecast_note: str
+    plan_intro: str
+    timeline_note: str
+    tags: tuple[TagView, ...]
+    evidence: tuple[EvidenceView, ...]
+    method_paragraphs: tuple[str, ...]
+    scale: tuple[ScaleRow, ...]
+    thresholds: tuple[tuple[str, str], ...]
+    planning: tuple[tuple[str, str], ...]
+    signatories: tuple[Signatory, ...]
+    signoff_intro: str
+    # inputs kept for the charts and the attachment
+    result: Result = field(repr=False, compare=False)
+    forecast_result: Result | None = field(repr=False, compare=False)
+    assessment: Assessment = field(repr=False, compare=False)
+    pack_model: Pack = field(repr=False, compare=False)
+
+    @property
+    def title(self) -> str:
+        return f"{self.t['doc_title']} – {self.organisation}"
+
+    @property
+    def subject(self) -> str:
+        return f"{self.t['doc_subtitle']} ({self.pack.id} {self.pack.version})"
+
+    @property
+    def author(self) -> str:
+        return ", ".join(self.assessors) or self.t["generated_by"]
+
+
+def anchor(prefix: str, ident: str) -> str:
+    """A safe fragment id for ``ident`` (ids may hold letters, digits, '.', '_', '-')."""
+    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in ident)
+    return f"{prefix}-{safe}"
+
+
+def _score(g: GroupScore, lang: str) -> ScoreView:
+    t = labels(lang)
+    return ScoreView(
+        readiness=messages.pct(g.readiness, lang),
+        maturity=messages.one_decimal(g.maturity, lang),
+        value=g.readiness or 0.0,
+        applicable=g.applicable,
+        total=g.total,
+        applicable_text=t["criteria_applicable"].format(applicable=g.applicable, total=g.total),
+    )
+
+
+def _number(value: float, lang: str) -> str:
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def _level(pack: Pack, level: int | None, lang: str) -> str:
+    if level is None:
+        return "–"
+    return f"{level} · {localise(pack.scale_label(level), lang)}"
+
+
+def _criterion_view(
+    pack: Pack,
+    assessment: Assessment,
+    criterion: Criterion,
+    res: CriterionResult,
+    points: dict[str, PointView],
+    evidence: dict[str, Evidence],
+    lang: str,
+) -> CriterionView:
+    t = labels(lang)
+    response = assessment.responses.get(criterion.id)
+    point = points.get(criterion.id)
+    if not res.applicable:
+        missing = ""
+    elif res.missing:
+        missing = messages.level_needs(pack, criterion.id, res.target, res.kinds, lang)
+        missing = missing[:1].upper() + missing[1:] + "."
+    elif (res.evidenced or 0) < res.target:
+        missing = {
+            "nl": f"Het bewijs is er; de organisatie claimt nog geen niveau {res.target}.",
+            "en": f"The evidence is there; the organisation does not yet claim level "
+            f"{res.target}.",
+        }["en" if lang == "en" else "nl"]
+    else:
+        missing = t["nothing_missing"]
+    return CriterionView(
+        id=criterion.id,
+        anchor=anchor("c", criterion.id),
+        title=localise(criterion.title, lang),
+        question=localise(criterion.question, lang),
+        mandatory=res.mandatory,
+        weight=_number(res.weight, lang),
+        applicable=res.applicable,
+        answered=res.answered,
+        claimed=(
+            str(res.claimed)
+            if res.claimed is not None
+            else (t["not_applicable"] if not res.applicable else "–")
+        ),
+        claimed_label=(
+            _level(pack, res.claimed, lang)
+            if res.claimed is not None
+            else (t["not_applicable"] if not res.applicable else t["not_answered"])
+        ),
+        evidenced="–" if res.evidenced is None else str(res.evidenced),
+        evidenced_label=_level(pack, res.evidenced, lang),
+        target=str(res.target),
+        target_label=_level(pack, res.target, lang),
+        gap="–" if res.gap is None else str(res.gap),
+        gap_value=res.gap or 0,
+        unbacked=res.applicable and res.unbacked,
+        note=(response.note or "") if response else "",
+        justification=(response.justification or "") if response else "",
+        evidence=tuple(
+            EvidenceRef(
+                e, anchor("e", e), messages.kind_label(evidence[e].kind, lang), evidence[e].title
+            )
+            for e in res.evidence_ids
+        ),
+        missing=missing,
+        improvement=localise(criterion.improvement, lang) if point else "",
+        point_priority=point.priority if point else None,
+        point_deadline=point.deadline if point else "",
+        refs=", ".join(criterion.refs),
+    )
+
+
+def _findings(
+    pack: Pack, views: list[CriterionView], results: list[CriterionResult], lang: str
+) -> tuple[Finding, ...]:
+    t = labels(lang)
+    out = []
+    for view, res in zip(views, results, strict=True):
+        if not res.applicable:
+            continue
+        parts: list[str] = []
+        if not res.answered:
+            parts.append(t["finding_unanswered"])
+        elif res.unbacked:
+            parts.append(
+                t["finding_unbacked"].format(claimed=res.claimed, evidenced=res.evidenced)
+            )
+        if (res.gap or 0) > 0:
+            parts.append(t["finding_gap"].format(gap=res.gap, target=res.target))
+            needs = messages.level_needs(pack, res.id, res.target, res.kinds, lang)
+            if needs:
+                parts.append(needs)
+        if not parts:
+            continue
+        text = "; ".join(parts)
+        out.append(
+            Finding(
+                res.id, view.anchor, view.title, text[:1].upper() + text[1:] + ".", res.mandatory
+            )
+        )
+    return tuple(out)
+
+
+def _point_views(pack: Pack, result: Result, lang: str) -> tuple[PointView, ...]:
+    t = labels(lang)
+    pillars = {p.id: localise(p.title, lang) for p in pack.pillars}
+    out = []
+    for p in result.improvement_points:
+        criterion = pack.criteria_by_id[p.criterion]
+        out.append(
+            PointView(
+                priority=p.priority,
+                criterion=p.criterion,
+                anchor=anchor("c", p.criterion),
+                title=localise(criterion.title, lang),
+                pillar=pillars[p.pillar],
+                mandatory=p.mandatory,
+                from_level=p.from_level,
+                to_level=p.to_level,
+                owner=p.owner or t["no_owner"],
+                has_owner=bool(p.owner),
+                deadline=format_date(p.deadline, lang),
+                deadline_kind=t["own_deadline"] if p.user_deadline else t["proposed"],
+                status=messages.status_label(p.status, lang),
+                status_code=p.status,
+                at_risk=p.at_risk,
+                improvement=localise(criterion.improvement, lang),
+                note=p.note or "",
+            )
+        )
+    return tuple(out)
+
+
+def _evidence_views(assessment: Assessment, lang: str) -> tuple[EvidenceView, ...]:
+    out = []
+    for e in assessment.evidence:
+        out.append(
+            EvidenceView(
+                id=e.id,
+                anchor=anchor("e", e.id),
+                kind=messages.kind_label(e.kind, lang),
+                title=e.title,
+                source=e.source or "",
+                date=format_date(e.date, lang),
+                link=Link(e.link, web_href(e.link)) if e.link else None,
+                file_name=e.file.name if e.file else "",
+                file_erased=bool(e.file and e.file.erased),
+                sha256=e.file.sha256 if e.file else "",
+                personal_data=e.personal_data,
+                supports=tuple(e.criteria),
+            )
+        )
+    return tuple(out)
+
+
+def _method(pack: Pack, lang: str) -> tuple[tuple[str, ...], tuple[ScaleRow, ...]]:
+    r, pl, d = pack.readiness, pack.planning, pack.defaults
+    values = {
+        "top": pack.top_level,
+        "target": d.target,
+        "weight": _number(d.weight, lang),
+        "ready_overall": _number(r.ready_overall, lang),
+        "ready_pillar": _number(r.ready_pillar, lang),
+        "conditional_overall": _number(r.conditional_overall, lang),
+        "conditional_gap": r.conditional_mandatory_gap,
+        "effort": pl.default_effort_days,
+        "buffer": pl.buffer_days,
+    }
+    paragraphs = tuple(p.format(**values) for p in METHOD["en" if lang == "en" else "nl"])
+    t = labels(lang)
+    rows = []
+    for level in pack.scale:
+        reqs = [Requirement(kinds=parse_requirement(x)) for x in level.requires]
+        rows.append(
+            ScaleRow(
+                level=level.level,
+                label=localise(level.label, lang),
+                description=localise(level.description, lang),
+                requires=messages.requirements_text(reqs, lang) if reqs else t["requires_nothing"],
+            )
+        )
+    return paragraphs, tuple(rows)
+
+
+def build_context(
+    pack: Pack, assessment: Assessment, lang: str = "nl", result: Result | None = None
+) -> ReportContext:
+    """Score ``assessment`` with ``pack`` and gather what the report shows in ``lang``."""
+    lang = "en" if lang == "en" else "nl"
+    t = labels(lang)
+    result = result or score(pack, assessment)
+    outlook = forecast(pack, assessment, result)
+    evidence = {e.id: e for e in assessment.evidence}
+    points = _point_views(pack, result, lang)
+    by_criterion = {p.criterion: p for p in points}
+
+    pillars = []
+    for pillar in pack.pillars:
+        results = [result.criterion(c.id) for c in pillar.criteria]
+        views = [
+            _criterion_view(pack, assessment, c, r, by_criterion, evidence, lang)
+            for c, r in zip(pillar.criteria, results, strict=True)
+        ]
+        pillars.append(
+            PillarView(
+                id=pillar.id,
+                anchor=anchor("p", pillar.id),
+                title=localise(pillar.title, lang),
+                description=localise(pillar.description, lang),
+                score=_score(result.pillar(pillar.id), lang),
+                criteria=tuple(views),
+                findings=_findings(pack, views, results, lang),
+            )
+        )
+
+    verdict = Verdict(
+        result.verdict,
+        messages.verdict_label(result.verdict, lang),
+        messages.verdict_sentence(result, pack, lang),
+    )
+    fc = None
+    forecast_note = t["forecast_none"]
+    if outlook is not None and assessment.audit_date is not None:
+        late = [p for p in result.improvement_points if p.deadline >= assessment.audit_date]
+        fc_verdict = Verdict(
+            outlook.verdict,
+            messages.verdict_label(outlook.verdict, lang),
+            messages.verdict_sentence(outlook, pack, lang),
+        )
+        text = t["forecast_text"].format(
+            audit=format_date(assessment.audit_date, lang),
+            readiness=messages.pct(outlook.overall.readiness, lang),
+            verdict=fc_verdict.label.lower(),
+            late=t["forecast_late"].format(count=len(late)) if late else "",
+        ).strip()
+        fc = Forecast(text, messages.pct(outlook.overall.readiness, lang), fc_verdict)
+        forecast_note = text
+
+    org = assessment.organisation
+    facts: list[tuple[str, str]] = [(t["organisation"], org.name)]
+    if org.sector:
+        facts.append((t["sector"], org.sector))
+    if org.size:
+        facts.append((t["size"], org.size))
+    if org.handling:
+        facts.append((t["handling"], t[f"handling_{org.handling}"]))
+    facts += [
+        (t["assessment_date"], format_date(assessment.assessment_date, lang)),
+        (t["audit_date"], format_date(assessment.audit_date, lang) or t["no_audit_date"]),
+    ]
+    if assessment.assessors:
+        facts.append((t["assessors"], ", ".join(assessment.assessors)))
+    facts.append((t["criteria_pack"], f"{localise(pack.title, lang)} ({pack.id} {pack.version})"))
+
+    if result.latest is not None:
+        plan_intro = t["plan_intro"].format(
+            latest=format_date(result.latest, lang), buffer=pack.planning.buffer_days
+        )
+    else:
+        plan_intro = t["plan_intro_no_audit"]
+    timeline_note = (
+        t["timeline_limited"].format(count=TIMELINE_LIMIT) if len(points) > TIMELINE_LIMIT else ""
+    )
+
+    paragraphs, scale = _method(pack, lang)
+    r = pack.readiness
+    thresholds = (
+        (
+            messages.verdict_label("ready", lang),
+            {
+                "nl": f"totaal ≥ {messages.threshold(r.ready_overall, lang)}, elke pijler ≥ {messages.threshold(r.ready_pillar, lang)}, "
+                "geen verplicht criterium met een tekort",
+                "en": f"overall ≥ {messages.threshold(r.ready_overall, lang)}, every pillar ≥ {messages.threshold(r.ready_pillar, lang)}, "
+                "no mandatory criterion with a gap",
+            }[lang],
+        ),
+        (
+            messages.verdict_label("conditional", lang),
+            {
+                "nl": f"totaal ≥ {messages.threshold(r.conditional_overall, lang)}, geen verplicht criterium met een "
+                f"tekort groter dan {r.conditional_mandatory_gap}",
+                "en": f"overall ≥ {messages.threshold(r.conditional_overall, lang)}, no mandatory criterion with a gap "
+                f"larger than {r.conditional_mandatory_gap}",
+            }[lang],
+        ),
+        (
+            messages.verdict_label("not_ready", lang),
+            {"nl": "in alle andere gevallen", "en": "in every other case"}[lang],
+        ),
+    )
+    pl = pack.planning
+    planning = (
+        (
+            {"nl": "Werk per niveau tekort", "en": "Work per level of gap"}[lang],
+            t["effort"].format(days=pl.default_effort_days),
+        ),
+        (
+            {"nl": "Klaar vóór de audit", "en": "Done before the audit"}[lang],
+            {
+                "nl": f"{pl.buffer_days} werkdagen",
+                "en": f"{pl.buffer_days} working days",
+            }[lang],
+        ),
+    )
+
+    signatories = [Signatory(name, t["role_assessor"]) for name in assessment.assessors]
+    signatories += [Signatory("", t["role_coordinator"]), Signatory("", t["role_client"])]
+
+    applicable = [c for c in result.criteria if c.applicable]
+    return ReportContext(
+        lang=lang,
+        t=t,
+        organisation=org.name,
+        facts=tuple(facts),
+        assessment_date=format_date(assessment.assessment_date, lang),
+        audit_date=format_date(assessment.audit_date, lang),
+        assessors=tuple(assessment.assessors),
+        pack=PackView(
+            id=pack.id,
+            version=pack.version,
+            title=localise(pack.title, lang),
+            description=localise(pack.description, lang),
+            sha256=pack.sha256,
+            source=PurePath(pack.source).name if pack.source else "",
+            top=pack.top_level,
+        ),
+        verdict=verdict,
+        overall=_score(result.overall, lang),
+        pillars=tuple(pillars),
+        points=points,
+        top_points=points[:TOP_POINTS],
+        at_risk_count=sum(p.at_risk for p in points),
+        mandatory_gap_count=sum(1 for c in applicable if c.mandatory and (c.gap or 0) > 0),
+        unbacked_count=sum(1 for c in applicable if c.unbacked),
+        forecast=fc,
+        forecast_note=forecast_note,
+        plan_intro=plan_intro,
+        timeline_note=timeline_note,
+        tags=tuple(
+            TagView(g.id, localise(pack.tags[g.id], lang), _score(g, lang)) for g in result.tags
+        ),
+        evidence=_evidence_views(assessment, lang),
+        method_paragraphs=paragraphs,
+        scale=scale,
+        thresholds=thresholds,
+        planning=planning,
+        signatories=tuple(signatories),
+        signoff_intro=t["signoff_intro"].format(
+            date=format_date(assessment.assessment_date, lang)
+        ),
+        result=result,
+        forecast_result=outlook,
+        assessment=assessment,
+        pack_model=pack,
+    )
