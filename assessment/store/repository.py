@@ -170,7 +170,7 @@ class Store(ExchangeMixin, EvidenceMixin, PackMixin, StoreBase):
 
     @staticmethod
     def _summary(row: Any) -> AssessmentSummary:
-        return AssessmentSummary(**row._asdict())
+        return AssessmentSummary(*row)  # the columns are in the order of the fields
 
     @_database_errors
     def create_assessment(
