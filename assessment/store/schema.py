@@ -173,10 +173,17 @@ settings = Table(
     Column("value", Text, nullable=False),
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-# MIGRATIONS[n] brings a database of schema version n to version n + 1 (none yet).
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+
+def _add_workshops(conn: Connection) -> None:
+    from .workshops import add_workshop_tables
+
+    add_workshop_tables(conn)
+
+
+# MIGRATIONS[n] brings a database of schema version n to version n + 1.
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _add_workshops}  # 2: workshop tables
 
 _PG_LOCK_KEY = 0x696B6D  # "ikm": advisory lock held while a database is set up
 
@@ -202,3 +209,6 @@ def ensure_schema(conn: Connection) -> int:
         current += 1
         conn.execute(schema_table.update().where(schema_table.c.id == 1).values(version=current))
     return current
+
+
+from . import workshops as _workshops  # noqa: E402, F401  (its tables join `metadata`)

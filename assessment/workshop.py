@@ -1,0 +1,260 @@
+"""Workshop mode, the pure part: join codes, the spread of a vote, and findings for the report.
+
+A consultant runs the self-assessment with the client's team: one criterion at a time on the
+projector, every participant votes a level from their own phone. This module knows nothing
+of databases or Streamlit; ``assessment.store.workshops`` keeps the votes and ``ui/`` shows
+them.
+
+Rules kept here:
+
+- A join code is :data:`CODE_LENGTH` characters from :data:`CODE_ALPHABET` (capitals and
+  digits without the look-alikes 0/O and 1/I), drawn with :mod:`secrets`. It works while
+  its workshop is open and for at most :data:`CODE_LIFETIME` after the workshop started.
+- A vote's spread is its highest level minus its lowest. A spread of
+  :data:`DISCUSSION_SPREAD` levels or more marks the criterion for discussion: the people in
+  the room see the organisation differently, and that is itself a finding.
+"""
+
+from __future__ import annotations
+
+import secrets
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, no 1/I
+CODE_LENGTH = 6
+CODE_LIFETIME = timedelta(hours=12)
+DISCUSSION_SPREAD = 2
+MAX_NAME = 80
+MAX_COMMENT = 1000
+
+
+# ---- join codes ------------------------------------------------------------------------------
+
+
+def new_join_code() -> str:
+    """A fresh join code: :data:`CODE_LENGTH` characters, cryptographically random."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def normalise_code(text: str | None) -> str | None:
+    """The join code a person typed or scanned, in canonical form; None when it cannot be one.
+
+    Case, spaces and dashes do not matter (``abc-def`` is ``ABCDEF``); any character outside
+    :data:`CODE_ALPHABET` makes it invalid.
+    """
+    if not text:
+        return None
+    cleaned = "".join(ch for ch in text.strip().upper() if ch not in " -")
+    if len(cleaned) != CODE_LENGTH or any(ch not in CODE_ALPHABET for ch in cleaned):
+        return None
+    return cleaned
+
+
+def code_expires_at(started_at: datetime, closed_at: datetime | None) -> datetime:
+    """When the join code of a workshop started at ``started_at`` stops working."""
+    latest = started_at + CODE_LIFETIME
+    return min(latest, closed_at) if closed_at is not None else latest
+
+
+def code_is_valid(started_at: datetime, closed_at: datetime | None, now: datetime) -> bool:
+    """Whether a workshop's join code still works at ``now`` (open and not too old)."""
+    return closed_at is None and now < code_expires_at(started_at, None)
+
+
+def clean_name(text: str | None) -> str | None:
+    """A participant's name as it will be shown: trimmed, inner space collapsed, at most
+    :data:`MAX_NAME` characters; None when empty."""
+    cleaned = " ".join((text or "").split())[:MAX_NAME]
+    return cleaned or None
+
+
+def clean_comment(text: str | None) -> str | None:
+    """A vote's comment, trimmed to :data:`MAX_COMMENT` characters; None when empty."""
+    cleaned = (text or "").strip()[:MAX_COMMENT]
+    return cleaned or None
+
+
+# ---- a vote and its spread -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Vote:
+    """One participant's vote on one criterion in one round."""
+
+    participant: str  # the name the participant gave
+    level: int
+    comment: str | None = None
+
+
+@dataclass(frozen=True)
+class VoteSummary:
+    """The outcome of one round of voting on a criterion.
+
+    ``votes`` are ordered by level, then name. With no votes, ``low``, ``median``, ``high``
+    and ``spread`` are None and nothing needs discussion.
+    """
+
+    criterion: str
+    votes: tuple[Vote, ...]
+    low: int | None
+    median: float | None
+    high: int | None
+    spread: int | None
+    needs_discussion: bool
+
+    @property
+    def count(self) -> int:
+        return len(self.votes)
+
+    def counts(self, levels: Iterable[int]) -> dict[int, int]:
+        """How many votes each of ``levels`` got (0 for a level nobody chose)."""
+        tally = dict.fromkeys(levels, 0)
+        for vote in self.votes:
+            tally[vote.level] = tally.get(vote.level, 0) + 1
+        return tally
+
+    def voters(self, level: int) -> list[str]:
+        """The names of those who voted ``level``."""
+        return [v.participant for v in self.votes if v.level == level]
+
+
+def summarise_votes(criterion: str, votes: Iterable[Vote]) -> VoteSummary:
+    """Who voted what, the lowest, median and highest level, the spread, and whether the
+    criterion needs discussion (spread >= :data:`DISCUSSION_SPREAD`)."""
+    ordered = tuple(sorted(votes, key=lambda v: (v.level, v.participant.casefold())))
+    if not ordered:
+        return VoteSummary(criterion, (), None, None, None, None, False)
+    levels = [v.level for v in ordered]
+    low, high = min(levels), max(levels)
+    spread = high - low
+    return VoteSummary(
+        criterion=criterion,
+        votes=ordered,
+        low=low,
+        median=float(statistics.median(levels)),
+        high=high,
+        spread=spread,
+        needs_discussion=spread >= DISCUSSION_SPREAD,
+    )
+
+
+def format_level(value: float | None) -> str:
+    """A median or level for display: ``2``, ``2.5``; an empty string for None."""
+    if value is None:
+        return ""
+    return f"{value:g}"
+
+
+# ---- findings for the report ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CriterionOutcome:
+    """What the workshop concluded on one criterion: the last round's votes and the level the
+    group agreed (None when the consultant recorded none)."""
+
+    criterion: str
+    summary: VoteSummary
+    rounds: int  # how many rounds of voting the criterion had
+    agreed: int | None
+
+    @property
+    def consensus(self) -> bool:
+        """Everybody voted the same level."""
+        return self.summary.count > 0 and self.summary.spread == 0
+
+
+@dataclass(frozen=True)
+class WorkshopFindings:
+    """The workshop appendix of the report: consensus and spread per criterion.
+
+    ``outcomes`` follow the order of the pack. ``divided`` are the criteria whose last round
+    still had a spread of :data:`DISCUSSION_SPREAD` or more: the organisation is seen
+    differently from within, which the report names as a finding of its own.
+    """
+
+    sessions: tuple[WorkshopSession, ...]
+    outcomes: tuple[CriterionOutcome, ...]
+
+    @property
+    def divided(self) -> tuple[CriterionOutcome, ...]:
+        return tuple(o for o in self.outcomes if o.summary.needs_discussion)
+
+    @property
+    def consensual(self) -> tuple[CriterionOutcome, ...]:
+        return tuple(o for o in self.outcomes if o.consensus)
+
+    @property
+    def participants(self) -> tuple[str, ...]:
+        """Everybody who voted at least once, in order of name."""
+        names = {v.participant for o in self.outcomes for v in o.summary.votes}
+        return tuple(sorted(names, key=str.casefold))
+
+    @property
+    def vote_count(self) -> int:
+        return sum(o.summary.count for o in self.outcomes)
+
+    def __bool__(self) -> bool:
+        return bool(self.outcomes)
+
+
+@dataclass(frozen=True)
+class WorkshopSession:
+    """One workshop on the assessment: when it ran and who led it."""
+
+    started_at: datetime
+    closed_at: datetime | None
+    consultant: str | None
+
+
+@dataclass(frozen=True)
+class RoundRecord:
+    """One round of voting as the store keeps it (input of :func:`findings`)."""
+
+    criterion: str
+    round: int
+    votes: tuple[Vote, ...]
+    agreed: int | None = None
+    started_at: datetime | None = None
+
+
+def findings(
+    rounds: Iterable[RoundRecord],
+    criteria_order: Sequence[str],
+    sessions: Iterable[WorkshopSession] = (),
+) -> WorkshopFindings:
+    """Consensus and spread per criterion over all workshops of an assessment.
+
+    Per criterion the last round that had votes counts (earlier rounds were discussed and
+    voted again); the agreed level is the last one the consultant recorded. Criteria that
+    never got a vote are left out; criteria unknown to ``criteria_order`` come last.
+    """
+    by_criterion: dict[str, list[RoundRecord]] = {}
+    for record in rounds:
+        by_criterion.setdefault(record.criterion, []).append(record)
+    position = {cid: i for i, cid in enumerate(criteria_order)}
+    outcomes = []
+    for cid in sorted(by_criterion, key=lambda c: (position.get(c, len(position)), c)):
+        records = sorted(by_criterion[cid], key=_round_order)
+        voted = [r for r in records if r.votes]
+        if not voted:
+            continue
+        agreed = next((r.agreed for r in reversed(records) if r.agreed is not None), None)
+        outcomes.append(
+            CriterionOutcome(
+                criterion=cid,
+                summary=summarise_votes(cid, voted[-1].votes),
+                rounds=len(voted),
+                agreed=agreed,
+            )
+        )
+    ordered_sessions = tuple(sorted(sessions, key=lambda s: s.started_at))
+    return WorkshopFindings(sessions=ordered_sessions, outcomes=tuple(outcomes))
+
+
+def _round_order(record: RoundRecord) -> tuple[float, int]:
+    started = record.started_at
+    return (started.timestamp() if started is not None else 0.0, record.round)

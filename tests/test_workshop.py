@@ -1,0 +1,110 @@
+"""Workshop domain: join codes, the spread of a vote, and the findings for the report."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+from assessment.workshop import (
+    CODE_ALPHABET,
+    CODE_LENGTH,
+    CODE_LIFETIME,
+    RoundRecord,
+    Vote,
+    WorkshopSession,
+    clean_comment,
+    clean_name,
+    code_expires_at,
+    code_is_valid,
+    findings,
+    format_level,
+    new_join_code,
+    normalise_code,
+    summarise_votes,
+)
+
+T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+
+
+def test_join_codes_are_short_unambiguous_and_random():
+    codes = {new_join_code() for _ in range(2000)}
+    assert len(codes) == 2000  # 32**6 possibilities: a repeat here would mean no randomness
+    for code in codes:
+        assert len(code) == CODE_LENGTH == 6
+        assert not set(code) & set("0O1I")
+        assert set(code) <= set(CODE_ALPHABET)
+    used = set("".join(codes))
+    assert used == set(CODE_ALPHABET)  # every character is drawn
+
+
+def test_typed_codes_are_normalised_and_bad_ones_refused():
+    assert normalise_code(" abc-def ") == "ABCDEF"
+    assert normalise_code("ab cd ef") == "ABCDEF"
+    assert normalise_code("ABCDE") is None  # too short
+    assert normalise_code("ABCDEFG") is None  # too long
+    assert normalise_code("ABCDE0") is None  # 0 is never used
+    assert normalise_code("ABCDEI") is None
+    assert normalise_code("' OR 1") is None
+    assert normalise_code("") is None and normalise_code(None) is None
+
+
+def test_code_expires_when_closed_or_too_old():
+    assert code_is_valid(T0, None, T0 + timedelta(hours=2))
+    assert not code_is_valid(T0, T0 + timedelta(hours=1), T0 + timedelta(minutes=61))
+    assert not code_is_valid(T0, T0 + timedelta(hours=1), T0 + timedelta(minutes=30))
+    assert not code_is_valid(T0, None, T0 + CODE_LIFETIME)
+    assert code_expires_at(T0, None) == T0 + CODE_LIFETIME
+    assert code_expires_at(T0, T0 + timedelta(hours=1)) == T0 + timedelta(hours=1)
+
+
+def test_names_and_comments_are_cleaned():
+    assert clean_name("  Anna   de  Vries ") == "Anna de Vries"
+    assert clean_name("   ") is None
+    assert len(clean_name("x" * 500) or "") == 80
+    assert clean_comment("  ok  ") == "ok"
+    assert clean_comment("") is None
+
+
+def test_summary_says_who_voted_what_and_the_spread():
+    votes = [Vote("Piet", 3), Vote("anna", 1, "no registration yet"), Vote("Bo", 2), Vote("Cas", 3)]
+    s = summarise_votes("OPEN-01", votes)
+    assert [v.participant for v in s.votes] == ["anna", "Bo", "Cas", "Piet"]
+    assert (s.low, s.median, s.high, s.spread, s.count) == (1, 2.5, 3, 2, 4)
+    assert s.needs_discussion
+    assert s.counts(range(5)) == {0: 0, 1: 1, 2: 1, 3: 2, 4: 0}
+    assert s.voters(3) == ["Cas", "Piet"]
+    assert format_level(s.median) == "2.5" and format_level(3.0) == "3"
+
+
+def test_a_spread_of_one_needs_no_discussion_and_no_votes_nothing():
+    s = summarise_votes("OPEN-01", [Vote("A", 2), Vote("B", 3), Vote("C", 3)])
+    assert (s.low, s.median, s.high, s.spread) == (2, 3.0, 3, 1)
+    assert not s.needs_discussion
+    empty = summarise_votes("OPEN-01", [])
+    assert empty.count == 0 and empty.median is None and not empty.needs_discussion
+
+
+def test_findings_take_the_last_round_and_the_agreed_level_in_pack_order():
+    rounds = [
+        RoundRecord("LEARN-01", 1, (Vote("A", 0), Vote("B", 4)), None, T0),
+        RoundRecord("OPEN-01", 1, (Vote("A", 1), Vote("B", 4)), None, T0),
+        RoundRecord("OPEN-01", 2, (Vote("A", 3), Vote("B", 3)), 3, T0 + timedelta(minutes=9)),
+        RoundRecord("OPEN-01", 3, (), None, T0 + timedelta(minutes=12)),  # opened, no votes
+        RoundRecord("OPEN-02", 1, (), None, T0),  # never voted: left out
+    ]
+    result = findings(rounds, ["OPEN-01", "OPEN-02", "LEARN-01"], [WorkshopSession(T0, None, "C")])
+    assert [o.criterion for o in result.outcomes] == ["OPEN-01", "LEARN-01"]
+    open_01, learn_01 = result.outcomes
+    assert open_01.rounds == 2 and open_01.agreed == 3 and open_01.consensus
+    assert open_01.summary.spread == 0
+    assert learn_01.summary.needs_discussion and learn_01.agreed is None
+    assert [o.criterion for o in result.divided] == ["LEARN-01"]
+    assert [o.criterion for o in result.consensual] == ["OPEN-01"]
+    assert result.participants == ("A", "B")
+    assert result.vote_count == 4
+    assert result and not findings([], [])
+
+
+def test_code_alphabet_has_no_lookalikes():
+    assert re.fullmatch(r"[A-Z2-9]+", CODE_ALPHABET)
+    assert len(set(CODE_ALPHABET)) == len(CODE_ALPHABET) == 32
