@@ -147,3 +147,26 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(sqlite_store, journal):
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == journal
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+
+
+def test_same_file_uploaded_at_once_is_stored_once(store_url):
+    content = b"%PDF-1.7\nsame content\n"
+    with open_store(store_url) as store:
+        barrier = threading.Barrier(6)
+        errors: list[BaseException] = []
+
+        def work() -> None:
+            barrier.wait()
+            try:
+                store.add_file(content, "same.pdf")
+            except BaseException as exc:
+                errors.append(exc)
+
+        threads = [threading.Thread(target=work) for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+        assert errors == []
+        with store._engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM files").scalar() == 1

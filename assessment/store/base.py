@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
 from ..assessments import Assessment, parse_assessment, parse_json_text
 from ..catalog import Catalog
@@ -25,6 +25,7 @@ from .files import max_upload_bytes
 
 log = logging.getLogger("assessment.store")
 F = TypeVar("F", bound=Callable[..., Any])
+R = TypeVar("R")
 MAX_AUTHOR = 200
 
 # ---- helpers ---------------------------------------------------------------------------------
@@ -108,6 +109,18 @@ class StoreBase:
             conn.execution_options(**{WRITE: True})
             with conn.begin():
                 yield conn
+
+    def _in_write(self, work: Callable[[Connection], R], attempts: int = 3) -> R:
+        """Run ``work`` in a write transaction, again when a concurrent writer inserted the
+        same key first (PostgreSQL: two uploads of one file at the same moment)."""
+        for attempt in range(attempts):
+            try:
+                with self._write() as conn:
+                    return work(conn)
+            except IntegrityError:
+                if attempt == attempts - 1:
+                    raise
+        raise AssertionError("unreachable")
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:

@@ -28,8 +28,7 @@ class EvidenceMixin(StoreBase):
         brings its content back (a deliberate upload).
         """
         described = check_file(data, name, self.max_file_bytes)
-        with self._write() as conn:
-            self._store_blob(conn, described, data, revive=True)
+        self._in_write(lambda conn: self._store_blob(conn, described, data, revive=True))
         return described
 
     def _store_blob(

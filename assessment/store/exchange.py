@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Connection, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from ..assessments import MAX_ASSESSMENT_BYTES, Assessment, EvidenceFile, load_assessment_text
@@ -89,20 +89,17 @@ class ExchangeMixin(StoreBase):
         described = self._check_blobs(assessment, blobs, name)
         if warnings is not None:
             warnings.extend(found)
-        with self._write() as conn:
+
+        def store(conn: Connection) -> int:
             self._remember_pack(conn, pack)
             for sha, info in described.items():
                 self._store_blob(conn, info, blobs[sha], revive=False)
-            assessment = self._mark_erased(assessment, self._erased_hashes(conn, assessment))
-            org = self._organisation_for(conn, assessment)
-            return self._insert_assessment(
-                conn,
-                assessment,
-                pack,
-                org,
-                author,
-                [{"kind": "imported", "name": Path(name).name}],
-            )
+            marked = self._mark_erased(assessment, self._erased_hashes(conn, assessment))
+            org = self._organisation_for(conn, marked)
+            changes = [{"kind": "imported", "name": Path(name).name}]
+            return self._insert_assessment(conn, marked, pack, org, author, changes)
+
+        return self._in_write(store)
 
     def _check_blobs(
         self, assessment: Assessment, blobs: dict[str, bytes], name: str

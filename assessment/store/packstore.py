@@ -34,8 +34,7 @@ class PackMixin(StoreBase):
         Storing the same text twice keeps one copy.
         """
         pack = parse_pack(text, name)
-        with self._write() as conn:
-            self._store_pack(conn, pack, text, name)
+        self._in_write(lambda conn: self._store_pack(conn, pack, text, name))
         return pack
 
     def _store_pack(self, conn: Connection, pack: Pack, text: str, name: str) -> None:
