@@ -182,3 +182,18 @@ def test_sqlite_erasure_leaves_no_bytes_on_disk(sqlite_url, tmp_path, new_assess
         store.erase_file(stored.sha256)
     raw = b"".join(p.read_bytes() for p in tmp_path.glob("store.sqlite3*"))
     assert b"BSN 123456782" not in raw
+
+
+def test_erase_a_file_known_only_by_its_record(store):
+    from assessment.store import NotFoundError
+
+    demo_id = store.ensure_demo()
+    demo, _ = store.get_assessment(demo_id)
+    listed = next(e.file for e in demo.evidence if e.file is not None)
+    assert store.get_file(listed.sha256) is None  # the demo carries no file contents
+    assert store.erase_file(listed.sha256) == [demo_id]
+    assert store.file_info(listed.sha256).name == listed.name
+    item = next(e for e in store.get_assessment(demo_id)[0].evidence if e.file is not None)
+    assert item.file.erased
+    with pytest.raises(NotFoundError, match="no file with sha256"):
+        store.erase_file("f" * 64)

@@ -10,7 +10,7 @@ from ..assessments import Assessment, EvidenceFile
 from . import archive as ikmz
 from . import schema as t
 from .base import StoreBase, _author, _database_errors, _parse_stored
-from .errors import NotFoundError
+from .errors import NotFoundError, StaleVersionError
 from .files import check_file
 from .records import StoredFile
 
@@ -92,59 +92,49 @@ class EvidenceMixin(StoreBase):
         to it gets a new version with ``file.erased: true`` on those evidence items, and every
         version read later shows it erased. Exports no longer contain it.
         """
-        f = t.files
-        now = t.utc_now()
-        affected: list[int] = []
-        with self._write() as conn:
-            ids = (
-                conn.execute(
-                    select(t.assessment_files.c.assessment_id)
-                    .where(t.assessment_files.c.sha256 == sha256)
-                    .order_by(t.assessment_files.c.assessment_id)
-                )
-                .scalars()
-                .all()
-            )
-            exists = conn.execute(select(f.c.sha256).where(f.c.sha256 == sha256)).first()
-            if not exists and not ids:
-                raise NotFoundError(f"no file with sha256 {sha256} is in the store")
-            name, size = None, 0
-            for assessment_id in ids:
-                row = conn.execute(
-                    select(t.assessments.c.document, t.assessments.c.version).where(
-                        t.assessments.c.id == assessment_id
-                    )
-                ).one()
-                doc = _parse_stored(row.document, f"assessment {assessment_id}")
-                items = [e for e in doc.evidence if e.file and e.file.sha256 == sha256]
-                if not items:
-                    continue
-                name, size = items[0].file.name, items[0].file.size  # type: ignore[union-attr]
-                if all(e.file.erased for e in items):  # type: ignore[union-attr]
-                    continue
-                if exists is None:
-                    self._insert_erased(conn, sha256, name, size, now, author)
-                    exists = True
-                else:
-                    self._mark_blob_erased(conn, sha256, now, author)
-                pack = self._pack_for_stored(conn, assessment_id, doc.criteria_set)
-                self._save(
-                    conn,
-                    assessment_id,
-                    doc,
-                    row.version,
-                    author,
-                    pack,
-                    changes=[{"kind": "erased_file", "name": name, "sha256": sha256}],
-                )
-                affected.append(assessment_id)
-            if exists is None:
-                self._insert_erased(conn, sha256, name or sha256, size, now, author)
-            else:
-                self._mark_blob_erased(conn, sha256, now, author)
+        for attempt in range(3):
+            try:
+                affected = self._in_write(lambda conn: self._erase(conn, sha256, author))
+                break
+            except StaleVersionError:  # an assessment was saved meanwhile: erase again
+                if attempt == 2:
+                    raise
         if self.dialect == "sqlite":
             with self._engine.connect() as conn:  # drop old pages of the content from the WAL
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        return affected
+
+    def _erase(self, conn: Connection, sha256: str, author: str | None) -> list[int]:
+        a, af, f = t.assessments, t.assessment_files, t.files
+        now = t.utc_now()
+        ids = conn.execute(
+            select(af.c.assessment_id).where(af.c.sha256 == sha256).order_by(af.c.assessment_id)
+        ).scalars()
+        users = []
+        for assessment_id in list(ids):
+            row = conn.execute(
+                select(a.c.document, a.c.version).where(a.c.id == assessment_id)
+            ).one()
+            doc = _parse_stored(row.document, f"assessment {assessment_id}")
+            items = [e.file for e in doc.evidence if e.file and e.file.sha256 == sha256]
+            if items:
+                users.append((assessment_id, row.version, doc, items))
+        exists = conn.execute(select(f.c.sha256).where(f.c.sha256 == sha256)).first()
+        if exists is None and not users:
+            raise NotFoundError(f"no file with sha256 {sha256} is in the store")
+        if exists is None:
+            name, size = users[0][3][0].name, users[0][3][0].size
+            self._insert_erased(conn, sha256, name, size, now, author)
+        else:
+            self._mark_blob_erased(conn, sha256, now, author)
+        affected: list[int] = []
+        for assessment_id, version, doc, items in users:
+            if all(item.erased for item in items):
+                continue
+            pack = self._pack_for_stored(conn, assessment_id, doc.criteria_set)
+            change = {"kind": "erased_file", "name": items[0].name, "sha256": sha256}
+            self._save(conn, assessment_id, doc, version, author, pack, changes=[change])
+            affected.append(assessment_id)
         return affected
 
     def _insert_erased(
