@@ -75,40 +75,43 @@ class Store(ExchangeMixin, EvidenceMixin, PackMixin, StoreBase):
     def list_organisations(self) -> list[OrganisationSummary]:
         """Every organisation with its assessments (no documents loaded), sorted by name.
 
-        One query; fast for thousands of assessments.
+        Two queries; fast for thousands of assessments.
         """
-        o = t.organisations
+        return self._organisations(None)
+
+    @_database_errors
+    def get_organisation(self, organisation_id: int) -> OrganisationSummary:
+        """One organisation with its assessments; :class:`NotFoundError` when there is none."""
+        found = self._organisations(organisation_id)
+        if not found:
+            raise NotFoundError(f"organisation {organisation_id} does not exist")
+        return found[0]
+
+    def _organisations(self, only: int | None) -> list[OrganisationSummary]:
+        o, a = t.organisations, t.assessments
+        orgs_query = select(o.c.id, o.c.name, o.c.sector, o.c.created_at)
+        rows_query = self._summary_query()
+        if only is not None:
+            orgs_query = orgs_query.where(o.c.id == only)
+            rows_query = rows_query.where(a.c.organisation_id == only)
         with self._read() as conn:
-            orgs = conn.execute(select(o.c.id, o.c.name, o.c.sector, o.c.created_at)).all()
-            rows = conn.execute(self._summary_query()).all()
+            orgs = conn.execute(orgs_query).all()
+            rows = conn.execute(rows_query).all()
         by_org: dict[int, list[AssessmentSummary]] = {}
         for row in rows:
             by_org.setdefault(row.organisation_id, []).append(self._summary(row))
+        newest_first = {"key": lambda s: (s.assessment_date, s.id), "reverse": True}
         out = [
             OrganisationSummary(
                 id=org.id,
                 name=org.name,
                 sector=org.sector,
                 created_at=org.created_at,
-                assessments=tuple(
-                    sorted(
-                        by_org.get(org.id, []),
-                        key=lambda s: (s.assessment_date, s.id),
-                        reverse=True,
-                    )
-                ),
+                assessments=tuple(sorted(by_org.get(org.id, []), **newest_first)),
             )
             for org in orgs
         ]
         return sorted(out, key=lambda org: (org.name.casefold(), org.id))
-
-    @_database_errors
-    def get_organisation(self, organisation_id: int) -> OrganisationSummary:
-        """One organisation with its assessments; :class:`NotFoundError` when there is none."""
-        for org in self.list_organisations():
-            if org.id == organisation_id:
-                return org
-        raise NotFoundError(f"organisation {organisation_id} does not exist")
 
     @_database_errors
     def rename_organisation(
