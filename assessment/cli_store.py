@@ -207,3 +207,40 @@ def history_command(assessment_id: int, lang: str, database: str | None) -> None
             f"  {f'v{item.version}'.rjust(width)}  {_local(item.created_at)}  "
             f"{(item.author or '—').ljust(who)}  {item.summary(lang)}"
         )
+
+
+@store_group.command("restore")
+@click.argument("assessment_id", type=int, metavar="ID")
+@click.argument("version", type=int)
+@click.option("--author", default=None, help="Name recorded in the history.")
+@DATABASE_OPTION
+@_guarded
+def restore_command(
+    assessment_id: int, version: int, author: str | None, database: str | None
+) -> None:
+    """Make VERSION of assessment ID current again (as a new version; nothing is lost)."""
+    with _open(database) as store:
+        new_version = store.restore_version(assessment_id, version, author or "ikm store")
+    click.echo(f"assessment {assessment_id}: version {version} restored as version {new_version}")
+
+
+@store_group.command("erase-file")
+@click.argument("sha256")
+@click.option("--author", default=None, help="Name recorded in the history.")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@DATABASE_OPTION
+@_guarded
+def erase_file_command(sha256: str, author: str | None, yes: bool, database: str | None) -> None:
+    """Erase the content of evidence file SHA256 for good (its name, size and hash stay)."""
+    import re
+
+    if not re.fullmatch(r"[0-9a-f]{64}", sha256):
+        raise click.UsageError(f"{sha256!r} is not a sha256 (64 lowercase hex digits)")
+    with _open(database) as store:
+        info = store.file_info(sha256)
+        shown = info.name if info else sha256
+        if not yes:
+            click.confirm(f"Erase {shown} for good? This cannot be undone", abort=True)
+        affected = store.erase_file(sha256, author or "ikm store")
+    where = ", ".join(str(i) for i in affected) or "none"
+    click.echo(f"erased {shown}; assessments with a new version: {where}")

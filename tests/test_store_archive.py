@@ -210,6 +210,8 @@ def test_bad_json_upload_names_the_file(store):
         store.import_file(b'{"schema_version": 1,,}', "broken.json")
     with pytest.raises(IkmError, match=r"latin\.json: not UTF-8 text"):
         store.import_file('{"a": "caf\u00e9"}'.encode("latin-1"), "latin.json")
+    with pytest.raises(ArchiveError, match=r"^notazip\.ikmz: not a valid \.ikmz archive"):
+        store.import_file(b'{"schema_version": 1}', "notazip.ikmz")
     with pytest.raises(StoreError, match=r"empty\.json: file is empty"):
         store.import_file(b"  \n", "empty.json")
     unknown = demo_assessment().to_json().replace('"ikm-readiness"', '"no-such-pack"', 1)

@@ -146,3 +146,32 @@ def test_help_does_not_import_sqlalchemy():
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "False"
+
+
+def test_restore_and_erase_file(sqlite_url, new_assessment):
+    from assessment.assessments import Evidence, Response
+    from assessment.store import open_store
+
+    with open_store(sqlite_url) as store:
+        stored = store.add_file(b"%PDF-1.7 dossier", "dossier.pdf")
+        evidence = [Evidence(id="E1", kind="record", title="Dossier", file=stored)]
+        new_id = store.create_assessment(new_assessment(evidence=evidence))
+        changed, version = store.get_assessment(new_id)
+        changed.responses["OPEN-01"] = Response(level=2)
+        store.save(new_id, changed, version, "Anna")
+
+    done = ikm("store", "restore", str(new_id), "1", "--author", "Bram", "--database", sqlite_url)
+    assert done.returncode == 0, done.stderr
+    assert "version 1 restored as version 3" in done.stdout
+    refused = ikm("store", "erase-file", "nothex", "--database", sqlite_url)
+    assert refused.returncode == 2 and "not a sha256" in refused.stderr
+    done = ikm("store", "erase-file", stored.sha256, "--yes", "--database", sqlite_url)
+    assert done.returncode == 0, done.stderr
+    assert f"erased dossier.pdf; assessments with a new version: {new_id}" in done.stdout
+
+    with open_store(sqlite_url) as store:
+        current, version = store.get_assessment(new_id)
+        assert version == 4 and "OPEN-01" not in current.responses
+        assert current.evidence[0].file.erased
+        assert store.get_file(stored.sha256) is None
+        assert [h.author for h in store.history(new_id)][:2] == ["ikm store", "Bram"]

@@ -75,7 +75,7 @@ class ExchangeMixin(StoreBase):
         ``warnings``. A pack that came from a file outside the built-in set is kept too.
         """
         blobs: dict[str, bytes] = {}
-        if ikmz.is_archive(data):
+        if ikmz.is_archive(data) or name.lower().endswith(".ikmz"):
             content = ikmz.read_archive(data, name, self.max_file_bytes)
             text, blobs = content.text, content.blobs
             where = f"{name}!{ikmz.ASSESSMENT_ENTRY}"
