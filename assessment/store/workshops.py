@@ -27,6 +27,7 @@ import hashlib
 import secrets
 import threading
 import time
+import weakref
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -246,11 +247,21 @@ def add_workshop_tables(conn: Connection) -> None:
 
 
 class JoinRefused(StoreError):
-    """A join code was not accepted (unknown, ended, expired, or too many attempts)."""
+    """A join code was not accepted; ``reason`` is one of ``name``, ``format``, ``unknown``,
+    ``ended``, ``full``, ``throttled``, ``token`` (for a translated message)."""
+
+    def __init__(self, message: str, reason: str):
+        super().__init__(message)
+        self.reason = reason
 
 
 class VoteRefused(StoreError):
-    """A vote was not accepted (voting closed, another criterion on screen, bad level)."""
+    """A vote was not accepted; ``reason`` is one of ``level``, ``ended``, ``closed``,
+    ``moved`` (another criterion is on screen)."""
+
+    def __init__(self, message: str, reason: str):
+        super().__init__(message)
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -319,6 +330,10 @@ class ParticipantScreen:
 # ---- the store ----------------------------------------------------------------------------------
 
 
+_SHARED: weakref.WeakKeyDictionary[Any, WorkshopStore] = weakref.WeakKeyDictionary()
+_SHARED_LOCK = threading.Lock()
+
+
 def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
@@ -348,10 +363,20 @@ class WorkshopStore:
     """
 
     def __init__(self, store: Store):
+        self.store = store
         self._store = store
         self._engine = store._engine
         self._failures: deque[float] = deque()
         self._lock = threading.Lock()
+
+    @classmethod
+    def of(cls, store: Store) -> WorkshopStore:
+        """The one WorkshopStore of ``store`` (so all pages share its join throttle)."""
+        with _SHARED_LOCK:
+            found = _SHARED.get(store)
+            if found is None:
+                found = _SHARED[store] = cls(store)
+            return found
 
     # ---- transactions -----------------------------------------------------------------------
 
@@ -771,10 +796,10 @@ class WorkshopStore:
         wanted = normalise_code(code)
         cleaned = clean_name(name)
         if cleaned is None:
-            raise JoinRefused("give your name to join")
+            raise JoinRefused("give your name to join", "name")
         if wanted is None:
             self._failed()
-            raise JoinRefused("that is not a join code: it has 6 letters and digits")
+            raise JoinRefused("that is not a join code: it has 6 letters and digits", "format")
         token = secrets.token_urlsafe(32)
         with self._write() as conn:
             row = conn.execute(
@@ -782,17 +807,19 @@ class WorkshopStore:
             ).first()
             if row is None:
                 self._failed()
-                raise JoinRefused("no workshop has this join code; check the code on the screen")
+                raise JoinRefused(
+                    "no workshop has this join code; check the code on the screen", "unknown"
+                )
             info = _row_info(row)
             if not info.code_valid():
-                raise JoinRefused("this workshop has ended; its join code no longer works")
+                raise JoinRefused("this workshop has ended; its join code no longer works", "ended")
             joined = conn.execute(
                 select(func.count())
                 .select_from(participants)
                 .where(participants.c.workshop_id == row.id)
             ).scalar_one()
             if joined >= MAX_PARTICIPANTS:
-                raise JoinRefused("this workshop is full")
+                raise JoinRefused("this workshop is full", "full")
             pid = conn.execute(
                 insert(participants)
                 .values(
@@ -811,7 +838,9 @@ class WorkshopStore:
             while self._failures and now - self._failures[0] > 60:
                 self._failures.popleft()
             if len(self._failures) >= JOIN_FAILURES_PER_MINUTE:
-                raise JoinRefused("too many wrong join codes were tried; wait a minute")
+                raise JoinRefused(
+                    "too many wrong join codes were tried; wait a minute", "throttled"
+                )
 
     def _failed(self) -> None:
         with self._lock:
@@ -824,7 +853,7 @@ class WorkshopStore:
             )
         ).first()
         if row is None:
-            raise JoinRefused("you are not in this workshop (any more); join again")
+            raise JoinRefused("you are not in this workshop (any more); join again", "token")
         return row
 
     def screen(self, token: str) -> ParticipantScreen:
@@ -864,7 +893,7 @@ class WorkshopStore:
         """Cast (or change) the vote of the participant with ``token`` on the criterion on
         screen. :class:`VoteRefused` says why a vote does not count."""
         if isinstance(level, bool) or not isinstance(level, int):
-            raise VoteRefused("a vote is a whole level")
+            raise VoteRefused("a vote is a whole level", "level")
         with self._read() as conn:
             who = self._participant(conn, token)
             assessment_id = conn.execute(
@@ -878,13 +907,13 @@ class WorkshopStore:
             ).one()
             info = _row_info(row)
             if not info.code_valid():
-                raise VoteRefused("this workshop has ended")
+                raise VoteRefused("this workshop has ended", "ended")
             if not info.voting_open:
-                raise VoteRefused("voting is closed")
+                raise VoteRefused("voting is closed", "closed")
             if criterion_id != info.criterion_id:
-                raise VoteRefused("this criterion is no longer on the screen")
+                raise VoteRefused("this criterion is no longer on the screen", "moved")
             if not 0 <= level <= top:
-                raise VoteRefused(f"level {level} is not on the scale 0-{top}")
+                raise VoteRefused(f"level {level} is not on the scale 0-{top}", "level")
             cleaned = clean_comment(comment)
             conn.execute(
                 insert(votes).values(

@@ -1,0 +1,195 @@
+"""Participate: a workshop participant joins with the code, gives a name and votes a level.
+
+The app shows this page alone when the URL carries ``?join=CODE`` (and, under
+``ikm workshop serve``, to every other device on the network): no sidebar, no navigation,
+no assessment data. The participant sees only the criterion on screen and the scale.
+After joining, the participant's secret token is kept in the session and in the URL
+(``&p=``), so a phone that reloads the page keeps its place and its vote.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assessment.i18n import LANGUAGES, localise
+from assessment.store.workshops import (
+    JoinRefused,
+    ParticipantScreen,
+    VoteRefused,
+    WorkshopStore,
+)
+from ui import services
+from ui.labels import md, t
+
+TOKEN = "pt-token"
+LANG = "pt-lang"
+CODE, NAME = "pt-code", "pt-name"
+MESSAGE = "pt-message"
+
+STYLE = """
+<style>
+.st-key-pt-question p { font-size: 1.25rem; font-weight: 600; line-height: 1.35; }
+.st-key-pt-vote label p { font-size: 1.05rem; }
+[data-testid="stMainBlockContainer"] { padding-top: 2rem; }
+</style>
+"""
+
+
+def workshops() -> WorkshopStore:
+    return WorkshopStore.of(services.store())
+
+
+def _lang() -> str:
+    chosen = st.session_state.get(LANG) or st.query_params.get("lang")
+    return chosen if chosen in LANGUAGES else "nl"
+
+
+def render() -> None:
+    st.markdown(STYLE, unsafe_allow_html=True)  # our own CSS only
+    if st.session_state.get(LANG) not in LANGUAGES:
+        st.session_state[LANG] = _lang()
+    lang = _lang()
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.markdown(f"### {t('pt_title', lang)}")
+        st.segmented_control(
+            t("language", lang),
+            LANGUAGES,
+            key=LANG,
+            required=True,
+            format_func=lambda code: code.upper(),
+            label_visibility="collapsed",
+        )
+    token = st.session_state.get(TOKEN) or st.query_params.get("p")
+    if token:
+        try:
+            workshops().screen(token)
+        except JoinRefused as exc:
+            st.session_state[MESSAGE] = exc.reason
+            token = None
+            st.session_state.pop(TOKEN, None)
+            st.query_params.pop("p", None)
+    if not token:
+        _join_form(lang)
+        return
+    st.session_state[TOKEN] = token
+    _live(token, lang)
+
+
+def _join_form(lang: str) -> None:
+    st.caption(t("pt_intro", lang))
+    reason = st.session_state.pop(MESSAGE, None)
+    if reason:
+        st.error(_reason_text(reason, lang))
+    if CODE not in st.session_state:
+        st.session_state[CODE] = (st.query_params.get("join") or "").strip().upper()[:12]
+    with st.form("pt-join", border=False):
+        st.text_input(t("pt_code", lang), key=CODE, max_chars=12)
+        st.text_input(t("pt_name", lang), key=NAME, max_chars=80)
+        st.form_submit_button(t("pt_join", lang), type="primary", on_click=_join, width="stretch")
+
+
+def _reason_text(reason: str, lang: str) -> str:
+    """Why a join or vote was refused, in the participant's language."""
+    if reason == "pick":
+        return t("pt_pick_level", lang)
+    try:
+        return t(f"pt_refused_{reason}", lang)
+    except KeyError:
+        return t("pt_refused_token", lang)
+
+
+def _join() -> None:
+    try:
+        joined = workshops().join(
+            st.session_state.get(CODE) or "", st.session_state.get(NAME) or ""
+        )
+    except JoinRefused as exc:
+        st.session_state[MESSAGE] = exc.reason
+        return
+    st.session_state[TOKEN] = joined.token
+    st.query_params["join"] = (st.session_state.get(CODE) or "").strip().upper()
+    st.query_params["p"] = joined.token
+
+
+@st.fragment(run_every=3)
+def _live(token: str, lang: str) -> None:
+    """The criterion on screen and the vote; follows the consultant every few seconds."""
+    try:
+        screen = workshops().screen(token)
+    except JoinRefused:
+        st.session_state.pop(TOKEN, None)
+        st.query_params.pop("p", None)
+        st.rerun(scope="app")
+    st.caption(md(t("pt_hello", lang, name=screen.name)))
+    if not screen.workshop_open:
+        st.success(t("pt_ended", lang), icon=":material/celebration:")
+        return
+    criterion = screen.criterion
+    if criterion is None:
+        st.info(t("pt_wait", lang), icon=":material/hourglass_top:")
+        return
+    st.markdown(f"**{md(criterion.id)} · {md(localise(criterion.title, lang))}**")
+    with st.container(key="pt-question"):
+        st.markdown(md(localise(criterion.question, lang)))
+    reason = st.session_state.pop(MESSAGE, None)
+    if reason:
+        st.error(_reason_text(reason, lang))
+    if not screen.voting_open:
+        if screen.my_vote is not None:
+            st.markdown(t("pt_voted_closed", lang, level=screen.my_vote.level))
+        st.info(t("pt_closed", lang), icon=":material/visibility:")
+        return
+    _vote_form(screen, token, lang)
+
+
+def _vote_form(screen: ParticipantScreen, token: str, lang: str) -> None:
+    criterion = screen.criterion
+    assert criterion is not None
+    key = f"pt-vote-{criterion.id}-{screen.round}"
+    if screen.my_vote is not None:
+        st.success(t("pt_voted", lang, level=screen.my_vote.level), icon=":material/check:")
+    options = [level for level, _ in screen.scale]
+    labels = {
+        level: _option(level, label, criterion.levels.get(level), lang)
+        for level, label in screen.scale
+    }
+    with st.form(key, border=True), st.container(key="pt-vote"):
+        st.radio(
+            t("pt_level", lang),
+            options,
+            index=options.index(screen.my_vote.level) if screen.my_vote else None,
+            key=f"{key}-level",
+            format_func=lambda level: labels[level],
+        )
+        st.text_area(t("pt_comment", lang), key=f"{key}-comment", max_chars=1000, height=80)
+        st.form_submit_button(
+            t("pt_change" if screen.my_vote else "pt_vote", lang),
+            type="primary",
+            on_click=_cast,
+            args=(token, criterion.id, key),
+            width="stretch",
+        )
+
+
+def _option(level: int, label: object, meaning: object, lang: str) -> str:
+    text = f"**{md(f'{level} · {localise(label, lang)}')}**"  # type: ignore[arg-type]
+    if meaning:
+        text += f": {md(' '.join(localise(meaning, lang).split()))}"  # type: ignore[arg-type]
+    return text
+
+
+def _cast(token: str, cid: str, key: str) -> None:
+    level = st.session_state.get(f"{key}-level")
+    if level is None:
+        st.session_state[MESSAGE] = "pick"
+        return
+    try:
+        workshops().vote(token, cid, int(level), st.session_state.get(f"{key}-comment"))
+    except VoteRefused as exc:
+        st.session_state[MESSAGE] = exc.reason
+    except JoinRefused as exc:
+        st.session_state[MESSAGE] = exc.reason
+
+
+if __name__ == "__main__":  # run as a page by st.navigation
+    render()

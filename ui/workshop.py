@@ -1,0 +1,453 @@
+"""Workshop: the consultant's presentation view for the projector.
+
+One criterion at a time in large type (question, guidance, level descriptors), the join code
+with a QR code, a timer, opening and closing the vote, the spread after closing (who voted
+what, lowest/median/highest, marked for discussion at a spread of two levels or more), and
+recording the agreed level as the criterion's answer (a normal saved change with history).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from typing import Any
+from urllib.parse import urlsplit
+
+import streamlit as st
+
+from assessment.errors import IkmError
+from assessment.i18n import localise
+from assessment.packs import Criterion, Pack
+from assessment.store.workshops import WorkshopInfo, WorkshopStore
+from assessment.workshop import VoteSummary, format_level
+from ui import layout, services, state
+from ui.labels import md, t
+
+PUBLIC_URL_ENV = "IKM_PUBLIC_URL"  # set by `ikm workshop serve`: the address phones can reach
+TIMERS = (0, 60, 120, 180, 300)  # think time choices, seconds (0: no timer)
+PICK, TIMER, AGREE, CONFIRM = "ws-pick", "ws-timer", "ws-agree", "ws-confirm-close"
+
+STYLE = """
+<style>
+.st-key-ws-head h1 { font-size: 2.7rem; line-height: 1.15; padding-top: 0; }
+.st-key-ws-question p { font-size: 2.1rem; line-height: 1.3; font-weight: 600; }
+.st-key-ws-guidance p { font-size: 1.3rem; line-height: 1.4; color: #3c4a5c; }
+.st-key-ws-levels table { font-size: 1.3rem; width: 100%; }
+.st-key-ws-levels td:first-child { white-space: nowrap; font-weight: 600; }
+.st-key-ws-code p { font-size: 2.6rem; font-weight: 700; letter-spacing: 0.12em;
+  font-family: "DejaVu Sans Mono", monospace; margin: 0; white-space: nowrap; }
+.st-key-ws-url p { font-size: 1rem; word-break: break-all; }
+.st-key-ws-clock p { font-size: 3.4rem; font-weight: 700; margin: 0;
+  font-variant-numeric: tabular-nums; }
+.st-key-ws-count p { font-size: 1.6rem; margin: 0; }
+.st-key-ws-result [data-testid="stMetricValue"] { font-size: 3rem; }
+</style>
+"""
+
+
+def workshops() -> WorkshopStore:
+    """The workshop store, sharing the app's database."""
+    return WorkshopStore.of(services.store())
+
+
+def join_url(code: str) -> str:
+    """The link participants open: ``IKM_PUBLIC_URL`` (set by ``ikm workshop serve``), else
+    the address this browser uses."""
+    base = os.environ.get(PUBLIC_URL_ENV) or _origin()
+    return f"{base.rstrip('/')}/?join={code}"
+
+
+def _origin() -> str:
+    try:
+        parts = urlsplit(st.context.url or "")
+    except Exception:  # no browser (tests)
+        parts = urlsplit("")
+    if parts.scheme and parts.netloc:
+        return f"{parts.scheme}://{parts.netloc}"
+    return "http://localhost:8501"
+
+
+def _local_only(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    return host in ("localhost", "127.0.0.1", "::1")
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def qr_png(url: str) -> bytes:
+    """A QR code of ``url`` as PNG bytes."""
+    import qrcode
+
+    code = qrcode.QRCode(border=2, box_size=12, error_correction=qrcode.constants.ERROR_CORRECT_M)
+    code.add_data(url)
+    code.make(fit=True)
+    buffer = io.BytesIO()
+    code.make_image().save(buffer)
+    return buffer.getvalue()
+
+
+# ---- the page ------------------------------------------------------------------------------
+
+
+def render() -> None:
+    lang = state.lang()
+    opened = layout.require_assessment(lang)
+    st.markdown(STYLE, unsafe_allow_html=True)  # only our own CSS, never user text
+    ws = workshops()
+    info = ws.open_for(opened.ref.aid)
+    if info is None:
+        _lobby(opened, ws, lang)
+        return
+    if info.criterion_id is None:  # start on the criterion the consultant was looking at
+        first = state.criterion_id() or next(c.id for _, c in opened.pack.criteria())
+        info = _do(lambda: ws.show(info.id, first), lang) or info
+    state.show_flash()
+    pack = opened.pack
+    criterion = pack.criteria_by_id.get(info.criterion_id or "")
+    summary = ws.summary(info.id)
+    main, side = st.columns([2.3, 1], gap="large")
+    with main:
+        _picker(pack, info, lang)
+        if criterion is not None:
+            _criterion(pack, criterion, summary, info, lang)
+    with side:
+        _join_box(ws, info, lang)
+        _voting(ws, info, lang)
+        if not info.voting_open and info.round is not None:
+            _result(ws, opened, info, summary, lang)
+    st.divider()
+    _close_box(ws, info, lang)
+
+
+def _do(action: Any, lang: str) -> Any:
+    """Run a store action; a failure becomes a message instead of a traceback."""
+    try:
+        return action()
+    except IkmError as exc:
+        state.flash("error", t("ws_failed", lang, problem=md(str(exc))))
+        return None
+
+
+# ---- before the workshop -------------------------------------------------------------------
+
+
+def _lobby(opened: services.Opened, ws: WorkshopStore, lang: str) -> None:
+    layout.page_title("ws_title", lang, opened)
+    st.markdown(t("ws_intro", lang))
+    consultant = (st.session_state.get(state.AUTHOR) or "").strip()
+    if not consultant:
+        st.caption(t("ws_name_first", lang))
+    st.button(
+        t("ws_start", lang),
+        type="primary",
+        icon=":material/co_present:",
+        on_click=_start,
+        args=(ws, opened.ref.aid, consultant, lang),
+        key="ws-start",
+    )
+    earlier = ws.list_for(opened.ref.aid)
+    if earlier:
+        st.subheader(t("ws_earlier", lang), anchor=False)
+        for item in earlier:
+            when = item.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            count = len(ws.participant_names(item.id))
+            st.markdown("- " + md(t("ws_earlier_row", lang, date=when, n=count, code=item.code)))
+
+
+def _start(ws: WorkshopStore, aid: int, consultant: str, lang: str) -> None:
+    _do(lambda: ws.start(aid, consultant or None), lang)
+
+
+# ---- the criterion on screen ------------------------------------------------------------------
+
+
+def _picker(pack: Pack, info: WorkshopInfo, lang: str) -> None:
+    order = [c.id for _, c in pack.criteria()]
+    current = info.criterion_id if info.criterion_id in order else None
+    index = order.index(current) if current else 0
+    st.session_state[PICK] = current
+    with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
+        st.button(
+            "",
+            icon=":material/arrow_back:",
+            help=t("previous", lang),
+            disabled=current is None or index == 0,
+            on_click=_show,
+            args=(info.id, order[max(0, index - 1)], lang),
+            key="ws-prev",
+        )
+        st.selectbox(
+            t("ws_pick", lang),
+            order,
+            key=PICK,
+            format_func=lambda cid: f"{cid} · {localise(pack.criteria_by_id[cid].title, lang)}",
+            placeholder=t("ws_pick_first", lang),
+            on_change=_picked,
+            args=(info.id, lang),
+            label_visibility="collapsed",
+            width=560,
+        )
+        st.button(
+            "",
+            icon=":material/arrow_forward:",
+            help=t("next", lang),
+            disabled=current is not None and index == len(order) - 1,
+            on_click=_show,
+            args=(info.id, order[min(len(order) - 1, index + 1)], lang),
+            key="ws-next",
+        )
+
+
+def _picked(workshop_id: int, lang: str) -> None:
+    value = st.session_state.get(PICK)
+    if value:
+        _show(workshop_id, value, lang)
+
+
+def _show(workshop_id: int, cid: str, lang: str) -> None:
+    if _do(lambda: workshops().show(workshop_id, cid), lang) is not None:
+        state.set_criterion(cid)
+        st.session_state.pop(AGREE, None)
+
+
+def _criterion(
+    pack: Pack, criterion: Criterion, summary: VoteSummary, info: WorkshopInfo, lang: str
+) -> None:
+    pillar = next(p for p in pack.pillars if p.id == pack.pillar_of[criterion.id])
+    order = [c.id for _, c in pack.criteria()]
+    st.caption(
+        md(
+            f"{localise(pillar.title, lang)} · "
+            f"{t('criterion_n', lang, i=order.index(criterion.id) + 1, n=len(order))}"
+        )
+    )
+    with st.container(key="ws-head"):
+        st.title(md(f"{criterion.id} · {localise(criterion.title, lang)}"), anchor=False)
+    with st.container(key="ws-question"):
+        st.markdown(md(localise(criterion.question, lang)))
+    if criterion.guidance:
+        with st.container(key="ws-guidance"):
+            st.markdown(md(localise(criterion.guidance, lang)))
+    show_votes = not info.voting_open and summary.count > 0
+    with st.container(key="ws-levels"):
+        st.markdown(_levels_table(pack, criterion, summary if show_votes else None, lang))
+
+
+def _levels_table(pack: Pack, criterion: Criterion, summary: VoteSummary | None, lang: str) -> str:
+    """The level descriptors as a Markdown table; after the vote with who voted what."""
+    head = [t("level_col", lang), t("meaning_col", lang)]
+    if summary is not None:
+        head += [t("ws_col_votes", lang), t("ws_col_who", lang)]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    counts = summary.counts(s.level for s in pack.scale) if summary else {}
+    for scale in pack.scale:
+        meaning = localise(criterion.levels.get(scale.level) or scale.description, lang)
+        cells = [
+            md(f"{scale.level} · {localise(scale.label, lang)}"),
+            md(" ".join(meaning.split())),
+        ]
+        if summary is not None:
+            n = counts.get(scale.level, 0)
+            cells += [
+                "█" * n + f" {n}" if n else "",
+                md(", ".join(summary.voters(scale.level))),
+            ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+# ---- join code, timer and votes --------------------------------------------------------------
+
+
+def _join_box(ws: WorkshopStore, info: WorkshopInfo, lang: str) -> None:
+    url = join_url(info.code)
+    compact = info.round is not None and not info.voting_open  # make room for the result
+    with st.container(border=True, key="ws-join"):
+        qr, text = st.columns([1, 1.5] if compact else [1, 1.2], vertical_alignment="center")
+        qr.image(qr_png(url), width="stretch")
+        with text:
+            st.markdown(f"**{t('ws_join_head', lang)}**")
+            with st.container(key="ws-code"):
+                st.markdown(md(info.code))
+            with st.container(key="ws-url"):
+                st.markdown(md(t("ws_join_at", lang, url=url)))
+        if _local_only(url) and not compact:
+            st.caption(t("ws_local_only", lang))
+
+
+def _voting(ws: WorkshopStore, info: WorkshopInfo, lang: str) -> None:
+    with st.container(border=True):
+        if info.voting_open:
+            _live(info.id, lang)
+            st.button(
+                t("ws_close_voting", lang),
+                type="primary",
+                icon=":material/lock:",
+                on_click=_close_voting,
+                args=(info.id, lang),
+                key="ws-close-voting",
+                width="stretch",
+            )
+            return
+        st.caption(t("ws_participants", lang, n=len(ws.participant_names(info.id))))
+        st.segmented_control(
+            t("ws_think_time", lang),
+            TIMERS,
+            key=TIMER,
+            default=120,
+            format_func=lambda s: t("ws_minutes", lang, n=s // 60) if s else t("ws_no_timer", lang),
+        )
+        st.button(
+            t("ws_vote_again" if info.round else "ws_open_voting", lang),
+            type="secondary" if info.round else "primary",
+            icon=":material/how_to_vote:",
+            on_click=_open_voting,
+            args=(info.id, lang),
+            key="ws-open-voting",
+            width="stretch",
+            disabled=info.criterion_id is None,
+        )
+
+
+@st.fragment(run_every=1)
+def _live(workshop_id: int, lang: str) -> None:
+    """Timer and vote count, refreshed every second while voting is open."""
+    ws = workshops()
+    info = ws.get(workshop_id)
+    if not info.voting_open:  # closed elsewhere: redraw the whole page
+        st.rerun(scope="app")
+    st.badge(
+        f"{t('ws_voting_open', lang)} · {t('ws_round', lang, n=info.round)}",
+        color="green",
+        icon=":material/how_to_vote:",
+    )
+    left = info.seconds_left()
+    if left is not None:
+        with st.container(key="ws-clock"):
+            st.markdown(f"{left // 60}:{left % 60:02d}" if left else t("ws_time_up", lang))
+    voted = ws.vote_count(workshop_id)
+    joined = len(ws.participant_names(workshop_id))
+    with st.container(key="ws-count"):
+        st.markdown(md(t("ws_voted", lang, n=voted, m=joined)))
+
+
+def _open_voting(workshop_id: int, lang: str) -> None:
+    seconds = st.session_state.get(TIMER)
+    _do(lambda: workshops().open_voting(workshop_id, seconds or None), lang)
+    st.session_state.pop(AGREE, None)
+
+
+def _close_voting(workshop_id: int, lang: str) -> None:
+    _do(lambda: workshops().close_voting(workshop_id), lang)
+
+
+# ---- after the vote -----------------------------------------------------------------------------
+
+
+def _result(
+    ws: WorkshopStore,
+    opened: services.Opened,
+    info: WorkshopInfo,
+    summary: VoteSummary,
+    lang: str,
+) -> None:
+    with st.container(border=True, key="ws-result"):
+        st.markdown(f"**{t('ws_result', lang)}** · {t('ws_round', lang, n=info.round)}")
+        if summary.count == 0:
+            st.info(t("ws_no_votes", lang))
+        else:
+            cols = st.columns(3)
+            cols[0].metric(t("ws_low", lang), format_level(summary.low))
+            cols[1].metric(t("ws_median", lang), format_level(summary.median))
+            cols[2].metric(t("ws_high", lang), format_level(summary.high))
+            if summary.needs_discussion:
+                st.error(t("ws_discuss", lang, n=summary.spread), icon=":material/forum:")
+            elif summary.spread == 0:
+                st.success(t("ws_agreement", lang), icon=":material/check_circle:")
+            else:
+                st.info(t("ws_close_enough", lang), icon=":material/check:")
+            comments = [v for v in summary.votes if v.comment]
+            if comments:
+                with st.expander(t("ws_comments", lang), expanded=len(comments) <= 4):
+                    for vote in comments:
+                        st.markdown(
+                            f"**{md(vote.participant)}** ({vote.level}): {md(vote.comment)}"
+                        )
+        _agree(ws, opened, info, summary, lang)
+
+
+def _agree(
+    ws: WorkshopStore,
+    opened: services.Opened,
+    info: WorkshopInfo,
+    summary: VoteSummary,
+    lang: str,
+) -> None:
+    pack, cid = opened.pack, info.criterion_id or ""
+    response = opened.assessment.responses.get(cid)
+    if response is not None and response.level is not None:
+        answer = t("ws_answer_level", lang, level=response.level)
+    elif response is not None and response.not_applicable:
+        answer = t("state_na", lang)
+    else:
+        answer = t("ws_unanswered", lang)
+    st.caption(md(t("ws_current_answer", lang, answer=answer)))
+    levels = [s.level for s in pack.scale]
+    if st.session_state.get(AGREE) not in levels:
+        agreed = ws.agreed(info.id, cid)
+        if agreed is None and summary.median is not None:
+            agreed = int(summary.median + 0.5)
+        st.session_state[AGREE] = agreed
+    st.segmented_control(
+        t("ws_agree", lang),
+        levels,
+        key=AGREE,
+        format_func=lambda lvl: str(lvl),
+        width="stretch",
+    )
+    st.button(
+        t("ws_record", lang),
+        type="primary",
+        icon=":material/task_alt:",
+        on_click=_record,
+        args=(info.id, cid, lang),
+        key="ws-record",
+        width="stretch",
+        disabled=st.session_state.get(AGREE) is None,
+    )
+
+
+def _record(workshop_id: int, cid: str, lang: str) -> None:
+    level = st.session_state.get(AGREE)
+    if level is None:
+        return
+    author = (st.session_state.get(state.AUTHOR) or "").strip() or None
+    if _do(lambda: workshops().agree(workshop_id, int(level), author), lang) is not None:
+        state.flash("success", t("ws_recorded", lang, level=level, cid=md(cid)))
+
+
+# ---- the end ----------------------------------------------------------------------------------
+
+
+def _close_box(ws: WorkshopStore, info: WorkshopInfo, lang: str) -> None:
+    with st.expander(t("ws_close", lang), icon=":material/logout:"):
+        if info.consultant:
+            st.caption(md(t("ws_led_by", lang, name=info.consultant)))
+        st.checkbox(t("ws_close_confirm", lang), key=CONFIRM)
+        st.button(
+            t("ws_close", lang),
+            icon=":material/stop_circle:",
+            disabled=not st.session_state.get(CONFIRM),
+            on_click=_close,
+            args=(info.id, info.code, lang),
+            key="ws-close",
+        )
+
+
+def _close(workshop_id: int, code: str, lang: str) -> None:
+    if _do(lambda: workshops().close(workshop_id), lang) is not None:
+        state.flash("success", t("ws_closed", lang, code=code))
+        st.session_state.pop(CONFIRM, None)
+
+
+if __name__ == "__main__":  # run as a page by st.navigation
+    render()
