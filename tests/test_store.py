@@ -198,3 +198,21 @@ def test_ensure_demo_imports_once(store):
     assert version == 1 and demo == demo_assessment()
     store.delete_assessment(first)
     assert store.ensure_demo() is None  # deleted by the user: not brought back
+
+
+def test_a_stored_pack_that_no_longer_loads_is_skipped(store):
+    from sqlalchemy import text
+
+    text_ok = (
+        "id: custom\nversion: '1'\ntitle: Custom\nscale:\n"
+        "  - {level: 0, label: None}\n  - {level: 1, label: Some}\n  - {level: 2, label: Full}\n"
+        "defaults: {target: 2}\n"
+        "pillars:\n  - id: p\n    title: P\n    criteria:\n"
+        "      - {id: C-1, title: C, question: Q, improvement: I}\n"
+    )
+    pack = store.save_pack_text(text_ok, "custom.yaml")
+    with store._engine.begin() as conn:  # as if the rules had become stricter
+        conn.execute(text("UPDATE packs SET text = 'id: [' WHERE sha256 = :s"), {"s": pack.sha256})
+    store._parsed_packs.clear()
+    catalog = store.catalog()
+    assert "custom" not in catalog and "ikm-readiness" in catalog

@@ -8,10 +8,10 @@ from sqlalchemy import Connection, insert, select
 
 from ..assessments import CriteriaSetRef
 from ..catalog import Catalog, load_catalog
-from ..errors import PackNotFound
+from ..errors import IkmError, PackNotFound
 from ..packs import Pack, parse_pack
 from . import schema as t
-from .base import StoreBase, _database_errors
+from .base import StoreBase, _database_errors, log
 from .errors import NotFoundError
 from .files import sha256_hex
 from .records import StoredPack
@@ -21,9 +21,10 @@ class PackMixin(StoreBase):
     """Methods of :class:`Store` for criteria packs."""
 
     def _builtin_catalog(self) -> Catalog:
+        """The built-in packs, all loaded once (so threads never load one at the same time)."""
         with self._lock:
             if self._builtin is None:
-                self._builtin = load_catalog()
+                self._builtin = Catalog(list(load_catalog()))
             return self._builtin
 
     @_database_errors
@@ -75,7 +76,11 @@ class PackMixin(StoreBase):
         ).first()
         if row is None:
             return None
-        pack = parse_pack(row.text, row.name)
+        try:
+            pack = parse_pack(row.text, row.name)
+        except IkmError as exc:  # e.g. stricter rules in a newer version: skip, keep working
+            log.warning("stored pack %s no longer loads: %s", row.name, exc)
+            return None
         with self._lock:
             self._parsed_packs[sha256] = pack
         return pack
