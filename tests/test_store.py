@@ -216,3 +216,25 @@ def test_a_stored_pack_that_no_longer_loads_is_skipped(store):
     store._parsed_packs.clear()
     catalog = store.catalog()
     assert "custom" not in catalog and "ikm-readiness" in catalog
+
+
+def test_problems_the_stored_version_had_do_not_block_saving(store, new_assessment):
+    from sqlalchemy import text
+
+    new_id = store.create_assessment(new_assessment())
+    stored, version = store.get_assessment(new_id)
+    # As if a pack update removed a criterion the assessment still answers.
+    broken = stored.model_copy(deep=True)
+    broken.responses["GONE-01"] = Response(level=2)
+    with store._engine.begin() as conn:
+        conn.execute(
+            text("UPDATE assessments SET document = :d WHERE id = :i"),
+            {"d": broken.to_json(), "i": new_id},
+        )
+    loaded, version = store.get_assessment(new_id)
+    loaded.responses["OPEN-01"] = Response(level=1)
+    assert store.save(new_id, loaded, version, "Anna") == 2
+    loaded.responses["OPEN-02"] = Response(level=42)
+    with pytest.raises(AssessmentError) as caught:
+        store.save(new_id, loaded, 2, "Anna")
+    assert [p.path for p in caught.value.problems] == ["responses.OPEN-02.level"]

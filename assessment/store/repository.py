@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select, update
 
 from ..assessments import Assessment, check_against_pack
-from ..errors import AssessmentError
+from ..errors import AssessmentError, Problem
 from ..packs import Pack
 from . import archive as ikmz
 from . import schema as t
@@ -324,13 +324,16 @@ class Store(ExchangeMixin, EvidenceMixin, PackMixin, StoreBase):
         :meth:`get_assessment` or the previous save). When somebody else saved in between,
         nothing is written and :class:`StaleVersionError` says who; reload and redo the change.
         When nothing changed, nothing is written and ``expected_version`` is returned.
-        The assessment is validated against its pack first
-        (:class:`~assessment.errors.AssessmentError` lists the problems).
+        The assessment is validated against its pack: a save that brings in a problem
+        (an unknown criterion, a level outside the scale, ...) is refused with
+        :class:`~assessment.errors.AssessmentError` listing them. Problems the stored version
+        already had (say, after a pack update removed a criterion) do not block saving.
         """
         pack = self._pack_of(assessment_id, assessment.criteria_set)
-        self._validate(assessment, pack)
         with self._write() as conn:
-            return self._save(conn, assessment_id, assessment, expected_version, author, pack)
+            return self._save(
+                conn, assessment_id, assessment, expected_version, author, pack, check=True
+            )
 
     def _save(
         self,
@@ -343,6 +346,7 @@ class Store(ExchangeMixin, EvidenceMixin, PackMixin, StoreBase):
         *,
         changes: list[Change] | None = None,
         restored_from: int | None = None,
+        check: bool = False,
     ) -> int:
         a = t.assessments
         row = conn.execute(
@@ -356,9 +360,12 @@ class Store(ExchangeMixin, EvidenceMixin, PackMixin, StoreBase):
         document = assessment.to_json()
         if document == row.document:
             return expected_version
-        if changes is None:
+        if changes is None or check:
             old = _parse_stored(row.document, f"assessment {assessment_id}")
-            changes = diff(old, assessment)
+            if check:
+                self._validate(assessment, pack, before=old)
+            if changes is None:
+                changes = diff(old, assessment)
         readiness, verdict = self._score(pack, assessment)
         now = t.utc_now()
         new_version = expected_version + 1
@@ -498,19 +505,30 @@ class Store(ExchangeMixin, EvidenceMixin, PackMixin, StoreBase):
                 pack,
                 changes=[{"kind": "restored", "version": version}],
                 restored_from=version,
+                check=True,
             )
 
     # ---- validation and scoring -------------------------------------------------------------
 
     @staticmethod
-    def _validate(assessment: Assessment, pack: Pack | None) -> None:
+    def _validate(
+        assessment: Assessment, pack: Pack | None, before: Assessment | None = None
+    ) -> None:
+        """Raise :class:`AssessmentError` for the errors against ``pack`` that ``before``
+        (the stored version) did not have already."""
         if pack is None:
             return
-        errors = [
-            p for p in check_against_pack(assessment, pack, "assessment") if p.severity == "error"
-        ]
-        if errors:
-            raise AssessmentError(errors)
+
+        def errors(doc: Assessment) -> list[Problem]:
+            found = check_against_pack(doc, pack, "assessment")
+            return [p for p in found if p.severity == "error"]
+
+        new = errors(assessment)
+        if new and before is not None:
+            known = {(p.path, p.message) for p in errors(before)}
+            new = [p for p in new if (p.path, p.message) not in known]
+        if new:
+            raise AssessmentError(new)
 
     @staticmethod
     def _score(pack: Pack | None, assessment: Assessment) -> tuple[float | None, str | None]:
