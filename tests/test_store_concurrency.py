@@ -170,3 +170,21 @@ def test_same_file_uploaded_at_once_is_stored_once(store_url):
         assert errors == []
         with store._engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT count(*) FROM files").scalar() == 1
+
+
+def test_demo_set_up_by_many_sessions_at_once_exists_once(store_url):
+    with open_store(store_url) as store:
+        barrier = threading.Barrier(4)
+        ids: list[int | None] = []
+
+        def work() -> None:
+            barrier.wait()
+            ids.append(store.ensure_demo())
+
+        threads = [threading.Thread(target=work) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+        assert len(ids) == 4 and len(set(ids)) == 1 and ids[0] is not None
+        assert sum(len(o.assessments) for o in store.list_organisations()) == 1

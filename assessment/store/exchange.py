@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Connection, func, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Connection, insert, select
 
 from ..assessments import MAX_ASSESSMENT_BYTES, Assessment, EvidenceFile, load_assessment_text
 from ..catalog import Catalog
@@ -14,7 +13,7 @@ from ..yamlsource import decode_text
 from . import archive as ikmz
 from . import schema as t
 from .base import StoreBase, _database_errors
-from .errors import FileRejected, StoreError
+from .errors import ArchiveError, FileRejected, StoreError
 from .files import check_file
 
 DEMO_KEY = "demo_assessment_id"
@@ -113,19 +112,19 @@ class ExchangeMixin(StoreBase):
         for sha, body in blobs.items():
             meta = referred.get(sha)
             if meta is None:
-                raise StoreError(
+                raise ArchiveError(
                     f"{name}: evidence/{sha} is not referred to by any evidence item; "
                     "nothing was imported"
                 )
             if meta.size != len(body):
-                raise StoreError(
+                raise ArchiveError(
                     f"{name}: evidence/{sha} has {len(body)} bytes but the assessment says "
                     f"{meta.size}; nothing was imported"
                 )
             try:
                 described[sha] = check_file(body, meta.name, self.max_file_bytes)
             except FileRejected as exc:
-                raise StoreError(f"{name}: evidence/{sha}: {exc}; nothing was imported") from None
+                raise ArchiveError(f"{name}: evidence/{sha}: {exc}; nothing was imported") from None
         return described
 
     @_database_errors
@@ -136,36 +135,30 @@ class ExchangeMixin(StoreBase):
         brought back).
         """
         with self._read() as conn:
-            value = conn.execute(
-                select(t.settings.c.value).where(t.settings.c.key == DEMO_KEY)
-            ).scalar()
+            value = self._setting(conn, DEMO_KEY)
         if value is None:
             from ..demo import demo_assessment
 
             demo = demo_assessment()
             pack = (catalog or self.catalog()).pack_for(demo.criteria_set)
-            try:
-                with self._write() as conn:
-                    if (
-                        conn.execute(
-                            select(t.settings.c.value).where(t.settings.c.key == DEMO_KEY)
-                        ).scalar()
-                        is None
-                    ):
-                        org = self._organisation_for(conn, demo)
-                        new_id = self._insert_assessment(
-                            conn, demo, pack, org, "demo", [{"kind": "created"}]
-                        )
-                        conn.execute(insert(t.settings).values(key=DEMO_KEY, value=str(new_id)))
-            except IntegrityError:  # another process set the demo up at the same moment
-                pass
-            with self._read() as conn:
-                value = conn.execute(
-                    select(t.settings.c.value).where(t.settings.c.key == DEMO_KEY)
-                ).scalar()
+
+            def set_up(conn: Connection) -> str:
+                existing = self._setting(conn, DEMO_KEY)
+                if existing is not None:  # another process was first
+                    return existing
+                org = self._organisation_for(conn, demo)
+                new_id = self._insert_assessment(
+                    conn, demo, pack, org, "demo", [{"kind": "created"}]
+                )
+                conn.execute(insert(t.settings).values(key=DEMO_KEY, value=str(new_id)))
+                return str(new_id)
+
+            value = self._in_write(set_up)
         demo_id = int(value)
         with self._read() as conn:
-            exists = conn.execute(
-                select(func.count()).select_from(t.assessments).where(t.assessments.c.id == demo_id)
-            ).scalar()
-        return demo_id if exists else None
+            exists = conn.execute(select(t.assessments.c.id).where(t.assessments.c.id == demo_id))
+            return demo_id if exists.first() else None
+
+    @staticmethod
+    def _setting(conn: Connection, key: str) -> str | None:
+        return conn.execute(select(t.settings.c.value).where(t.settings.c.key == key)).scalar()
