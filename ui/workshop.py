@@ -29,6 +29,7 @@ PICK, TIMER, AGREE, CONFIRM = "ws-pick", "ws-timer", "ws-agree", "ws-confirm-clo
 
 STYLE = """
 <style>
+[data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }
 .st-key-ws-head h1 { font-size: 2.7rem; line-height: 1.15; padding-top: 0; }
 .st-key-ws-question p { font-size: 2.1rem; line-height: 1.3; font-weight: 600; }
 .st-key-ws-guidance p { font-size: 1.3rem; line-height: 1.4; color: #3c4a5c; }
@@ -37,6 +38,8 @@ STYLE = """
 .st-key-ws-code p { font-size: 2.6rem; font-weight: 700; letter-spacing: 0.12em;
   font-family: "DejaVu Sans Mono", monospace; margin: 0; white-space: nowrap; }
 .st-key-ws-url p { font-size: 1rem; word-break: break-all; }
+.st-key-ws-join-big p { text-align: center; }
+.st-key-ws-join-big .st-key-ws-code p { font-size: 3.4rem; }
 .st-key-ws-clock p { font-size: 3.4rem; font-weight: 700; margin: 0;
   font-variant-numeric: tabular-nums; }
 .st-key-ws-count p { font-size: 1.6rem; margin: 0; }
@@ -262,8 +265,11 @@ def _join_box(ws: WorkshopStore, info: WorkshopInfo, lang: str) -> None:
     url = join_url(info.code)
     compact = info.round is not None and not info.voting_open  # make room for the result
     with st.container(border=True, key="ws-join"):
-        qr, text = st.columns([1, 1.5] if compact else [1, 1.2], vertical_alignment="center")
-        qr.image(qr_png(url), width="stretch")
+        if compact:
+            qr, text = st.columns([1, 1.5], vertical_alignment="center")
+        else:  # large, to scan from the back of the room
+            qr = text = st.container(horizontal_alignment="center", key="ws-join-big")
+        qr.image(qr_png(url), width="stretch" if compact else 300)
         with text:
             st.markdown(f"**{t('ws_join_head', lang)}**")
             with st.container(key="ws-code"):
