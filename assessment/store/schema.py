@@ -102,12 +102,14 @@ assessments = Table(
     Column("assessment_date", Date, nullable=False),
     Column("audit_date", Date),
     Column("version", Integer, nullable=False),
-    Column("document", Text, nullable=False),  # the current version, SPEC section 2 JSON
     Column("readiness", Float),  # overall readiness of the current version, when scored
     Column("verdict", String(20)),
     Column("created_at", UtcDateTime, nullable=False),
     Column("updated_at", UtcDateTime, nullable=False),
     Column("updated_by", String(200)),
+    # The current version, SPEC section 2 JSON. Last, so that SQLite reads the columns of
+    # a list without walking this (large) value's overflow pages.
+    Column("document", Text, nullable=False),
 )
 
 versions = Table(
