@@ -1,0 +1,133 @@
+"""End to end in headless Chromium: `ikm workshop serve` runs the app; the consultant's
+projector view (1920x1080) and a participant's phone (390x844) run one round of voting."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from assessment.cli_workshop import lan_address
+from assessment.store import open_store
+from tests.helpers import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_healthy(port: int, proc: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise AssertionError(f"the server stopped: {proc.stdout.read() if proc.stdout else ''}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise AssertionError("the app did not start in time")
+
+
+def test_consultant_and_participant_in_two_browsers(tmp_path, new_assessment):
+    from playwright.sync_api import expect, sync_playwright
+
+    url = f"sqlite:///{tmp_path / 'ws.sqlite3'}"
+    with open_store(url) as store:
+        aid = store.create_assessment(new_assessment("Gemeente Browser"))
+    port = _free_port()
+    lan = lan_address()
+    extra = [] if lan else ["--public-url", f"http://127.0.0.1:{port}"]
+    env = {**os.environ, "IKM_DATA_DIR": str(tmp_path), "IKM_DATABASE_URL": url}
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "assessment.cli",
+            "workshop",
+            "serve",
+            "--port",
+            str(port),
+            "--assessment",
+            str(aid),
+            *extra,
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        join = ""
+        for line in proc.stdout:  # type: ignore[union-attr]
+            if line.startswith("Participants join at:"):
+                join = line.split(":", 1)[1].strip()
+                break
+        code = re.search(r"\?join=([A-Z2-9]{6})$", join).group(1)  # type: ignore[union-attr]
+        _wait_healthy(port, proc)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            consultant = browser.new_page(viewport={"width": 1920, "height": 1080})
+            consultant.goto(f"http://127.0.0.1:{port}/workshop?a={aid}")
+            expect(consultant.locator(".st-key-ws-code")).to_have_text(code, timeout=30000)
+            expect(consultant.locator("[data-testid='stSidebar']")).to_have_count(1)
+            consultant.get_by_role("button", name="Stemming openen").click()
+            expect(consultant.get_by_text("0 van 0 gestemd")).to_be_visible(timeout=15000)
+
+            phone = browser.new_page(viewport={"width": 390, "height": 844})
+            phone.goto(join)  # the network address when there is one: participant page only
+            phone.get_by_label("Uw naam", exact=True).fill("Anna")
+            phone.get_by_role("button", name="Meedoen").click()
+            expect(phone.get_by_text("Welkom, Anna")).to_be_visible(timeout=15000)
+            phone.get_by_text(re.compile(r"^3 · ")).click()
+            phone.get_by_role("button", name="Stem uitbrengen").click()
+            expect(phone.get_by_text("Uw stem: niveau 3", exact=False)).to_be_visible()
+            expect(phone.locator("[data-testid='stSidebar']")).to_have_count(0)
+            expect(phone.get_by_text("Gemeente Browser")).to_have_count(0)
+
+            expect(consultant.get_by_text("1 van 1 gestemd")).to_be_visible(timeout=15000)
+            consultant.get_by_role("button", name="Stemming sluiten").click()
+            expect(consultant.locator(".st-key-ws-levels")).to_contain_text("Anna")
+            expect(phone.get_by_text("De stemming is gesloten")).to_be_visible(timeout=15000)
+            consultant.get_by_role("button", name="Vastleggen als antwoord").click()
+            expect(consultant.get_by_text("Niveau 3 vastgelegd")).to_be_visible(timeout=15000)
+
+            if lan:  # another device on the network cannot reach the rest of the app
+                other = browser.new_page(viewport={"width": 390, "height": 844})
+                other.goto(f"http://{lan}:{port}/results?a={aid}")
+                expect(other.get_by_label("Code van het scherm")).to_be_visible(timeout=15000)
+                expect(other.locator("[data-testid='stSidebar']")).to_have_count(0)
+                expect(other.get_by_text("Gemeente Browser")).to_have_count(0)
+            browser.close()
+        with open_store(url) as store:
+            assessment, _version = store.get_assessment(aid)
+        assert assessment.responses["OPEN-01"].level == 3
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(30)
