@@ -157,7 +157,6 @@ def serve(
         raise IkmError(f"--public-url {public_url}: must start with http:// or https://")
     public = public_url.rstrip("/")
     app = app_path()
-    public = f"http://{host}:{port}"
     join = f"{public}/?join="
     if assessment_id is not None:
         from .store import open_store

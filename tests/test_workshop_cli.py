@@ -1,0 +1,83 @@
+"""`ikm workshop`: serve (dry run: links and command, clear errors) and the votes as CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from click.testing import CliRunner
+
+from assessment.cli import main
+from assessment.store import open_store
+from assessment.store.workshops import WorkshopStore
+
+
+def test_serve_prints_the_join_link_and_binds_to_the_network(sqlite_url, new_assessment):
+    with open_store(sqlite_url) as store:
+        aid = store.create_assessment(new_assessment())
+    result = CliRunner().invoke(
+        main,
+        [
+            "workshop",
+            "serve",
+            "--dry-run",
+            "--port",
+            "8777",
+            "--assessment",
+            str(aid),
+            "--public-url",
+            "http://192.168.1.20:8777/",
+            "--database",
+            sqlite_url,
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    with open_store(sqlite_url) as store:
+        code = WorkshopStore(store).open_for(aid).code
+    assert f"Participants join at:       http://192.168.1.20:8777/?join={code}" in result.output
+    assert "http://localhost:8777/workshop" in result.output
+    assert "--server.address 0.0.0.0 --server.port 8777" in result.output
+
+
+def test_serve_refuses_bad_input_clearly(sqlite_url):
+    runner = CliRunner()
+    bad = runner.invoke(main, ["workshop", "serve", "--dry-run", "--address", "my-laptop"])
+    assert bad.exit_code == 1 and "--address my-laptop: not an IP address" in bad.output
+    bad = runner.invoke(main, ["workshop", "serve", "--dry-run", "--public-url", "192.168.1.2"])
+    assert bad.exit_code == 1 and "must start with http://" in bad.output
+    missing = runner.invoke(
+        main,
+        [
+            "workshop",
+            "serve",
+            "--dry-run",
+            "--assessment",
+            "42",
+            "--database",
+            sqlite_url,
+            "--public-url",
+            "http://10.0.0.2:8501",
+        ],
+    )
+    assert missing.exit_code == 1 and "assessment 42 does not exist" in missing.output
+    assert "Traceback" not in missing.output
+
+
+def test_votes_lists_every_vote_as_csv(sqlite_url, new_assessment):
+    with open_store(sqlite_url) as store:
+        aid = store.create_assessment(new_assessment())
+        ws = WorkshopStore(store)
+        w = ws.start(aid)
+        ws.show(w.id, "OPEN-01")
+        ws.open_voting(w.id)
+        anna = ws.join(w.code, "Anna")
+        ws.vote(anna.token, "OPEN-01", 2, "eerst, twijfel")
+        ws.vote(anna.token, "OPEN-01", 3)
+    result = CliRunner().invoke(main, ["workshop", "votes", str(aid), "--database", sqlite_url])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO(result.output)))
+    assert rows[0] == ["workshop", "criterion", "round", "participant", "level", "comment", "at"]
+    assert [r[1:6] for r in rows[1:]] == [
+        ["OPEN-01", "1", "Anna", "2", "eerst, twijfel"],
+        ["OPEN-01", "1", "Anna", "3", ""],
+    ]
