@@ -258,3 +258,175 @@ def findings(
 def _round_order(record: RoundRecord) -> tuple[float, int]:
     started = record.started_at
     return (started.timestamp() if started is not None else 0.0, record.round)
+
+
+# ---- the report's appendix ----------------------------------------------------------------------
+
+_APPENDIX = {
+    "nl": {
+        "title": "Bijlage: workshop – consensus en spreiding",
+        "toc": "Workshop: consensus en spreiding",
+        "intro": (
+            "De criteria hieronder zijn in {sessions} workshop(s) met het team van de organisatie "
+            "besproken ({dates}). {people} deelnemers brachten {votes} stemmen uit over "
+            "{criteria} criteria. Per criterium telt de laatste stemronde; het afgesproken "
+            "niveau is door de begeleider als antwoord vastgelegd."
+        ),
+        "led_by": "begeleid door {names}",
+        "divided_head": "Bevinding: verdeeld beeld",
+        "divided": (
+            "Bij {n} criteria liepen de stemmen {spread} niveaus of meer uiteen: {ids}. Zo'n "
+            "spreiding is een bevinding op zich: medewerkers zien de organisatie op dit punt "
+            "verschillend. Bespreek waar het verschil vandaan komt voordat de auditor dat doet."
+        ),
+        "united": (
+            "Bij geen enkel criterium liepen de stemmen {spread} niveaus of meer uiteen: het "
+            "team ziet de organisatie op de besproken punten in grote lijnen hetzelfde."
+        ),
+        "consensus": "Eensgezind (iedereen hetzelfde niveau): {n} criteria.",
+        "criterion": "Criterium",
+        "votes": "Stemmen per niveau",
+        "low": "Laagste",
+        "median": "Mediaan",
+        "high": "Hoogste",
+        "spread": "Spreiding",
+        "agreed": "Afgesproken",
+        "none": "–",
+        "discuss": "verdeeld",
+        "rounds": "{n} stemrondes",
+        "who": "Wie",
+        "comments": "Toelichtingen",
+    },
+    "en": {
+        "title": "Appendix: workshop – consensus and spread",
+        "toc": "Workshop: consensus and spread",
+        "intro": (
+            "The criteria below were discussed in {sessions} workshop(s) with the organisation's "
+            "team ({dates}). {people} participants cast {votes} votes on {criteria} criteria. "
+            "Per criterion the last round of voting counts; the agreed level was recorded as "
+            "the answer by the facilitator."
+        ),
+        "led_by": "led by {names}",
+        "divided_head": "Finding: divided views",
+        "divided": (
+            "On {n} criteria the votes were {spread} levels or more apart: {ids}. Such a spread "
+            "is a finding of its own: staff see the organisation differently on this point. "
+            "Find out where the difference comes from before the auditor does."
+        ),
+        "united": (
+            "On no criterion were the votes {spread} levels or more apart: the team sees the "
+            "organisation broadly the same way on the points discussed."
+        ),
+        "consensus": "Unanimous (everyone the same level): {n} criteria.",
+        "criterion": "Criterion",
+        "votes": "Votes per level",
+        "low": "Lowest",
+        "median": "Median",
+        "high": "Highest",
+        "spread": "Spread",
+        "agreed": "Agreed",
+        "none": "–",
+        "discuss": "divided",
+        "rounds": "{n} rounds",
+        "who": "Who",
+        "comments": "Comments",
+    },
+}
+
+
+@dataclass(frozen=True)
+class AppendixRow:
+    """One criterion in the report's workshop appendix, as text in the report's language."""
+
+    criterion: str
+    anchor: str  # the criterion's section in the report ("c-OPEN-01")
+    title: str
+    distribution: str  # "1: 1 · 3: 2"
+    who: str  # "Anna 1 · Bo 3 · Cas 3"
+    low: str
+    median: str
+    high: str
+    spread: str
+    agreed: str
+    divided: bool
+    rounds: str  # "" for one round
+    comments: tuple[str, ...]  # "Anna (1): ..."
+
+
+@dataclass(frozen=True)
+class WorkshopAppendix:
+    """What the report's workshop appendix shows (see ``templates/_workshop.html``)."""
+
+    t: dict[str, str]
+    intro: str
+    finding: str
+    divided: bool
+    consensus: str
+    rows: tuple[AppendixRow, ...]
+
+
+def _number(value: float | None, lang: str) -> str:
+    text = format_level(value)
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def workshop_appendix(
+    result: WorkshopFindings, titles: dict[str, str], lang: str = "nl"
+) -> WorkshopAppendix | None:
+    """The appendix in ``lang`` (``titles``: criterion id -> title); None without votes."""
+    if not result:
+        return None
+    t = _APPENDIX["en" if lang == "en" else "nl"]
+    dates = sorted({s.started_at.date().isoformat() for s in result.sessions})
+    leaders = sorted({s.consultant for s in result.sessions if s.consultant}, key=str.casefold)
+    when = ", ".join(dates) or t["none"]
+    if leaders:
+        when += ", " + t["led_by"].format(names=", ".join(leaders))
+    intro = t["intro"].format(
+        sessions=max(1, len(result.sessions)),
+        dates=when,
+        people=len(result.participants),
+        votes=result.vote_count,
+        criteria=len(result.outcomes),
+    )
+    divided = result.divided
+    if divided:
+        finding = t["divided"].format(
+            n=len(divided),
+            spread=DISCUSSION_SPREAD,
+            ids=", ".join(o.criterion for o in divided),
+        )
+    else:
+        finding = t["united"].format(spread=DISCUSSION_SPREAD)
+    rows = []
+    for outcome in result.outcomes:
+        s = outcome.summary
+        levels = sorted({v.level for v in s.votes})
+        rows.append(
+            AppendixRow(
+                criterion=outcome.criterion,
+                anchor="c-"
+                + "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in outcome.criterion),
+                title=titles.get(outcome.criterion, ""),
+                distribution=" · ".join(f"{level}: {len(s.voters(level))}" for level in levels),
+                who=" · ".join(f"{v.participant} {v.level}" for v in s.votes),
+                low=_number(s.low, lang),
+                median=_number(s.median, lang),
+                high=_number(s.high, lang),
+                spread=_number(s.spread, lang),
+                agreed=t["none"] if outcome.agreed is None else str(outcome.agreed),
+                divided=s.needs_discussion,
+                rounds=t["rounds"].format(n=outcome.rounds) if outcome.rounds > 1 else "",
+                comments=tuple(
+                    f"{v.participant} ({v.level}): {v.comment}" for v in s.votes if v.comment
+                ),
+            )
+        )
+    return WorkshopAppendix(
+        t=dict(t),
+        intro=intro,
+        finding=finding,
+        divided=bool(divided),
+        consensus=t["consensus"].format(n=len(result.consensual)),
+        rows=tuple(rows),
+    )

@@ -108,3 +108,39 @@ def test_findings_take_the_last_round_and_the_agreed_level_in_pack_order():
 def test_code_alphabet_has_no_lookalikes():
     assert re.fullmatch(r"[A-Z2-9]+", CODE_ALPHABET)
     assert len(set(CODE_ALPHABET)) == len(CODE_ALPHABET) == 32
+
+
+def test_appendix_names_the_divided_criteria_as_a_finding():
+    from assessment.workshop import workshop_appendix
+
+    rounds = [
+        RoundRecord("OPEN-01", 1, (Vote("Anna", 1, "geen registratie"), Vote("Bo", 3)), 2, T0),
+        RoundRecord("LEARN.2", 1, (Vote("Anna", 2), Vote("Bo", 2)), 2, T0),
+    ]
+    result = findings(rounds, ["OPEN-01", "LEARN.2"], [WorkshopSession(T0, None, "Carla")])
+    nl = workshop_appendix(result, {"OPEN-01": "Kanalen"}, "nl")
+    assert nl is not None and nl.divided
+    assert "Bij 1 criteria liepen de stemmen 2 niveaus of meer uiteen: OPEN-01" in nl.finding
+    assert "2026-11-23, begeleid door Carla" in nl.intro
+    assert "2 deelnemers brachten 4 stemmen uit over 2 criteria" in nl.intro
+    first, second = nl.rows
+    assert (first.anchor, first.title, first.distribution) == (
+        "c-OPEN-01",
+        "Kanalen",
+        "1: 1 · 3: 1",
+    )
+    assert (first.low, first.median, first.high, first.spread, first.agreed) == (
+        "1",
+        "2",
+        "3",
+        "2",
+        "2",
+    )
+    assert first.who == "Anna 1 · Bo 3" and first.comments == ("Anna (1): geen registratie",)
+    assert second.anchor == "c-LEARN_2" and not second.divided
+    assert nl.consensus == "Eensgezind (iedereen hetzelfde niveau): 1 criteria."
+    half = workshop_appendix(findings([RoundRecord("X", 1, (Vote("A", 2), Vote("B", 3)))], []), {})
+    assert half is not None and half.rows[0].median == "2,5"
+    en = workshop_appendix(result, {}, "en")
+    assert en is not None and en.t["title"].startswith("Appendix: workshop")
+    assert workshop_appendix(findings([], []), {}, "nl") is None
