@@ -30,6 +30,7 @@ STYLE = """
 <style>
 .st-key-pt-question p { font-size: 1.25rem; font-weight: 600; line-height: 1.35; }
 .st-key-pt-vote label p { font-size: 1.05rem; }
+.st-key-pt-vote [role="radiogroup"] label { margin-bottom: 0.45rem; }
 [data-testid="stMainBlockContainer"] { padding-top: 2rem; }
 </style>
 """
