@@ -157,5 +157,27 @@ from .cli_store import store_group  # noqa: E402  (imports no sqlalchemy at load
 main.add_command(store_group, "store")
 
 
+@main.command()
+@click.argument("assessment", type=click.Path(path_type=Path))
+@click.option(
+    "-o", "--output", required=True, type=click.Path(path_type=Path), help="PDF file to write."
+)
+@CRITERIA_OPTION
+@click.option(
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    help="Language of the report (default: the assessment's language).",
+)
+@handles_errors
+def report(assessment: Path, output: Path, criteria: tuple[Path, ...], lang: str | None) -> None:
+    """Write the PDF pre-audit gap report of an assessment file."""
+    data, pack = load_input(assessment, criteria)
+    from .report import render_pdf
+
+    with atomic_output(output, "wb") as handle:  # checks the folder before the render
+        handle.write(render_pdf(pack, data, lang or data.language))
+    click.echo(f"wrote {output}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
