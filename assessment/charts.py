@@ -194,7 +194,9 @@ def readiness_chart(
     thresholds = [
         {
             "value": pack.readiness.ready_pillar,
-            "label": f"{chart_label('threshold', lang)} {threshold(pack.readiness.ready_pillar, lang)}",
+            "label": chart_label("threshold", lang)
+            + " "
+            + threshold(pack.readiness.ready_pillar, lang),
         },
     ]
     rule = (

@@ -151,8 +151,11 @@ def generated(criteria: int, evidence: int, *, pillars: int = 4) -> tuple[Pack, 
                 }
             )
         pack_pillars.append(
-            {"id": f"p{p + 1}", "title": {"nl": f"Pijler {p + 1}", "en": f"Pillar {p + 1}"},
-             "criteria": items}
+            {
+                "id": f"p{p + 1}",
+                "title": {"nl": f"Pijler {p + 1}", "en": f"Pillar {p + 1}"},
+                "criteria": items,
+            }
         )
     pack_data = {
         "id": "bench-pack",
@@ -203,3 +206,130 @@ def generated(criteria: int, evidence: int, *, pillars: int = 4) -> tuple[Pack, 
         "actions": actions,
     }
     return pack, parse_assessment(data, "bench.json")
+
+
+# ---- a hostile assessment: markup, script, CSS, url() and links in every text field ----------
+
+HOSTILE = (
+    '<script>alert(1)</script><img src="http://evil.example/x.png">'
+    "<style>@import url(http://evil.example/a.css)</style>"
+    '<a href="javascript:alert(2)">click</a>'
+    "url(file:///etc/passwd) {{ 7*7 }} &amp; </table></body>"
+)
+HOSTILE_LINKS = [
+    "javascript:alert(3)",
+    "file:///etc/passwd",
+    "data:text/html,<script>alert(4)</script>",
+    '" onmouseover="alert(5)',
+    "https://example.org/ok?a=1&b=<2>",
+    "https://example.org/ok?a=1&b=2",
+    "http://example.org/plain",
+]
+
+
+def hostile_pack() -> Pack:
+    """A two-criterion pack whose every text holds markup, script, CSS and links."""
+    import yaml
+
+    def text(tag: str) -> dict[str, str]:
+        return {"nl": f"{tag} {HOSTILE}", "en": f"{tag} {HOSTILE}"}
+
+    def criterion(cid: str) -> dict[str, Any]:
+        return {
+            "id": cid,
+            "title": text(f"title-{cid}"),
+            "question": text("question"),
+            "guidance": text("guidance"),
+            "improvement": text("improvement"),
+            "refs": [HOSTILE],
+            "tags": ["culture"],
+            "mandatory": cid.endswith("1"),
+        }
+
+    data = {
+        "id": "hostile-pack",
+        "version": "1",
+        "title": text("pack"),
+        "description": text("description"),
+        "scale": [
+            {"level": 0, "label": text("absent"), "description": text("d0")},
+            {"level": 1, "label": text("adhoc")},
+            {"level": 2, "label": text("defined"), "requires": ["document"]},
+            {"level": 3, "label": text("operating"), "requires": ["record|interview"]},
+        ],
+        "tags": {"culture": text("tag")},
+        "pillars": [
+            {
+                "id": "open",
+                "title": text("pillar"),
+                "description": text("pillar-description"),
+                "criteria": [criterion("H-1"), criterion("H-2")],
+            }
+        ],
+    }
+    return parse_pack(yaml.safe_dump(data, allow_unicode=True), "hostile.yaml")
+
+
+def hostile_assessment() -> tuple[Pack, Assessment]:
+    pack = hostile_pack()
+    evidence = [
+        {
+            "id": f"E{i}",
+            "kind": "document" if i % 2 else "record",
+            "title": f"evidence-{i} {HOSTILE}",
+            "criteria": ["H-1", "H-2"],
+            "source": HOSTILE,
+            "date": "2026-10-01",
+            "link": link,
+            "personal_data": True,
+            "file": {
+                "name": f"{HOSTILE}.pdf",
+                "sha256": hashlib.sha256(link.encode()).hexdigest(),
+                "size": 10,
+                "media_type": "text/html",
+            },
+        }
+        for i, link in enumerate(HOSTILE_LINKS, start=1)
+    ]
+    data = {
+        "schema_version": 1,
+        "criteria_set": {"id": pack.id, "version": pack.version},
+        "organisation": {"name": f"Org {HOSTILE}", "sector": HOSTILE, "size": HOSTILE},
+        "assessment_date": "2026-11-23",
+        "audit_date": "2027-04-01",
+        "assessors": [f"assessor {HOSTILE}"],
+        "evidence": evidence,
+        "responses": {"H-1": {"level": 3, "note": f"note {HOSTILE}"}, "H-2": {"level": 1}},
+        "actions": {"H-1": {"owner": f"owner {HOSTILE}", "note": f"action {HOSTILE}"}},
+    }
+    return pack, parse_assessment(data, "hostile.json")
+
+
+MINI_PACK = """\
+id: mini-pack
+version: "1"
+title: {nl: Mini, en: Mini}
+scale:
+  - {level: 0, label: "0"}
+  - {level: 1, label: "1"}
+  - {level: 2, label: "2", requires: [document]}
+pillars:
+  - id: p
+    title: P
+    criteria:
+      - {id: M-1, title: One, question: Q?, improvement: Do, target: 2}
+"""
+
+
+def mini_assessment(**overrides: Any) -> tuple[Pack, Assessment]:
+    """A tiny assessment of the one-criterion pack ``MINI_PACK`` (fast to render)."""
+    pack = parse_pack(MINI_PACK, "mini-pack.yaml")
+    assessment = {
+        "schema_version": 1,
+        "criteria_set": {"id": "mini-pack", "version": "1"},
+        "organisation": {"name": "Mini BV"},
+        "assessment_date": "2026-11-23",
+        "responses": {"M-1": {"level": 1}},
+    }
+    assessment.update(overrides)
+    return pack, parse_assessment(assessment, "mini.json")

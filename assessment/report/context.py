@@ -312,8 +312,7 @@ def _criterion_view(
     elif (res.evidenced or 0) < res.target:
         missing = {
             "nl": f"Het bewijs is er; de organisatie claimt nog geen niveau {res.target}.",
-            "en": f"The evidence is there; the organisation does not yet claim level "
-            f"{res.target}.",
+            "en": f"The evidence is there; the organisation does not yet claim level {res.target}.",
         }["en" if lang == "en" else "nl"]
     else:
         missing = t["nothing_missing"]
@@ -371,9 +370,7 @@ def _findings(
         if not res.answered:
             parts.append(t["finding_unanswered"])
         elif res.unbacked:
-            parts.append(
-                t["finding_unbacked"].format(claimed=res.claimed, evidenced=res.evidenced)
-            )
+            parts.append(t["finding_unbacked"].format(claimed=res.claimed, evidenced=res.evidenced))
         if (res.gap or 0) > 0:
             parts.append(t["finding_gap"].format(gap=res.gap, target=res.target))
             needs = messages.level_needs(pack, res.id, res.target, res.kinds, lang)
@@ -516,12 +513,16 @@ def build_context(
             messages.verdict_label(outlook.verdict, lang),
             messages.verdict_sentence(outlook, pack, lang),
         )
-        text = t["forecast_text"].format(
-            audit=format_date(assessment.audit_date, lang),
-            readiness=messages.pct(outlook.overall.readiness, lang),
-            verdict=fc_verdict.label.lower(),
-            late=t["forecast_late"].format(count=len(late)) if late else "",
-        ).strip()
+        text = (
+            t["forecast_text"]
+            .format(
+                audit=format_date(assessment.audit_date, lang),
+                readiness=messages.pct(outlook.overall.readiness, lang),
+                verdict=fc_verdict.label.lower(),
+                late=t["forecast_late"].format(count=len(late)) if late else "",
+            )
+            .strip()
+        )
         fc = Forecast(text, messages.pct(outlook.overall.readiness, lang), fc_verdict)
         forecast_note = text
 
@@ -553,29 +554,27 @@ def build_context(
 
     paragraphs, scale = _method(pack, lang)
     r = pack.readiness
-    thresholds = (
-        (
-            messages.verdict_label("ready", lang),
-            {
-                "nl": f"totaal ≥ {messages.threshold(r.ready_overall, lang)}, elke pijler ≥ {messages.threshold(r.ready_pillar, lang)}, "
-                "geen verplicht criterium met een tekort",
-                "en": f"overall ≥ {messages.threshold(r.ready_overall, lang)}, every pillar ≥ {messages.threshold(r.ready_pillar, lang)}, "
-                "no mandatory criterion with a gap",
-            }[lang],
+    ready_all = messages.threshold(r.ready_overall, lang)
+    ready_pillar = messages.threshold(r.ready_pillar, lang)
+    cond_all = messages.threshold(r.conditional_overall, lang)
+    cond_gap = r.conditional_mandatory_gap
+    rules = {
+        "nl": (
+            f"totaal ≥ {ready_all}, elke pijler ≥ {ready_pillar}, "
+            "geen verplicht criterium met een tekort",
+            f"totaal ≥ {cond_all}, geen verplicht criterium met een tekort groter dan {cond_gap}",
+            "in alle andere gevallen",
         ),
-        (
-            messages.verdict_label("conditional", lang),
-            {
-                "nl": f"totaal ≥ {messages.threshold(r.conditional_overall, lang)}, geen verplicht criterium met een "
-                f"tekort groter dan {r.conditional_mandatory_gap}",
-                "en": f"overall ≥ {messages.threshold(r.conditional_overall, lang)}, no mandatory criterion with a gap "
-                f"larger than {r.conditional_mandatory_gap}",
-            }[lang],
+        "en": (
+            f"overall ≥ {ready_all}, every pillar ≥ {ready_pillar}, "
+            "no mandatory criterion with a gap",
+            f"overall ≥ {cond_all}, no mandatory criterion with a gap larger than {cond_gap}",
+            "in every other case",
         ),
-        (
-            messages.verdict_label("not_ready", lang),
-            {"nl": "in alle andere gevallen", "en": "in every other case"}[lang],
-        ),
+    }[lang]
+    thresholds = tuple(
+        (messages.verdict_label(code, lang), rule)
+        for code, rule in zip(("ready", "conditional", "not_ready"), rules, strict=True)
     )
     pl = pack.planning
     planning = (
@@ -634,9 +633,7 @@ def build_context(
         thresholds=thresholds,
         planning=planning,
         signatories=tuple(signatories),
-        signoff_intro=t["signoff_intro"].format(
-            date=format_date(assessment.assessment_date, lang)
-        ),
+        signoff_intro=t["signoff_intro"].format(date=format_date(assessment.assessment_date, lang)),
         result=result,
         forecast_result=outlook,
         assessment=assessment,

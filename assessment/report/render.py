@@ -9,13 +9,14 @@ takes longer than ``timeout`` seconds.
 
 from __future__ import annotations
 
-import ctypes
 import hashlib
 import io
+import logging
 import mimetypes
 import threading
 import time
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -48,6 +49,9 @@ class ReportTimeout(ReportError):
     """The render took longer than its time limit and was stopped."""
 
 
+Resource = tuple[bytes, str] | Callable[[], tuple[bytes, str]]  # body and media type
+
+
 class RefusedURL(ValueError):
     """A URL outside the report's assets; WeasyPrint skips the resource."""
 
@@ -62,7 +66,7 @@ class AssetFetcher(URLFetcher):
     resolved first). ``served`` and ``refused`` record every URL asked for.
     """
 
-    def __init__(self, root: Path, extra: Mapping[str, tuple[bytes, str]] | None = None):
+    def __init__(self, root: Path, extra: Mapping[str, Resource] | None = None):
         super().__init__(
             timeout=1, allowed_protocols=("file",), allow_redirects=False, fail_on_errors=False
         )
@@ -93,7 +97,8 @@ class AssetFetcher(URLFetcher):
             return None
         key = path.as_posix()
         if key in self.extra:
-            return self.extra[key]
+            resource = self.extra[key]
+            return resource() if callable(resource) else resource
         try:
             real = path.resolve(strict=True)
         except (OSError, RuntimeError):
@@ -131,8 +136,10 @@ def environment() -> jinja2.Environment:
 
 def render_html(ctx: ReportContext, chart_urls: Mapping[str, str], created: datetime) -> str:
     """The report as HTML text."""
-    return environment().get_template("report.html").render(
-        r=ctx, t=ctx.t, charts=chart_urls, created=created.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return (
+        environment()
+        .get_template("report.html")
+        .render(r=ctx, t=ctx.t, charts=chart_urls, created=created.strftime("%Y-%m-%dT%H:%M:%SZ"))
     )
 
 
@@ -144,34 +151,36 @@ def page_label_css(t: Mapping[str, str]) -> str:
     """The page footer ("Pagina X van Y") in the report's language, as CSS."""
 
     def quoted(text: str) -> str:
-        return '"' + "".join(ch if ch.isalnum() or ch == " " else f"\\{ord(ch):x} " for ch in text) + '"'
+        escaped = (ch if ch.isalnum() or ch == " " else f"\\{ord(ch):x} " for ch in text)
+        return '"' + "".join(escaped) + '"'
 
-    return (
-        "@page { @bottom-right { content: "
-        f"{quoted(t['page'] + ' ')} counter(page) {quoted(' ' + t['of'] + ' ')} counter(pages); }} }}"
-    )
+    page, of = quoted(t["page"] + " "), quoted(" " + t["of"] + " ")
+    return f"@page {{ @bottom-right {{ content: {page} counter(page) {of} counter(pages); }} }}"
 
 
 # ---- charts --------------------------------------------------------------------------------
 
 
-def chart_svgs(ctx: ReportContext) -> dict[str, str]:
-    """The report's charts as SVG text, by name."""
+def chart_names(ctx: ReportContext) -> list[str]:
+    """The charts this report shows."""
+    names = ["readiness"]
+    if ctx.result.tags:
+        names.append("tags")
+    if ctx.result.improvement_points:
+        names.append("timeline")
+    return names
+
+
+def chart_svg(ctx: ReportContext, name: str) -> str:
+    """One of the report's charts as SVG text."""
     result, pack, lang = ctx.result, ctx.pack_model, ctx.lang
-    out = {
-        "readiness": charts.to_svg(
-            charts.readiness_chart(result, pack, lang, ctx.forecast_result, width=400)
-        )
-    }
-    if result.tags:
-        out["tags"] = charts.to_svg(charts.tag_chart(result, pack, lang, width=400))
-    if result.improvement_points:
-        out["timeline"] = charts.to_svg(
-            charts.timeline_chart(
-                result, ctx.assessment, lang, limit=TIMELINE_LIMIT, width=430
-            )
-        )
-    return out
+    if name == "readiness":
+        chart = charts.readiness_chart(result, pack, lang, ctx.forecast_result, width=400)
+    elif name == "tags":
+        chart = charts.tag_chart(result, pack, lang, width=400)
+    else:
+        chart = charts.timeline_chart(result, ctx.assessment, lang, limit=TIMELINE_LIMIT, width=430)
+    return charts.to_svg(chart)
 
 
 # ---- the render ----------------------------------------------------------------------------
@@ -219,25 +228,34 @@ def render_pdf(
 
 def _render(pack: Pack, assessment: Assessment, lang: str, created: datetime) -> Rendered:
     timings: dict[str, float] = {}
-    start = time.perf_counter()
+    begin = time.perf_counter()
     ctx = build_context(pack, assessment, lang)
-    timings["context"] = time.perf_counter() - start
+    checkpoint()
 
-    start = time.perf_counter()
-    svgs = chart_svgs(ctx)
-    timings["charts"] = time.perf_counter() - start
-
-    start = time.perf_counter()
+    # The charts render in a helper thread (vl-convert releases the GIL) while WeasyPrint
+    # parses the HTML and computes styles; the fetcher waits for a chart when asked for it.
     root = assets_dir().resolve()
-    chart_urls = {name: f"{CHART_FOLDER}/{name}.svg" for name in svgs}
-    extra = {
-        (root / CHART_FOLDER / f"{name}.svg").as_posix(): (svg.encode(), "image/svg+xml")
-        for name, svg in svgs.items()
-    }
+    names = chart_names(ctx)
+    chart_times: dict[str, float] = {}
+
+    def timed_chart(name: str) -> str:
+        start = time.perf_counter()
+        svg = chart_svg(ctx, name)
+        chart_times[name] = time.perf_counter() - start
+        return svg
+
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ikm-report-charts")
+    futures = {name: pool.submit(timed_chart, name) for name in names}
+    pool.shutdown(wait=False)
+
+    def waiter(name: str) -> Callable[[], tuple[bytes, str]]:
+        return lambda: (futures[name].result().encode(), "image/svg+xml")
+
+    extra = {(root / CHART_FOLDER / f"{n}.svg").as_posix(): waiter(n) for n in names}
     fetcher = AssetFetcher(root, extra)
     base_url = root.as_uri() + "/"
-    html_text = render_html(ctx, chart_urls, created)
-    timings["template"] = time.perf_counter() - start
+    html_text = render_html(ctx, {n: f"{CHART_FOLDER}/{n}.svg" for n in names}, created)
+    checkpoint()
 
     start = time.perf_counter()
     fonts = FontConfiguration()
@@ -251,6 +269,9 @@ def _render(pack: Pack, assessment: Assessment, lang: str, created: datetime) ->
         pdf_variant=PDF_VARIANT,
     )
     timings["layout"] = time.perf_counter() - start
+    for future in futures.values():
+        future.result()  # surfaces a chart error even if WeasyPrint skipped the image
+    timings["charts"] = sum(chart_times.values())  # in the helper thread, overlapping
 
     start = time.perf_counter()
     source = assessment.to_json().encode()
@@ -279,54 +300,82 @@ def _render(pack: Pack, assessment: Assessment, lang: str, created: datetime) ->
         presentational_hints=False,
     )
     timings["pdf"] = time.perf_counter() - start
+    timings["total"] = time.perf_counter() - begin
+    timings["own"] = timings["total"] - timings["layout"] - timings["pdf"]
     return Rendered(pdf, len(document.pages), timings, fetcher)
 
 
 # ---- time limit ----------------------------------------------------------------------------
+#
+# The render runs in a worker thread. The caller waits at most ``timeout`` seconds and then
+# raises ReportTimeout. The worker is stopped cooperatively: WeasyPrint reports progress on
+# its "weasyprint.progress" logger at every step and for every page it lays out; a filter on
+# that logger raises inside the worker once its deadline has passed. No signals (they only
+# work in the main thread) and no exceptions injected at arbitrary points (they could land
+# while a lock is held).
+
+_deadlines: dict[int, float] = {}
+_stopper_lock = threading.Lock()
+_stopper_installed = False
+
+
+class _Stop(BaseException):
+    """Raised inside a worker that ran out of time (a BaseException, so that WeasyPrint's
+    ``except Exception`` handlers let it through)."""
+
+
+def checkpoint() -> None:
+    """Stop the current render here if its deadline has passed."""
+    deadline = _deadlines.get(threading.get_ident())
+    if deadline is not None and time.monotonic() > deadline:
+        raise _Stop()
+
+
+class _DeadlineFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        checkpoint()
+        return False  # progress messages are only checkpoints: never printed
+
+
+def _install_stopper() -> None:
+    global _stopper_installed
+    with _stopper_lock:
+        if _stopper_installed:
+            return
+        progress = logging.getLogger("weasyprint.progress")
+        progress.setLevel(logging.INFO)
+        progress.propagate = False
+        progress.addFilter(_DeadlineFilter())
+        _stopper_installed = True
 
 
 def run_with_timeout(work: Callable[[], _T], timeout: float) -> _T:
-    """Run ``work`` in a worker thread; stop it and raise :class:`ReportTimeout` after
-    ``timeout`` seconds. Works from any thread (no signals), e.g. Streamlit's script thread.
-
-    The worker is stopped by raising an exception inside it (CPython's
-    ``PyThreadState_SetAsyncExc``), which takes effect at its next Python instruction:
-    WeasyPrint's layout is Python code, so a runaway layout stops promptly.
-    """
+    """Run ``work`` in a worker thread; raise :class:`ReportTimeout` after ``timeout``
+    seconds. Works from any thread (e.g. Streamlit's script thread). The worker stops at its
+    next :func:`checkpoint` (for a render: the next page WeasyPrint lays out)."""
+    _install_stopper()
     box: dict[str, Any] = {}
+    deadline = time.monotonic() + timeout
 
     def target() -> None:
+        ident = threading.get_ident()
+        _deadlines[ident] = deadline
         try:
             box["value"] = work()
         except BaseException as exc:  # handed to the caller below
             box["error"] = exc
+        finally:
+            _deadlines.pop(ident, None)
 
     worker = threading.Thread(target=target, name="ikm-report-render", daemon=True)
     worker.start()
     worker.join(timeout)
-    if worker.is_alive():
-        _raise_in(worker, _Stop)
-        worker.join(5)
+    if worker.is_alive() or isinstance(box.get("error"), _Stop):
         raise ReportTimeout(
             f"the report took longer than {timeout:g} seconds and was stopped; "
             "the assessment may be too large"
         )
     error = box.get("error")
-    if isinstance(error, _Stop):  # pragma: no cover - only when stopped just in time
-        raise ReportTimeout(f"the report took longer than {timeout:g} seconds and was stopped")
     if error is not None:
         raise error
     return box["value"]
-
-
-class _Stop(BaseException):
-    """Raised inside a worker that ran out of time (a BaseException: not caught by
-    WeasyPrint's ``except Exception`` handlers)."""
-
-
-def _raise_in(thread: threading.Thread, exc_type: type[BaseException]) -> None:
-    if thread.ident is None:  # pragma: no cover
-        return
-    ctypes.pythonapi.PyThreadState_SetAsyncExc(
-        ctypes.c_ulong(thread.ident), ctypes.py_object(exc_type)
-    )

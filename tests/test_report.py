@@ -1,0 +1,227 @@
+"""The PDF report: sections in both languages, metadata, the attached assessment, PDF/A,
+determinism, the time limit and the ``ikm report`` command."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+import subprocess
+import threading
+import time
+from datetime import UTC, datetime
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+from report_sample import MINI_PACK, mini_assessment, sample_assessment
+
+from assessment import messages
+from assessment.cli import main
+from assessment.i18n import localise
+from assessment.method import score
+from assessment.report import ReportTimeout, render, render_pdf
+from assessment.report.context import build_context, format_date
+from assessment.report.labels import LABELS
+from assessment.report.render import checkpoint, run_with_timeout
+
+SECTIONS = [
+    "contents",
+    "summary",
+    "pillars",
+    "plan",
+    "criteria_detail",
+    "tags",
+    "evidence_index",
+    "method",
+    "signoff",
+]
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return sample_assessment()
+
+
+@pytest.fixture(scope="module", params=["nl", "en"])
+def rendered(request, sample):
+    pack, assessment = sample
+    out = render(pack, assessment, request.param)
+    reader = PdfReader(io.BytesIO(out.pdf))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    return request.param, out, reader, text
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def test_report_holds_every_section_and_the_facts(rendered, sample):
+    lang, out, reader, text = rendered
+    pack, assessment = sample
+    t = LABELS[lang]
+    body = flat(text)
+    for key in SECTIONS:
+        assert t[key] in body, key
+    result = score(pack, assessment)
+    assert messages.verdict_label(result.verdict, lang) in body
+    assert messages.pct(result.overall.readiness, lang) in body
+    assert assessment.organisation.name in body
+    assert format_date(assessment.audit_date, lang) in body
+    for pillar in pack.pillars:
+        assert localise(pillar.title, lang) in body
+    for point in result.improvement_points:
+        assert point.criterion in body
+    for item in assessment.evidence:
+        assert item.id in body
+    assert pack.sha256 in body.replace(" ", "")
+    assert f"{t['page']} 2 {t['of']} {out.pages}" in body
+    assert out.pages == len(reader.pages) > 10
+
+
+def test_metadata_attachment_and_pdfa(rendered, sample):
+    lang, out, reader, _ = rendered
+    _, assessment = sample
+    meta = reader.metadata
+    assert assessment.organisation.name in meta.title
+    assert meta.author == ", ".join(assessment.assessors)
+    assert "ikm-readiness" in meta.subject
+    assert reader.trailer["/Root"]["/Lang"] == lang
+    attachments = reader.attachments
+    assert list(attachments) == ["assessment.json"]
+    embedded = attachments["assessment.json"][0].decode()
+    assert embedded == assessment.to_json()
+    assert json.loads(embedded)["organisation"]["name"] == assessment.organisation.name
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
+    assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="B"' in xmp
+    assert out.fetcher.refused == []
+
+
+def test_table_of_contents_has_page_numbers(rendered):
+    lang, _, reader, _ = rendered
+    toc = reader.pages[1].extract_text()
+    summary_line = next(line for line in toc.splitlines() if LABELS[lang]["summary"] in line)
+    page = int(re.search(r"(\d+)\s*$", summary_line).group(1))
+    assert LABELS[lang]["summary"] in reader.pages[page - 1].extract_text()
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) missing")
+def test_pages_are_not_blank(rendered, tmp_path):
+    from PIL import Image, ImageStat
+
+    _, out, reader, _ = rendered
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(out.pdf)
+    subprocess.run(["pdftoppm", "-png", "-r", "30", str(pdf), str(tmp_path / "page")], check=True)
+    pages = sorted(tmp_path.glob("page-*.png"))
+    assert len(pages) == len(reader.pages)
+    for png in pages:
+        stat = ImageStat.Stat(Image.open(png).convert("L"))
+        assert stat.stddev[0] > 5, f"{png.name} looks blank"
+
+
+def test_context_traces_scores_to_evidence(sample):
+    pack, assessment = sample
+    ctx = build_context(pack, assessment, "en")
+    result = ctx.result
+    views = {c.id: c for p in ctx.pillars for c in p.criteria}
+    for c in result.criteria:
+        view = views[c.id]
+        assert [e.id for e in view.evidence] == list(c.evidence_ids)
+        if c.applicable and c.unbacked:
+            finding = next(f for p in ctx.pillars for f in p.findings if f.criterion == c.id)
+            assert f"claimed level {c.claimed}" in finding.text.lower()
+    assert [p.criterion for p in ctx.points] == [p.criterion for p in result.improvement_points]
+    assert ctx.forecast is not None and ctx.forecast.readiness in ctx.forecast_note
+
+
+def test_same_input_same_file_apart_from_the_creation_date():
+    pack, assessment = mini_assessment()
+    when = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
+    first = render(pack, assessment, "nl", created=when).pdf
+    second = render(pack, assessment, "nl", created=when).pdf
+    assert first == second
+    later = render(pack, assessment, "nl", created=datetime(2027, 1, 2, tzinfo=UTC)).pdf
+    assert later != first
+    a, b = PdfReader(io.BytesIO(first)), PdfReader(io.BytesIO(later))
+    assert a.metadata["/CreationDate"].startswith("D:20261201093000")
+    assert [p.extract_text() for p in a.pages] == [p.extract_text() for p in b.pages]
+
+
+def test_a_runaway_render_is_stopped_from_any_thread():
+    stopped = threading.Event()
+
+    def runaway() -> None:  # like WeasyPrint: a checkpoint for every page
+        try:
+            while True:
+                sum(range(1000))
+                checkpoint()
+        finally:
+            stopped.set()
+
+    start = time.monotonic()
+    with pytest.raises(ReportTimeout):
+        run_with_timeout(runaway, 0.2)
+    assert time.monotonic() - start < 1
+    assert stopped.wait(3), "the worker kept running"
+
+    pack, assessment = sample_assessment()
+    caught: list[BaseException] = []
+
+    def in_other_thread() -> None:  # as in Streamlit's script thread
+        try:
+            render_pdf(pack, assessment, timeout=0.5)
+        except BaseException as exc:
+            caught.append(exc)
+
+    worker = threading.Thread(target=in_other_thread)
+    start = time.monotonic()
+    worker.start()
+    worker.join(10)
+    assert time.monotonic() - start < 2
+    assert len(caught) == 1 and isinstance(caught[0], ReportTimeout)
+    assert "0.5 seconds" in str(caught[0])
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and any(
+        t.name == "ikm-report-render" for t in threading.enumerate()
+    ):
+        time.sleep(0.05)
+    assert not any(t.name == "ikm-report-render" for t in threading.enumerate())
+
+
+def test_cli_report_writes_a_pdf_and_nothing_on_failure(tmp_path):
+    _, assessment = mini_assessment()
+    (tmp_path / "packs").mkdir()
+    (tmp_path / "packs" / "mini.yaml").write_text(MINI_PACK, encoding="utf-8")
+    source = tmp_path / "a.json"
+    source.write_text(assessment.to_json(), encoding="utf-8")
+    out = tmp_path / "report.pdf"
+    args = ["report", str(source), "-o", str(out), "--criteria", str(tmp_path / "packs")]
+    result = CliRunner().invoke(main, [*args, "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert "Executive summary" in PdfReader(out).pages[2].extract_text()
+
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"schema_version": 1,', encoding="utf-8")
+    bad_out = tmp_path / "bad.pdf"
+    result = CliRunner().invoke(main, ["report", str(broken), "-o", str(bad_out)])
+    assert result.exit_code == 1
+    assert "broken.json" in result.output and "Traceback" not in result.output
+    assert not bad_out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "a.json",
+        "broken.json",
+        "packs",
+        "report.pdf",
+    ]
+
+
+def test_cli_report_refuses_a_missing_folder_before_rendering(tmp_path):
+    _, assessment = sample_assessment()
+    source = tmp_path / "a.json"
+    source.write_text(assessment.to_json(), encoding="utf-8")
+    result = CliRunner().invoke(main, ["report", str(source), "-o", str(tmp_path / "no" / "r.pdf")])
+    assert result.exit_code == 1
+    assert "does not exist" in result.output
