@@ -155,6 +155,9 @@ def demo(output: Path, lang: str) -> None:
 from .cli_store import store_group  # noqa: E402  (imports no sqlalchemy at load time)
 
 main.add_command(store_group, "store")
+from .cli_workshop import workshop_group  # noqa: E402  (imports no streamlit at load time)
+
+main.add_command(workshop_group, "workshop")
 
 
 @main.command()
