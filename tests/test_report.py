@@ -225,3 +225,24 @@ def test_cli_report_refuses_a_missing_folder_before_rendering(tmp_path):
     result = CliRunner().invoke(main, ["report", str(source), "-o", str(tmp_path / "no" / "r.pdf")])
     assert result.exit_code == 1
     assert "does not exist" in result.output
+
+
+def test_workshop_appendix_is_included_when_given():
+    from assessment.workshop import RoundRecord, Vote, WorkshopSession, findings, workshop_appendix
+
+    pack, assessment = mini_assessment()
+    day = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+    votes = findings(
+        [RoundRecord("M-1", 1, (Vote("Anna <b>", 0, "<i>no</i>"), Vote("Bo", 2)), 2, day)],
+        ["M-1"],
+        [WorkshopSession(day, None, "Carla")],
+    )
+    appendix = workshop_appendix(votes, {"M-1": "One"}, "en")
+    out = render(pack, assessment, "en", workshop=appendix)
+    text = flat("\n".join(p.extract_text() for p in PdfReader(io.BytesIO(out.pdf)).pages))
+    assert text.count(appendix.t["title"]) >= 2  # the table of contents and the heading
+    assert "Anna <b> 0" in text and "<i>no</i>" in text
+    plain = render(pack, assessment, "en")
+    assert appendix.t["title"] not in "".join(
+        p.extract_text() for p in PdfReader(io.BytesIO(plain.pdf)).pages
+    )

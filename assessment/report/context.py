@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .. import messages
@@ -20,6 +21,9 @@ from ..i18n import localise
 from ..method import CriterionResult, GroupScore, Result, forecast, score
 from ..packs import Criterion, Pack, Requirement, parse_requirement
 from .labels import METHOD, labels
+
+if TYPE_CHECKING:
+    from ..workshop import WorkshopAppendix
 
 TOP_POINTS = 5
 TIMELINE_LIMIT = 40
@@ -249,6 +253,8 @@ class ReportContext:
     forecast_result: Result | None = field(repr=False, compare=False)
     assessment: Assessment = field(repr=False, compare=False)
     pack_model: Pack = field(repr=False, compare=False)
+    # the workshop appendix (assessment.workshop.workshop_appendix), when there were votes
+    workshop: WorkshopAppendix | None = field(default=None, compare=False)
 
     @property
     def title(self) -> str:
@@ -469,9 +475,16 @@ def _method(pack: Pack, lang: str) -> tuple[tuple[str, ...], tuple[ScaleRow, ...
 
 
 def build_context(
-    pack: Pack, assessment: Assessment, lang: str = "nl", result: Result | None = None
+    pack: Pack,
+    assessment: Assessment,
+    lang: str = "nl",
+    result: Result | None = None,
+    workshop: WorkshopAppendix | None = None,
 ) -> ReportContext:
-    """Score ``assessment`` with ``pack`` and gather what the report shows in ``lang``."""
+    """Score ``assessment`` with ``pack`` and gather what the report shows in ``lang``.
+
+    ``workshop`` adds the workshop appendix (votes per criterion) when given.
+    """
     lang = "en" if lang == "en" else "nl"
     t = labels(lang)
     result = result or score(pack, assessment)
@@ -638,4 +651,5 @@ def build_context(
         forecast_result=outlook,
         assessment=assessment,
         pack_model=pack,
+        workshop=workshop,
     )

@@ -20,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
@@ -35,6 +35,9 @@ from ..errors import IkmError
 from ..packs import Pack
 from ..resources import templates_dir
 from .context import TIMELINE_LIMIT, ReportContext, build_context
+
+if TYPE_CHECKING:
+    from ..workshop import WorkshopAppendix
 
 PDF_VARIANT = "pdf/a-3b"
 CHART_FOLDER = "_charts"  # virtual folder under the assets: charts made for one render
@@ -207,29 +210,44 @@ def render(
     *,
     timeout: float | None = 60,
     created: datetime | None = None,
+    workshop: WorkshopAppendix | None = None,
 ) -> Rendered:
     """Render the report and return the PDF with its page count and timings.
 
     ``created`` is the creation date written into the PDF (default: now, UTC); everything
     else in the file depends only on the input. ``timeout`` stops a runaway render.
+    ``workshop`` adds the workshop appendix (see :func:`assessment.workshop.workshop_appendix`).
     """
     created = created or _now()
-    if timeout is None:
-        return _render(pack, assessment, lang, created)
-    return run_with_timeout(lambda: _render(pack, assessment, lang, created), timeout)
+
+    def work() -> Rendered:
+        return _render(pack, assessment, lang, created, workshop)
+
+    return work() if timeout is None else run_with_timeout(work, timeout)
 
 
 def render_pdf(
-    pack: Pack, assessment: Assessment, lang: str = "nl", *, timeout: float | None = 60
+    pack: Pack,
+    assessment: Assessment,
+    lang: str = "nl",
+    *,
+    timeout: float | None = 60,
+    workshop: WorkshopAppendix | None = None,
 ) -> bytes:
     """The PDF pre-audit gap report of ``assessment`` in ``lang`` ("nl" or "en")."""
-    return render(pack, assessment, lang, timeout=timeout).pdf
+    return render(pack, assessment, lang, timeout=timeout, workshop=workshop).pdf
 
 
-def _render(pack: Pack, assessment: Assessment, lang: str, created: datetime) -> Rendered:
+def _render(
+    pack: Pack,
+    assessment: Assessment,
+    lang: str,
+    created: datetime,
+    workshop: WorkshopAppendix | None = None,
+) -> Rendered:
     timings: dict[str, float] = {}
     begin = time.perf_counter()
-    ctx = build_context(pack, assessment, lang)
+    ctx = build_context(pack, assessment, lang, workshop=workshop)
     checkpoint()
 
     # The charts render in a helper thread (vl-convert releases the GIL) while WeasyPrint
