@@ -215,6 +215,66 @@ def test_bad_json_upload_names_the_file(store):
     with pytest.raises(StoreError, match=r"empty\.json: file is empty"):
         store.import_file(b"  \n", "empty.json")
     unknown = demo_assessment().to_json().replace('"ikm-readiness"', '"no-such-pack"', 1)
-    with pytest.raises(IkmError, match="'no-such-pack' is not loaded"):
+    with pytest.raises(IkmError, match=r"^other\.json: .*'no-such-pack' is not loaded"):
         store.import_file(unknown.encode(), "other.json")
     assert _counts(store) == (0, 0)
+
+
+def test_damaged_archives_only_ever_raise_archive_error():
+    import hashlib
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    body = b"%PDF-1.7 " + bytes(range(256)) * 4
+    good = _zip(
+        [
+            ("assessment.json", b'{"schema_version": 1}'),
+            (f"evidence/{hashlib.sha256(body).hexdigest()}", body),
+        ]
+    )
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(
+        st.lists(st.tuples(st.integers(0, len(good) - 1), st.integers(0, 255)), max_size=6),
+        st.integers(0, len(good)),
+    )
+    def check(flips, cut):
+        damaged = bytearray(good[:cut] if cut > 10 else good)
+        for position, value in flips:
+            if position < len(damaged):
+                damaged[position] = value
+        try:
+            content = read_archive(bytes(damaged), "x.ikmz", 10_000)
+        except ArchiveError as exc:
+            assert str(exc).startswith("x.ikmz: ")
+        else:
+            for sha, blob in content.blobs.items():
+                assert hashlib.sha256(blob).hexdigest() == sha
+
+    check()
+
+
+def test_damaged_imports_only_ever_raise_ikm_errors(sqlite_store):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    good = sqlite_store.export_ikmz(sqlite_store.ensure_demo())
+    plain = demo_assessment().to_json().encode()
+
+    @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(
+        st.sampled_from([good, plain]),
+        st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), max_size=4),
+    )
+    def check(source, flips):
+        damaged = bytearray(source)
+        for position, value in flips:
+            damaged[position % len(damaged)] = value
+        name = "upload.ikmz" if source is good else "upload.json"
+        try:
+            sqlite_store.import_file(bytes(damaged), name)
+        except IkmError as exc:
+            assert name in str(exc)
+
+    check()

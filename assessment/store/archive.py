@@ -15,6 +15,7 @@ import io
 import re
 import stat
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 from ..assessments import MAX_ASSESSMENT_BYTES, Assessment
@@ -27,6 +28,18 @@ MAX_TOTAL = 2 * 1024 * 1024 * 1024  # 2 GiB decompressed in all
 _EVIDENCE_NAME = re.compile(r"^evidence/([0-9a-f]{64})$")
 _CHUNK = 1024 * 1024
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+# What zipfile and the decompressors raise on damaged input (found by fuzzing, see tests).
+_DAMAGED = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    EOFError,
+    NotImplementedError,
+    OSError,
+    RuntimeError,
+    UnicodeDecodeError,
+    ValueError,
+)
 
 
 def is_archive(data: bytes) -> bool:
@@ -62,7 +75,7 @@ def read_archive(
 
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
+    except _DAMAGED:
         raise fail("not a valid .ikmz archive (the zip is damaged or incomplete)") from None
     with archive:
         infos = archive.infolist()
@@ -138,7 +151,7 @@ def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, fa
                 if size > limit:
                     raise fail(f"entry '{info.filename}' unpacks to more than {limit} bytes")
                 chunks.append(chunk)
-    except (zipfile.BadZipFile, NotImplementedError, OSError, EOFError, RuntimeError) as exc:
+    except _DAMAGED as exc:
         raise fail(f"entry '{info.filename}' cannot be read ({exc})") from None
     return b"".join(chunks)
 

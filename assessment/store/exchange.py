@@ -8,7 +8,7 @@ from sqlalchemy import Connection, insert, select
 
 from ..assessments import MAX_ASSESSMENT_BYTES, Assessment, EvidenceFile, load_assessment_text
 from ..catalog import Catalog
-from ..errors import Problem
+from ..errors import PackNotFound, Problem
 from ..yamlsource import decode_text
 from . import archive as ikmz
 from . import schema as t
@@ -84,7 +84,12 @@ class ExchangeMixin(StoreBase):
                 raise StoreError(f"{name}: file is empty")
             where = name
         catalog = catalog or self.catalog()
-        assessment, pack, found = load_assessment_text(text, where, catalog.pack_for)
+        try:
+            assessment, pack, found = load_assessment_text(text, where, catalog.pack_for)
+        except PackNotFound as exc:
+            if str(exc).startswith(where):
+                raise
+            raise PackNotFound(f"{where}: {exc}") from None
         described = self._check_blobs(assessment, blobs, name)
         if warnings is not None:
             warnings.extend(found)
