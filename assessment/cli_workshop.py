@@ -216,3 +216,34 @@ def votes_command(assessment_id: int, database: str | None) -> None:
                         vote["created_at"].isoformat(timespec="seconds"),
                     ]
                 )
+
+
+@workshop_group.command("report")
+@click.argument("assessment_id", type=int)
+@click.option(
+    "-o", "--output", required=True, type=click.Path(path_type=Path), help="PDF file to write."
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    help="Language of the report (default: the assessment's language).",
+)
+@DATABASE_OPTION
+@_guarded
+def report_command(
+    assessment_id: int, output: Path, lang: str | None, database: str | None
+) -> None:
+    """The PDF report of a stored assessment with its workshop appendix."""
+    from .cli import atomic_output
+    from .report import render_pdf
+    from .store import open_store
+    from .store.workshops import WorkshopStore
+
+    with open_store(database or None) as store:
+        assessment, _version = store.get_assessment(assessment_id)
+        pack = store.pack_for(assessment_id)
+        lang = lang or assessment.language
+        appendix = WorkshopStore(store).appendix(assessment_id, lang)
+    with atomic_output(output, "wb") as handle:
+        handle.write(render_pdf(pack, assessment, lang, workshop=appendix))
+    click.echo(f"wrote {output}")

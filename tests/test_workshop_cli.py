@@ -81,3 +81,31 @@ def test_votes_lists_every_vote_as_csv(sqlite_url, new_assessment):
         ["OPEN-01", "1", "Anna", "2", "eerst, twijfel"],
         ["OPEN-01", "1", "Anna", "3", ""],
     ]
+
+
+def test_report_of_a_stored_assessment_has_the_workshop_appendix(
+    sqlite_url, new_assessment, tmp_path
+):
+    from pypdf import PdfReader
+
+    with open_store(sqlite_url) as store:
+        aid = store.create_assessment(new_assessment())
+        ws = WorkshopStore(store)
+        w = ws.start(aid, "Carla")
+        ws.show(w.id, "OPEN-01")
+        ws.open_voting(w.id)
+        for name, level in [("Anna", 1), ("Bo", 3), ("Cas", 4)]:
+            ws.vote(ws.join(w.code, name).token, "OPEN-01", level, f"{name} licht toe")
+        ws.close_voting(w.id)
+        ws.agree(w.id, 3, "Carla")
+    out = tmp_path / "report.pdf"
+    result = CliRunner().invoke(
+        main, ["workshop", "report", str(aid), "-o", str(out), "--database", sqlite_url]
+    )
+    assert result.exit_code == 0, result.output
+    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    text = " ".join(text.split())
+    assert "Bijlage: workshop – consensus en spreiding" in text
+    assert "bevinding: verdeeld beeld" in text.lower()
+    assert "Anna 1 · Bo 3 · Cas 4" in text
+    assert "Cas (4): Cas licht toe" in text

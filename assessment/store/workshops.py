@@ -53,11 +53,13 @@ from sqlalchemy import (
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
 from ..errors import IkmError
+from ..i18n import localise
 from ..packs import Criterion, Pack
 from ..workshop import (
     RoundRecord,
     Vote,
     VoteSummary,
+    WorkshopAppendix,
     WorkshopFindings,
     WorkshopSession,
     clean_comment,
@@ -68,6 +70,7 @@ from ..workshop import (
     new_join_code,
     normalise_code,
     summarise_votes,
+    workshop_appendix,
 )
 from .engine import WRITE
 from .errors import NotFoundError, StaleVersionError, StoreError
@@ -783,6 +786,19 @@ class WorkshopStore:
             order,
             [WorkshopSession(s.created_at, s.closed_at, s.consultant) for s in sessions],
         )
+
+    def appendix(self, assessment_id: int, lang: str = "nl") -> WorkshopAppendix | None:
+        """The report's workshop appendix in ``lang`` (pass it to ``render_pdf(...,
+        workshop=...)``); None when nobody voted on the assessment."""
+        found = self.findings(assessment_id)
+        if not found:
+            return None
+        try:
+            pack = self._store.pack_for(assessment_id)
+            titles = {c.id: localise(c.title, lang) for _, c in pack.criteria()}
+        except IkmError:
+            titles = {}
+        return workshop_appendix(found, titles, lang)
 
     # ---- participants -----------------------------------------------------------------------
 
