@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from typing import Any
 
@@ -209,3 +210,30 @@ def test_lan_visitors_get_only_the_participant_page(db, monkeypatch):
     monkeypatch.setattr(ui.nav, "_client_ip", lambda: None)  # this computer: the whole app
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
     assert len(at.sidebar) > 0
+
+
+def test_the_apps_report_has_the_workshop_appendix(db):
+    from pypdf import PdfReader
+
+    from ui import services
+
+    _store, ws, aid = db
+    info = ws.start(aid, "Carla")
+    ws.show(info.id, "OPEN-01")
+    ws.open_voting(info.id)
+    ws.vote(ws.join(info.code, "Anna").token, "OPEN-01", 0)
+    ws.vote(ws.join(info.code, "Bo").token, "OPEN-01", 4)
+    ws.close_voting(info.id)
+    at = AppTest.from_file(str(ROOT / "ui" / "report.py"), default_timeout=120)
+    at.session_state["a"] = str(aid)
+    at.run()
+    at.button(key="make-pdf").click().run()
+    assert not at.exception
+    opened = services._opened(aid, 1)
+    pdf = services.pdf_bytes(opened, "nl")
+    assert pdf is not None
+    text = " ".join(
+        " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split()
+    )
+    assert "Bijlage: workshop – consensus en spreiding" in text
+    assert "Anna 0 · Bo 4" in text

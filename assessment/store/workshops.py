@@ -787,6 +787,17 @@ class WorkshopStore:
             [WorkshopSession(s.created_at, s.closed_at, s.consultant) for s in sessions],
         )
 
+    def vote_total(self, assessment_id: int) -> int:
+        """How many votes were ever cast on an assessment (changes with every vote; a cheap
+        key for caching its report)."""
+        with self._read() as conn:
+            return conn.execute(
+                select(func.count())
+                .select_from(votes)
+                .join(workshops, workshops.c.id == votes.c.workshop_id)
+                .where(workshops.c.assessment_id == assessment_id)
+            ).scalar_one()
+
     def appendix(self, assessment_id: int, lang: str = "nl") -> WorkshopAppendix | None:
         """The report's workshop appendix in ``lang`` (pass it to ``render_pdf(...,
         workshop=...)``); None when nobody voted on the assessment."""
