@@ -1,0 +1,16 @@
+"""ikm-readiness: the Streamlit app. This file is only the router; the pages live in ``ui/``."""
+
+import streamlit as st
+
+from ui import layout, nav, state
+from ui.labels import t
+
+st.set_page_config(page_title="IKM-gereedheid", page_icon=":material/hearing:", layout="wide")
+if nav.participant_only():  # a workshop participant (?join=CODE) sees the vote page alone
+    st.navigation([nav.participate_page()], position="hidden").run()
+    st.stop()
+state.sync()
+lang = state.lang()
+pg = st.navigation([nav.page(key, t(f"nav_{key}", lang)) for key in nav.PAGES])
+layout.sidebar()
+pg.run()

@@ -1,0 +1,1 @@
+"""The Streamlit app's pages and helpers. Pure presentation: every rule lives in ``assessment``."""

@@ -1,0 +1,346 @@
+"""Assess: one criterion at a time, with the overview, the answer, the evidence and the
+message whether the evidence backs the claimed level."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from assessment.i18n import localise
+from assessment.messages import kind_label, level_needs, requirements_text
+from assessment.method import CriterionResult
+from assessment.packs import Criterion, Pack
+from ui import layout, services, state
+from ui.labels import md, t
+
+STATE_MARKS = {"answered": "●", "unbacked": "◐", "open": "○", "na": "–"}
+
+
+def criterion_state(c: CriterionResult) -> str:
+    """How the overview shows a criterion: answered, unbacked, open or na."""
+    if not c.applicable:
+        return "na"
+    if not c.answered:
+        return "open"
+    return "unbacked" if c.unbacked else "answered"
+
+
+def render() -> None:
+    lang = state.lang()
+    opened = layout.require_assessment(lang)
+    pack, result = opened.pack, opened.result
+    order = [c.id for _, c in pack.criteria()]
+    states = {c.id: criterion_state(c) for c in result.criteria}
+    cid = state.criterion_id()
+    if cid not in pack.criteria_by_id:
+        cid = next((i for i in order if states[i] in ("open", "unbacked")), order[0])
+        state.set_criterion(cid)
+
+    layout.page_title("nav_assess", lang, opened)
+    done = sum(1 for c in result.criteria if c.answered)
+    st.progress(done / len(order), text=t("progress", lang, done=done, total=len(order)))
+    _overview(pack, states, cid, lang)
+    st.divider()
+
+    criterion = pack.criteria_by_id[cid]
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        _criterion_text(pack, criterion, order.index(cid), len(order), lang)
+    with right:
+        _answer(opened, criterion, result.criterion(cid), lang)
+    st.divider()
+    _stepper(order, states, cid, lang)
+
+
+# ---- overview ----------------------------------------------------------------------------
+
+
+def _overview(pack: Pack, states: dict[str, str], cid: str, lang: str) -> None:
+    """Every criterion's state, one row of pills per pillar; a click opens the criterion."""
+    with st.container(border=True):
+        for pillar in pack.pillars:
+            key = f"ov-{pillar.id}"
+            ids = [c.id for c in pillar.criteria]
+            st.session_state[key] = cid if cid in ids else None
+            st.pills(
+                md(localise(pillar.title, lang)),
+                ids,
+                key=key,
+                format_func=lambda i: f"{STATE_MARKS[states[i]]} {md(i)}",
+                on_change=_picked,
+                args=(key,),
+                wrap=True,
+                width="stretch",
+            )
+        st.caption(t("legend", lang))
+
+
+def _picked(key: str) -> None:
+    value = st.session_state.get(key)
+    if value:
+        state.set_criterion(value)
+
+
+# ---- the criterion -----------------------------------------------------------------------
+
+
+def _criterion_text(pack: Pack, criterion: Criterion, index: int, total: int, lang: str) -> None:
+    pillar = next(p for p in pack.pillars if p.id == pack.pillar_of[criterion.id])
+    st.caption(
+        md(f"{localise(pillar.title, lang)} · {t('criterion_n', lang, i=index + 1, n=total)}")
+    )
+    st.subheader(md(f"{criterion.id} · {localise(criterion.title, lang)}"), anchor=False)
+    with st.container(horizontal=True, gap="small"):
+        if criterion.mandatory:
+            st.badge(t("mandatory", lang), color="red", help=t("mandatory_help", lang))
+        st.badge(t("target_level", lang, level=pack.target(criterion)), color="blue")
+        st.badge(t("weight", lang, w=f"{pack.weight(criterion):g}"), color="gray")
+        for tag in criterion.tags:
+            st.badge(md(localise(pack.tags.get(tag, tag), lang)), color="gray")
+    st.markdown(f"##### {md(localise(criterion.question, lang))}")
+    if criterion.guidance:
+        with st.expander(t("guidance", lang)):
+            st.markdown(md(localise(criterion.guidance, lang)))
+    with st.expander(t("levels", lang), expanded=True):
+        for scale in pack.scale:
+            text = criterion.levels.get(scale.level) or scale.description
+            needs = requirements_text(pack.level_requirements(criterion, scale.level), lang)
+            line = f"**{scale.level} · {md(localise(scale.label, lang))}**"
+            if text:
+                line += f" — {md(localise(text, lang))}"
+            if needs:
+                line += f"  \n:gray[{t('needs_col', lang)}: {md(needs)}]"
+            st.markdown(line)
+    if criterion.evidence_hints or criterion.refs:
+        with st.expander(t("hints", lang)):
+            for hint in criterion.evidence_hints:
+                st.markdown(
+                    f"- **{md(kind_label(hint.kind, lang))}**: {md(localise(hint.text, lang))}"
+                )
+            if criterion.refs:
+                st.caption(md(f"{t('refs', lang)}: " + "; ".join(criterion.refs)))
+
+
+# ---- the answer --------------------------------------------------------------------------
+
+
+def _answer(
+    opened: services.Opened, criterion: Criterion, result: CriterionResult, lang: str
+) -> None:
+    pack, assessment = opened.pack, opened.assessment
+    cid = criterion.id
+    response = assessment.responses.get(cid)
+    st.subheader(t("your_answer", lang), anchor=False)
+
+    na_key, level_key = f"na-{cid}", f"level-{cid}"
+    note_key, just_key, ev_key = f"note-{cid}", f"just-{cid}", f"ev-{cid}"
+    stored_na = bool(response and response.not_applicable)
+    if stored_na or na_key not in st.session_state:
+        st.session_state[na_key] = stored_na  # a pending "not applicable" survives the rerun
+    st.toggle(
+        t("not_applicable", lang),
+        key=na_key,
+        disabled=criterion.mandatory,
+        help=t("na_mandatory", lang) if criterion.mandatory else None,
+        on_change=_na_changed,
+        args=(opened.ref, cid, na_key, just_key),
+    )
+    if st.session_state[na_key]:
+        st.session_state[just_key] = (response.justification if response else None) or ""
+        st.text_area(
+            t("justification", lang),
+            key=just_key,
+            on_change=_save_response,
+            args=(opened.ref, cid, {"not_applicable": True}, just_key, "justification"),
+        )
+        if not stored_na:
+            st.warning(t("justification_needed", lang))
+        return
+
+    levels = [s.level for s in pack.scale]
+    st.session_state[level_key] = response.level if response else None
+    st.radio(
+        t("claimed_level", lang),
+        levels,
+        key=level_key,
+        format_func=lambda lvl: md(f"{lvl} · {localise(pack.scale_label(lvl), lang)}"),
+        on_change=_save_response,
+        args=(opened.ref, cid, {}, level_key, "level"),
+    )
+    _backing(pack, result, lang)
+
+    st.session_state[note_key] = (response.note if response else None) or ""
+    st.text_area(
+        t("note", lang),
+        key=note_key,
+        help=t("note_help", lang),
+        on_change=_save_response,
+        args=(opened.ref, cid, {}, note_key, "note"),
+    )
+    _evidence(opened, cid, ev_key, lang)
+
+
+def _backing(pack: Pack, result: CriterionResult, lang: str) -> None:
+    """Say at once whether the evidence backs the claim, and what would."""
+    if result.claimed is None:
+        st.info(t("no_level", lang))
+        return
+    if result.unbacked:
+        needs = level_needs(pack, result.id, result.claimed, result.kinds, lang)
+        st.warning(
+            md(
+                t(
+                    "unbacked",
+                    lang,
+                    evidenced=result.evidenced,
+                    claimed=result.claimed,
+                    needs=needs,
+                )
+            ),
+            icon=":material/warning:",
+        )
+    else:
+        st.success(t("backed", lang, level=result.claimed), icon=":material/check_circle:")
+    if result.claimed < result.target:
+        needs = level_needs(pack, result.id, result.target, result.kinds, lang)
+        if needs:
+            st.caption(md(t("to_target", lang, needs=needs)))
+
+
+def _evidence(opened: services.Opened, cid: str, ev_key: str, lang: str) -> None:
+    assessment = opened.assessment
+    st.markdown(f"**{t('evidence', lang)}**")
+    items = {e.id: e for e in assessment.evidence}
+    st.session_state[ev_key] = [e.id for e in assessment.evidence if cid in e.criteria]
+    if items:
+        st.multiselect(
+            t("linked_evidence", lang),
+            list(items),
+            key=ev_key,
+            format_func=lambda i: f"{i} · {items[i].title} ({kind_label(items[i].kind, lang)})",
+            help=t("link_evidence_help", lang),
+            placeholder=t("no_evidence_yet", lang),
+            on_change=_links_changed,
+            args=(opened.ref, cid, ev_key),
+        )
+    else:
+        st.caption(t("no_evidence_yet", lang))
+    with st.expander(t("add_evidence", lang), icon=":material/add:"):
+        evidence_form(opened, f"add-{cid}", [cid], lang)
+
+
+def evidence_form(opened: services.Opened, key: str, criteria: list[str], lang: str) -> None:
+    """A form to add one evidence item (with an optional file) that supports ``criteria``."""
+    from assessment.messages import EVIDENCE_KINDS
+
+    with st.form(key, clear_on_submit=True, border=False):
+        a, b = st.columns([1, 2])
+        a.selectbox(
+            t("ev_kind", lang),
+            list(EVIDENCE_KINDS),
+            key=f"{key}-kind",
+            format_func=lambda k: kind_label(k, lang),
+        )
+        b.text_input(t("ev_title", lang), key=f"{key}-title")
+        a, b = st.columns([2, 1])
+        a.text_input(t("ev_source", lang), key=f"{key}-source")
+        b.date_input(t("ev_date", lang), value=None, key=f"{key}-date", format="YYYY-MM-DD")
+        st.text_input(t("ev_link", lang), key=f"{key}-link", placeholder="https://")
+        st.file_uploader(
+            t("ev_file", lang),
+            key=f"{key}-file",
+            type=services.accepted_extensions(),
+            max_upload_size=services.max_upload_mb(),
+        )
+        st.checkbox(t("ev_personal", lang), key=f"{key}-personal", help=t("ev_personal_help", lang))
+        st.form_submit_button(
+            t("ev_add", lang),
+            type="primary",
+            on_click=_add_evidence,
+            args=(opened.ref, key, criteria),
+        )
+
+
+# ---- callbacks: store the value, nothing else ----------------------------------------------
+
+
+def _save_response(
+    ref: services.Ref, cid: str, fixed: dict[str, Any], key: str, field: str
+) -> None:
+    value = st.session_state.get(key)
+    if isinstance(value, str):
+        value = value.strip() or None
+    services.update_response(ref, cid, {**fixed, field: value})
+
+
+def _na_changed(ref: services.Ref, cid: str, na_key: str, just_key: str) -> None:
+    if st.session_state.get(na_key):
+        justification = (st.session_state.get(just_key) or "").strip()
+        if justification:
+            services.update_response(
+                ref, cid, {"not_applicable": True, "justification": justification}
+            )
+    else:
+        services.update_response(ref, cid, {"not_applicable": False, "justification": None})
+
+
+def _links_changed(ref: services.Ref, cid: str, key: str) -> None:
+    services.link_evidence(ref, cid, list(st.session_state.get(key) or []))
+
+
+def _add_evidence(ref: services.Ref, key: str, criteria: list[str]) -> None:
+    ss = st.session_state
+    services.add_evidence(
+        ref,
+        kind=ss.get(f"{key}-kind") or "document",
+        title=(ss.get(f"{key}-title") or "").strip(),
+        source=(ss.get(f"{key}-source") or "").strip() or None,
+        day=ss.get(f"{key}-date"),
+        link=(ss.get(f"{key}-link") or "").strip() or None,
+        upload=ss.get(f"{key}-file"),
+        personal_data=bool(ss.get(f"{key}-personal")),
+        criteria=criteria,
+    )
+
+
+# ---- previous, next, next open -------------------------------------------------------------
+
+
+def _stepper(order: list[str], states: dict[str, str], cid: str, lang: str) -> None:
+    i = order.index(cid)
+    after = order[i + 1 :] + order[: i + 1]
+    next_open = next((x for x in after if states[x] in ("open", "unbacked") and x != cid), None)
+    with st.container(horizontal=True, gap="medium"):
+        st.button(
+            t("previous", lang),
+            icon=":material/arrow_back:",
+            disabled=i == 0,
+            on_click=state.set_criterion,
+            args=(order[max(0, i - 1)],),
+            key="prev",
+        )
+        st.button(
+            t("next", lang),
+            icon=":material/arrow_forward:",
+            icon_position="right",
+            disabled=i == len(order) - 1,
+            on_click=state.set_criterion,
+            args=(order[min(len(order) - 1, i + 1)],),
+            key="next",
+            type="primary",
+        )
+        if next_open:
+            st.button(
+                t("next_open", lang),
+                icon=":material/skip_next:",
+                on_click=state.set_criterion,
+                args=(next_open,),
+                key="next_open",
+            )
+        else:
+            st.success(t("all_done", lang))
+
+
+if __name__ == "__main__":  # run as a page by st.navigation
+    render()

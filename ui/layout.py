@@ -1,0 +1,82 @@
+"""What every page shares: the sidebar, the open assessment, and the empty state without one."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assessment.i18n import LANGUAGES, localise
+from ui import services, state
+from ui.labels import md, t
+
+VERDICT_COLOURS = {"ready": "green", "conditional": "orange", "not_ready": "red"}
+
+
+def sidebar() -> None:
+    """Language switch and the open assessment; drawn on every page."""
+    lang = state.lang()
+    with st.sidebar:
+        st.segmented_control(
+            t("language", lang),
+            LANGUAGES,
+            key=state.LANG,
+            required=True,
+            format_func=lambda code: t(f"lang_{code}", lang),
+        )
+        st.text_input(
+            t("your_name", lang),
+            key=state.AUTHOR,
+            help=t("your_name_help", lang),
+            placeholder=t("your_name_placeholder", lang),
+        )
+        opened = services.current()
+        st.caption(t("open_assessment", lang))
+        if opened is None:
+            st.text(t("no_open_assessment", lang))
+        else:
+            st.markdown(f"**{md(opened.assessment.organisation.name)}**")
+            st.caption(
+                md(
+                    f"{localise(opened.pack.title, lang)} · "
+                    f"{t('assessed_on', lang, date=opened.assessment.assessment_date)}"
+                )
+            )
+
+
+def require_assessment(lang: str) -> services.Opened:
+    """The open assessment; without one, a clear empty state and the page stops."""
+    aid = state.assessment_id()
+    opened = services.current()
+    if opened is None:
+        if aid:
+            st.warning(t("not_found", lang, aid=md(aid)))
+            state.close_assessment()
+        else:
+            st.info(t("empty_open_first", lang))
+        st.page_link(start_page(), label=t("go_start", lang), icon=":material/home:")
+        st.stop()
+    return opened
+
+
+def goto(key: str) -> st.Page:
+    """The page ``key`` for ``st.page_link`` or ``st.switch_page``."""
+    from ui import nav
+
+    return nav.page(key, t(f"nav_{key}", state.lang()))
+
+
+def start_page() -> st.Page:
+    return goto("start")
+
+
+def page_title(key: str, lang: str, opened: services.Opened | None = None) -> None:
+    """The page title, with the organisation underneath when an assessment is open."""
+    st.title(t(key, lang))
+    if opened is not None:
+        st.caption(md(opened.assessment.organisation.name))
+    state.show_flash()
+
+
+def verdict_badge(verdict: str, lang: str) -> None:
+    from assessment.messages import verdict_label
+
+    st.badge(verdict_label(verdict, lang), color=VERDICT_COLOURS.get(verdict, "gray"))

@@ -1,0 +1,51 @@
+"""The app's pages in menu order, and how to reach one from another.
+
+Each page is a module of ``ui/`` that Streamlit runs as a script (its ``render()`` runs under
+``if __name__ == "__main__"``). :func:`page` builds the same ``st.Page`` that ``app.py``
+registers, for ``st.switch_page`` and ``st.page_link``.
+"""
+
+from __future__ import annotations
+
+import os
+
+import streamlit as st
+
+PAGES: dict[str, str] = {
+    "start": ":material/home:",
+    "assess": ":material/checklist:",
+    "evidence": ":material/folder_open:",
+    "results": ":material/bar_chart:",
+    "plan": ":material/event_note:",
+    "report": ":material/picture_as_pdf:",
+    "workshop": ":material/co_present:",
+}
+LAN_ENV = "IKM_WORKSHOP_LAN"  # set by `ikm workshop serve`: other devices may only vote
+
+
+def page(key: str, title: str | None = None) -> st.Page:
+    """The page ``key`` (one of :data:`PAGES`), served at ``/<key>``."""
+    return st.Page(
+        f"ui/{key}.py", title=title, icon=PAGES[key], url_path=key, default=key == "start"
+    )
+
+
+def participant_only() -> bool:
+    """Whether this session may see nothing but the workshop vote page: the URL has a join
+    code, or the app is served on the network by ``ikm workshop serve`` and the browser is
+    not on this computer."""
+    if st.query_params.get("join"):
+        return True
+    return os.environ.get(LAN_ENV) == "1" and _client_ip() is not None
+
+
+def _client_ip() -> str | None:
+    """The browser's address; None when it is on this computer."""
+    return st.context.ip_address
+
+
+def participate_page() -> st.Page:
+    """The participant's page (the only page of a participant's session)."""
+    return st.Page(
+        "ui/participate.py", title="Workshop", icon=":material/how_to_vote:", default=True
+    )

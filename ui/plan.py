@@ -1,0 +1,134 @@
+"""Improvement plan: the points by priority; owner, deadline, status and note edited in a table."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import streamlit as st
+
+from assessment import charts
+from assessment.assessments import ACTION_STATUSES
+from assessment.i18n import localise
+from assessment.messages import status_label
+from ui import layout, services, state
+from ui.labels import t
+
+
+def editor_key(ref: services.Ref) -> str:
+    """The table's widget key; a new version gives a fresh table."""
+    return f"plan-{ref.aid}-{ref.version}"
+
+
+def render() -> None:
+    lang = state.lang()
+    opened = layout.require_assessment(lang)
+    pack, assessment, result = opened.pack, opened.assessment, opened.result
+    layout.page_title("plan_title", lang, opened)
+    st.markdown(t("plan_intro", lang))
+    if result.latest is not None and assessment.audit_date is not None:
+        st.caption(
+            t(
+                "latest_finish",
+                lang,
+                date=result.latest.isoformat(),
+                days=pack.planning.buffer_days,
+                audit=assessment.audit_date.isoformat(),
+            )
+        )
+    else:
+        st.caption(t("no_audit_date", lang))
+    points = result.improvement_points
+    if not points:
+        st.success(t("plan_empty", lang))
+        return
+    at_risk = sum(1 for p in points if p.at_risk)
+    if at_risk:
+        st.warning(t("at_risk_count", lang, n=at_risk), icon=":material/schedule:")
+
+    statuses = {status_label(s, lang): s for s in ACTION_STATUSES}
+    rows = [
+        {
+            "priority": p.priority,
+            "criterion": p.criterion,
+            "point": localise(pack.criteria_by_id[p.criterion].title, lang),
+            "levels": f"{p.from_level} → {p.to_level}",
+            "proposed": p.proposed,
+            "deadline": p.deadline,
+            "at_risk": "⚠" if p.at_risk else "",
+            "owner": p.owner or "",
+            "status": status_label(p.status, lang),
+            "note": p.note or "",
+        }
+        for p in points
+    ]
+    key = editor_key(opened.ref)
+    edited = st.data_editor(
+        rows,
+        key=key,
+        hide_index=True,
+        width="stretch",
+        disabled=["priority", "criterion", "point", "levels", "proposed", "at_risk"],
+        column_config={
+            "priority": st.column_config.NumberColumn(t("col_priority", lang), width="small"),
+            "criterion": st.column_config.TextColumn(t("col_criterion", lang), width="small"),
+            "point": st.column_config.TextColumn(t("col_point", lang), width="large"),
+            "levels": st.column_config.TextColumn(t("col_levels", lang), width="small"),
+            "proposed": st.column_config.DateColumn(t("col_proposed", lang), format="YYYY-MM-DD"),
+            "deadline": st.column_config.DateColumn(
+                t("col_deadline", lang), format="YYYY-MM-DD", help=t("deadline_help", lang)
+            ),
+            "at_risk": st.column_config.TextColumn(t("col_at_risk", lang), width="small"),
+            "owner": st.column_config.TextColumn(t("col_owner", lang), max_chars=200),
+            "status": st.column_config.SelectboxColumn(
+                t("col_status", lang), options=list(statuses), required=True
+            ),
+            "note": st.column_config.TextColumn(t("col_note", lang), width="medium"),
+        },
+    )
+    changes = _changes(rows, edited, statuses)
+    if changes and services.update_actions(opened.ref, changes, lang):
+        state.flash("success", t("plan_saved", lang))
+        st.rerun()
+
+    st.subheader(t("timeline", lang), anchor=False)
+    st.altair_chart(charts.timeline_chart(result, assessment, lang, width=900), theme=None)
+
+
+def _changes(
+    rows: list[dict[str, Any]], edited: Any, statuses: dict[str, str]
+) -> dict[str, dict[str, Any]]:
+    """Per criterion, the action fields the user changed in the table."""
+    changes: dict[str, dict[str, Any]] = {}
+    edited_rows = list(edited) if not hasattr(edited, "to_dict") else edited.to_dict("records")
+    for before, after in zip(rows, edited_rows, strict=False):
+        diff: dict[str, Any] = {}
+        if (after.get("owner") or "") != before["owner"]:
+            diff["owner"] = (after.get("owner") or "").strip() or None
+        if (after.get("note") or "") != before["note"]:
+            diff["note"] = (after.get("note") or "").strip() or None
+        if after.get("status") != before["status"]:
+            diff["status"] = statuses.get(after.get("status"), "open")
+        new_deadline = _as_date(after.get("deadline"))
+        if new_deadline != before["deadline"]:
+            diff["deadline"] = new_deadline  # None: back to the proposed deadline
+        if diff:
+            changes[before["criterion"]] = diff
+    return changes
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None or value != value:  # None or NaN/NaT
+        return None
+    if hasattr(value, "date") and not isinstance(value, date):
+        return value.date()
+    if isinstance(value, date):
+        return value.date() if hasattr(value, "hour") else value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+if __name__ == "__main__":  # run as a page by st.navigation
+    render()

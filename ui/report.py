@@ -1,0 +1,161 @@
+"""Report and exchange: the PDF, export and import of .json and .ikmz, earlier versions."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assessment.i18n import LANGUAGES
+from ui import layout, services, state
+from ui.labels import md, t
+
+IMPORT = "import-file"
+IMPORT_RUN = "import-run"  # a counter in the uploader's key: a new number empties it
+
+
+def render() -> None:
+    lang = state.lang()
+    aid = state.assessment_id()
+    opened = services.current()
+    layout.page_title("report_title", lang, opened)
+    if opened is None:
+        if aid:
+            st.warning(t("not_found", lang, aid=md(aid)))
+        else:
+            st.info(t("empty_open_first", lang))
+    else:
+        _report(opened, lang)
+        _export(opened, lang)
+    _import(lang)
+    if opened is not None:
+        _history(opened, lang)
+
+
+def _report(opened: services.Opened, lang: str) -> None:
+    st.header(t("report_head", lang), anchor=False, divider="gray")
+    st.markdown(t("report_intro", lang))
+    if not services.report_available():
+        st.info(t("report_unavailable", lang))
+        return
+    key = "report-lang"
+    if st.session_state.get(key) not in LANGUAGES:
+        st.session_state[key] = opened.assessment.language
+    with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
+        report_lang = st.segmented_control(
+            t("report_language", lang),
+            LANGUAGES,
+            key=key,
+            required=True,
+            format_func=lambda code: t(f"lang_{code}", lang),
+        )
+        make = st.button(
+            t("generate_pdf", lang),
+            type="primary",
+            icon=":material/picture_as_pdf:",
+            key="make-pdf",
+        )
+    wanted = (opened.ref.aid, opened.ref.version, report_lang)
+    if make:
+        with st.spinner(t("generating", lang), show_time=True):
+            problem = services.prepare_pdf(opened, report_lang)
+        if problem:
+            st.error(t("pdf_failed", lang, problem=md(problem)))
+        else:
+            st.session_state[state.PDF] = wanted
+    if st.session_state.get(state.PDF) == wanted:
+        pdf = services.pdf_bytes(opened, report_lang)
+        if pdf is not None:
+            st.success(t("pdf_ready", lang, size=_size(len(pdf))))
+            st.download_button(
+                t("download_pdf", lang),
+                data=pdf,
+                file_name=services.file_stem(opened) + f"-{report_lang}.pdf",
+                mime="application/pdf",
+                icon=":material/download:",
+                key="download-pdf",
+                on_click="ignore",
+                type="primary",
+            )
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024:.0f} KiB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MiB"
+
+
+def _export(opened: services.Opened, lang: str) -> None:
+    st.header(t("export_head", lang), anchor=False, divider="gray")
+    st.markdown(t("export_intro", lang))
+    stem = services.file_stem(opened)
+    with st.container(horizontal=True, gap="medium"):
+        st.download_button(
+            t("export_json", lang),
+            data=opened.assessment.to_json(),
+            file_name=f"{stem}.json",
+            mime="application/json",
+            icon=":material/data_object:",
+            key="export-json",
+            on_click="ignore",
+        )
+        st.download_button(
+            t("export_ikmz", lang),
+            data=lambda aid=opened.ref.aid: services.export_ikmz(aid),
+            file_name=f"{stem}.ikmz",
+            mime="application/zip",
+            icon=":material/folder_zip:",
+            key="export-ikmz",
+            on_click="ignore",
+        )
+
+
+def _import(lang: str) -> None:
+    st.header(t("import_head", lang), anchor=False, divider="gray")
+    st.markdown(t("import_intro", lang))
+    key = f"{IMPORT}-{st.session_state.get(IMPORT_RUN, 0)}"
+    st.file_uploader(
+        t("import_file", lang),
+        type=["json", "ikmz"],
+        key=key,
+        max_upload_size=services.max_import_mb(),
+    )
+    st.button(
+        t("import_button", lang),
+        key="do-import",
+        icon=":material/upload:",
+        disabled=st.session_state.get(key) is None,
+        on_click=_do_import,
+        args=(key, lang),
+    )
+
+
+def _do_import(key: str, lang: str) -> None:
+    upload = st.session_state.get(key)
+    if upload is None:
+        return
+    aid = services.import_upload(upload.name, upload.getvalue(), lang)
+    if aid is not None:
+        state.open_assessment(aid)
+        st.session_state[IMPORT_RUN] = st.session_state.get(IMPORT_RUN, 0) + 1
+
+
+def _history(opened: services.Opened, lang: str) -> None:
+    versions = services.history(opened.ref.aid)
+    if len(versions) < 2:
+        return
+    st.header(t("history_head", lang), anchor=False, divider="gray")
+    st.markdown(t("history_intro", lang))
+    with st.container(height=320):
+        for v in versions:
+            cols = st.columns([1, 5, 1.4], vertical_alignment="center")
+            cols[0].markdown(f"**{t('version_n', lang, v=v.version)}**")
+            cols[1].markdown(md(v.summary(lang)))
+            if v.version != opened.ref.version:
+                cols[2].button(
+                    t("restore", lang),
+                    key=f"restore-{v.version}",
+                    on_click=services.restore,
+                    args=(opened.ref, v.version, lang),
+                    width="stretch",
+                )
+
+
+if __name__ == "__main__":  # run as a page by st.navigation
+    render()

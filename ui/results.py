@@ -1,0 +1,97 @@
+"""Results: the verdict and its reason, readiness overall, per pillar and per tag, all criteria."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assessment import charts
+from assessment.i18n import localise
+from assessment.messages import one_decimal, pct, reason_text, verdict_label
+from assessment.method import forecast
+from ui import layout, state
+from ui.assess import STATE_MARKS, criterion_state
+from ui.labels import md, t
+
+
+def render() -> None:
+    lang = state.lang()
+    opened = layout.require_assessment(lang)
+    pack, assessment, result = opened.pack, opened.assessment, opened.result
+    layout.page_title("results_title", lang, opened)
+    if not any(c.answered for c in result.criteria):
+        st.info(t("nothing_answered", lang))
+
+    ahead = forecast(pack, assessment, result)
+    with st.container(border=True):
+        st.markdown(f"### {verdict_label(result.verdict, lang)}")
+        layout.verdict_badge(result.verdict, lang)
+        for reason in result.reasons:
+            st.markdown(f"- {md(reason_text(reason, pack, lang))}")
+    cols = st.columns(4)
+    cols[0].metric(t("overall_readiness", lang), pct(result.overall.readiness))
+    cols[1].metric(t("maturity", lang), one_decimal(result.overall.maturity))
+    if ahead is not None:
+        cols[2].metric(
+            t("on_audit_day", lang),
+            pct(ahead.overall.readiness),
+            help=t("forecast_help", lang),
+        )
+        cols[3].metric(
+            t("verdict", lang) + " · " + t("on_audit_day", lang).lower(),
+            verdict_label(ahead.verdict, lang),
+        )
+
+    left, right = st.columns(2, gap="large")
+    with left:
+        st.subheader(t("per_pillar", lang), anchor=False)
+        st.altair_chart(charts.readiness_chart(result, pack, lang, ahead, width=460), theme=None)
+    with right:
+        if pack.tags:
+            st.subheader(t("per_tag", lang), anchor=False)
+            st.altair_chart(charts.tag_chart(result, pack, lang, width=460), theme=None)
+
+    st.subheader(t("all_criteria", lang), anchor=False)
+    rows = []
+    for c in result.criteria:
+        criterion = pack.criteria_by_id[c.id]
+        mark = criterion_state(c)
+        rows.append(
+            {
+                "state": f"{STATE_MARKS[mark]} {t('state_' + mark, lang)}",
+                "id": c.id,
+                "title": localise(criterion.title, lang),
+                "pillar": localise(next(p.title for p in pack.pillars if p.id == c.pillar), lang),
+                "mandatory": c.mandatory,
+                "claimed": c.claimed,
+                "evidenced": c.evidenced,
+                "target": c.target,
+                "gap": c.gap,
+            }
+        )
+    st.dataframe(
+        rows,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "state": st.column_config.TextColumn(t("col_state", lang)),
+            "id": st.column_config.TextColumn(t("col_criterion", lang)),
+            "title": st.column_config.TextColumn(t("col_title", lang), width="large"),
+            "pillar": st.column_config.TextColumn(t("col_pillar", lang)),
+            "mandatory": st.column_config.CheckboxColumn(t("col_mandatory", lang)),
+            "claimed": st.column_config.NumberColumn(t("col_claimed", lang)),
+            "evidenced": st.column_config.NumberColumn(t("col_evidenced", lang)),
+            "target": st.column_config.NumberColumn(t("col_target", lang)),
+            "gap": st.column_config.NumberColumn(t("col_gap", lang)),
+        },
+    )
+    st.subheader(t("levels_per_pillar", lang), anchor=False)
+    tabs = st.tabs([md(localise(p.title, lang)) for p in pack.pillars])
+    for tab, pillar in zip(tabs, pack.pillars, strict=True):
+        with tab:
+            st.altair_chart(
+                charts.levels_chart(result, pack, pillar.id, lang, width=700), theme=None
+            )
+
+
+if __name__ == "__main__":  # run as a page by st.navigation
+    render()

@@ -1,0 +1,98 @@
+"""The few session-state keys the app keeps, and their sync with the URL's query parameters.
+
+Session state holds ids only; the data lives in the store. The ids are mirrored in the
+query parameters (``?a=<assessment>&c=<criterion>&lang=en``) so that a browser refresh,
+which starts a new session, returns to the same assessment and criterion.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from assessment.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+ASSESSMENT = "a"  # id of the open assessment in the store
+CRITERION = "c"  # id of the criterion shown on the assess page
+LANG = "lang"  # UI language, "nl" or "en"
+FLASH = "flash"  # messages to show once on the next run: [(kind, text), ...]
+PDF = "pdf"  # (assessment id, version, language) of the last generated report
+AUTHOR = "author"  # the name typed in the sidebar, saved with each version
+_RESTORED = "_restored"
+
+_URL_KEYS = (ASSESSMENT, CRITERION)
+
+
+def sync() -> None:
+    """Restore ids from the URL on a session's first run, then mirror them back into it.
+
+    Streamlit clears the query parameters when the user changes page; writing them back on
+    every run keeps the URL right for a refresh.
+    """
+    state, params = st.session_state, st.query_params
+    if _RESTORED not in state:
+        state[_RESTORED] = True
+        for key in _URL_KEYS:
+            if params.get(key):
+                state[key] = params[key]
+        if params.get(LANG) in LANGUAGES:
+            state[LANG] = params[LANG]
+    if state.get(LANG) not in LANGUAGES:
+        state[LANG] = DEFAULT_LANGUAGE
+    wanted = {key: str(state[key]) for key in _URL_KEYS if state.get(key)}
+    if state[LANG] != DEFAULT_LANGUAGE:
+        wanted[LANG] = state[LANG]
+    if {key: params[key] for key in params} != wanted:
+        params.from_dict(wanted)
+
+
+def lang() -> str:
+    """The UI language."""
+    value = st.session_state.get(LANG)
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def assessment_id() -> str | None:
+    """The id of the open assessment, or None."""
+    value = st.session_state.get(ASSESSMENT)
+    return str(value) if value else None
+
+
+def criterion_id() -> str | None:
+    value = st.session_state.get(CRITERION)
+    return str(value) if value else None
+
+
+def open_assessment(aid: Any, criterion: str | None = None) -> None:
+    """Make ``aid`` the open assessment (and optionally pick a criterion)."""
+    st.session_state[ASSESSMENT] = str(aid)
+    st.query_params[ASSESSMENT] = str(aid)
+    if criterion:
+        set_criterion(criterion)
+    else:
+        st.session_state.pop(CRITERION, None)
+        st.query_params.pop(CRITERION, None)
+    st.session_state.pop(PDF, None)
+
+
+def close_assessment() -> None:
+    for key in (ASSESSMENT, CRITERION, PDF):
+        st.session_state.pop(key, None)
+        st.query_params.pop(key, None)
+
+
+def set_criterion(cid: str) -> None:
+    st.session_state[CRITERION] = cid
+    st.query_params[CRITERION] = cid
+
+
+def flash(kind: str, text: str) -> None:
+    """Queue a message (``success``, ``info``, ``warning``, ``error``) for the next run."""
+    st.session_state.setdefault(FLASH, []).append((kind, text))
+
+
+def show_flash() -> None:
+    """Show and forget the queued messages."""
+    for kind, text in st.session_state.pop(FLASH, []):
+        getattr(st, kind)(text)
