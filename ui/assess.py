@@ -71,7 +71,6 @@ def _overview(pack: Pack, states: dict[str, str], cid: str, lang: str) -> None:
                 on_change=_picked,
                 args=(key,),
                 wrap=True,
-                width="stretch",
             )
         st.caption(t("legend", lang))
 
@@ -256,6 +255,7 @@ def evidence_form(opened: services.Opened, key: str, criteria: list[str], lang: 
         st.checkbox(t("ev_personal", lang), key=f"{key}-personal", help=t("ev_personal_help", lang))
         st.form_submit_button(
             t("ev_add", lang),
+            key=f"{key}-submit",
             type="primary",
             on_click=_add_evidence,
             args=(opened.ref, key, criteria),

@@ -20,7 +20,7 @@ def render() -> None:
         st.info(t("no_evidence", lang))
     for item in opened.assessment.evidence:
         _item(opened, item, lang)
-    st.header(t("missing_title", lang), anchor=False, divider="gray")
+    st.subheader(t("missing_title", lang), anchor=False, divider="gray")
     _missing(opened, lang)
 
 
@@ -46,20 +46,29 @@ def _item(opened: services.Opened, item: Evidence, lang: str) -> None:
                     )
                 else:
                     st.caption(md(item.link))
-            key = f"sup-{opened.ref.aid}-{item.id}"
-            st.session_state[key] = list(item.criteria)
-            st.multiselect(
-                t("supports", lang),
-                list(pack.criteria_by_id),
-                key=key,
-                format_func=lambda c: f"{c} · {localise(pack.criteria_by_id[c].title, lang)}",
-                placeholder=t("supports_none", lang),
-                on_change=_supports_changed,
-                args=(opened.ref, item.id, key),
+            titles = [
+                f"**{md(c)}** {md(localise(pack.criteria_by_id[c].title, lang))}"
+                for c in item.criteria
+                if c in pack.criteria_by_id
+            ]
+            st.markdown(
+                f"{t('supports', lang)}:  \n" + ("  \n".join(titles) or t("supports_none", lang))
             )
         with side:
             _file(opened, item, lang)
-            with st.popover(t("delete_evidence", lang), icon=":material/delete:"):
+            with st.popover(t("edit_supports", lang), icon=":material/edit:", width="stretch"):
+                key = f"sup-{opened.ref.aid}-{item.id}"
+                st.session_state[key] = list(item.criteria)
+                st.multiselect(
+                    t("supports", lang),
+                    list(pack.criteria_by_id),
+                    key=key,
+                    format_func=lambda c: f"{c} · {localise(pack.criteria_by_id[c].title, lang)}",
+                    placeholder=t("supports_none", lang),
+                    on_change=_supports_changed,
+                    args=(opened.ref, item.id, key),
+                )
+            with st.popover(t("delete_evidence", lang), icon=":material/delete:", width="stretch"):
                 st.button(
                     t("delete_evidence", lang),
                     key=f"del-{item.id}",
@@ -93,7 +102,7 @@ def _file(opened: services.Opened, item: Evidence, lang: str) -> None:
         on_click="ignore",
         width="stretch",
     )
-    with st.popover(t("erase_file", lang), icon=":material/delete_forever:"):
+    with st.popover(t("erase_file", lang), icon=":material/delete_forever:", width="stretch"):
         st.checkbox(t("erase_confirm", lang), key=f"erase-ok-{item.id}")
         st.button(
             t("erase_file", lang),

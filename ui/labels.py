@@ -234,6 +234,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "There is no evidence yet. Add evidence to a criterion on the Assess page.",
     ),
     "supports": ("Ondersteunt", "Supports"),
+    "edit_supports": ("Criteria wijzigen", "Change criteria"),
     "supports_none": ("nog geen criterium", "no criterion yet"),
     "download_file": ("Download {name}", "Download {name}"),
     "file_erased": ("Bestand {name} is gewist.", "File {name} was erased."),

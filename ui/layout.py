@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from assessment.i18n import LANGUAGES, localise
@@ -80,3 +82,14 @@ def verdict_badge(verdict: str, lang: str) -> None:
     from assessment.messages import verdict_label
 
     st.badge(verdict_label(verdict, lang), color=VERDICT_COLOURS.get(verdict, "gray"))
+
+
+def chart(figure: Any, *, room: int = 90) -> None:
+    """Show an Altair chart of ``assessment.charts`` at its own size; ``room`` is the height
+    of the axis and legend below the plot (Streamlit does not add it by itself)."""
+    height = figure.to_dict().get("height")
+    height = int(height) + room if isinstance(height, int | float) else None
+    if height is None:
+        st.altair_chart(figure, theme=None)
+    else:
+        st.altair_chart(figure, theme=None, height=height)

@@ -68,20 +68,40 @@ def render() -> None:
         key=key,
         hide_index=True,
         width="stretch",
+        height=35 * (len(rows) + 1) + 3,
+        column_order=[
+            "priority",
+            "criterion",
+            "point",
+            "levels",
+            "deadline",
+            "at_risk",
+            "owner",
+            "status",
+            "note",
+            "proposed",
+        ],
         disabled=["priority", "criterion", "point", "levels", "proposed", "at_risk"],
         column_config={
             "priority": st.column_config.NumberColumn(t("col_priority", lang), width="small"),
             "criterion": st.column_config.TextColumn(t("col_criterion", lang), width="small"),
-            "point": st.column_config.TextColumn(t("col_point", lang), width="large"),
+            "point": st.column_config.TextColumn(t("col_point", lang), width="medium"),
             "levels": st.column_config.TextColumn(t("col_levels", lang), width="small"),
-            "proposed": st.column_config.DateColumn(t("col_proposed", lang), format="YYYY-MM-DD"),
-            "deadline": st.column_config.DateColumn(
-                t("col_deadline", lang), format="YYYY-MM-DD", help=t("deadline_help", lang)
+            "proposed": st.column_config.DateColumn(
+                t("col_proposed", lang), format="YYYY-MM-DD", width="small"
             ),
-            "at_risk": st.column_config.TextColumn(t("col_at_risk", lang), width="small"),
-            "owner": st.column_config.TextColumn(t("col_owner", lang), max_chars=200),
+            "deadline": st.column_config.DateColumn(
+                t("col_deadline", lang),
+                format="YYYY-MM-DD",
+                help=t("deadline_help", lang),
+                width=110,
+            ),
+            "at_risk": st.column_config.TextColumn(t("col_at_risk", lang), width=60),
+            "owner": st.column_config.TextColumn(
+                t("col_owner", lang), max_chars=200, width="medium"
+            ),
             "status": st.column_config.SelectboxColumn(
-                t("col_status", lang), options=list(statuses), required=True
+                t("col_status", lang), options=list(statuses), required=True, width=120
             ),
             "note": st.column_config.TextColumn(t("col_note", lang), width="medium"),
         },
@@ -92,7 +112,7 @@ def render() -> None:
         st.rerun()
 
     st.subheader(t("timeline", lang), anchor=False)
-    st.altair_chart(charts.timeline_chart(result, assessment, lang, width=900), theme=None)
+    layout.chart(charts.timeline_chart(result, assessment, lang, width=900), room=70)
 
 
 def _changes(

@@ -31,7 +31,7 @@ def render() -> None:
 
 
 def _report(opened: services.Opened, lang: str) -> None:
-    st.header(t("report_head", lang), anchor=False, divider="gray")
+    st.subheader(t("report_head", lang), anchor=False, divider="gray")
     st.markdown(t("report_intro", lang))
     if not services.report_available():
         st.info(t("report_unavailable", lang))
@@ -82,7 +82,7 @@ def _size(n: int) -> str:
 
 
 def _export(opened: services.Opened, lang: str) -> None:
-    st.header(t("export_head", lang), anchor=False, divider="gray")
+    st.subheader(t("export_head", lang), anchor=False, divider="gray")
     st.markdown(t("export_intro", lang))
     stem = services.file_stem(opened)
     with st.container(horizontal=True, gap="medium"):
@@ -107,7 +107,7 @@ def _export(opened: services.Opened, lang: str) -> None:
 
 
 def _import(lang: str) -> None:
-    st.header(t("import_head", lang), anchor=False, divider="gray")
+    st.subheader(t("import_head", lang), anchor=False, divider="gray")
     st.markdown(t("import_intro", lang))
     key = f"{IMPORT}-{st.session_state.get(IMPORT_RUN, 0)}"
     st.file_uploader(
@@ -140,7 +140,7 @@ def _history(opened: services.Opened, lang: str) -> None:
     versions = services.history(opened.ref.aid)
     if len(versions) < 2:
         return
-    st.header(t("history_head", lang), anchor=False, divider="gray")
+    st.subheader(t("history_head", lang), anchor=False, divider="gray")
     st.markdown(t("history_intro", lang))
     with st.container(height=320):
         for v in versions:

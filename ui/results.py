@@ -22,33 +22,32 @@ def render() -> None:
         st.info(t("nothing_answered", lang))
 
     ahead = forecast(pack, assessment, result)
+    colour = layout.VERDICT_COLOURS.get(result.verdict, "gray")
     with st.container(border=True):
-        st.markdown(f"### {verdict_label(result.verdict, lang)}")
-        layout.verdict_badge(result.verdict, lang)
+        st.markdown(f"### :{colour}[{verdict_label(result.verdict, lang)}]")
         for reason in result.reasons:
             st.markdown(f"- {md(reason_text(reason, pack, lang))}")
-    cols = st.columns(4)
+    cols = st.columns(3)
     cols[0].metric(t("overall_readiness", lang), pct(result.overall.readiness))
     cols[1].metric(t("maturity", lang), one_decimal(result.overall.maturity))
     if ahead is not None:
+        now, later = result.overall.readiness, ahead.overall.readiness
         cols[2].metric(
             t("on_audit_day", lang),
-            pct(ahead.overall.readiness),
+            pct(later),
+            delta=None if now is None or later is None else f"{later - now:+.1f}",
             help=t("forecast_help", lang),
         )
-        cols[3].metric(
-            t("verdict", lang) + " · " + t("on_audit_day", lang).lower(),
-            verdict_label(ahead.verdict, lang),
-        )
-
+        cols[2].caption(md(verdict_label(ahead.verdict, lang)))
+    st.space("small")
     left, right = st.columns(2, gap="large")
     with left:
         st.subheader(t("per_pillar", lang), anchor=False)
-        st.altair_chart(charts.readiness_chart(result, pack, lang, ahead, width=460), theme=None)
+        layout.chart(charts.readiness_chart(result, pack, lang, ahead, width=460))
     with right:
         if pack.tags:
             st.subheader(t("per_tag", lang), anchor=False)
-            st.altair_chart(charts.tag_chart(result, pack, lang, width=460), theme=None)
+            layout.chart(charts.tag_chart(result, pack, lang, width=460), room=60)
 
     st.subheader(t("all_criteria", lang), anchor=False)
     rows = []
@@ -60,37 +59,38 @@ def render() -> None:
                 "state": f"{STATE_MARKS[mark]} {t('state_' + mark, lang)}",
                 "id": c.id,
                 "title": localise(criterion.title, lang),
-                "pillar": localise(next(p.title for p in pack.pillars if p.id == c.pillar), lang),
                 "mandatory": c.mandatory,
-                "claimed": c.claimed,
-                "evidenced": c.evidenced,
-                "target": c.target,
-                "gap": c.gap,
+                "claimed": _level(c.claimed),
+                "evidenced": _level(c.evidenced),
+                "target": _level(c.target),
+                "gap": _level(c.gap),
             }
         )
     st.dataframe(
         rows,
         hide_index=True,
         width="stretch",
+        height=35 * (len(rows) + 1) + 3,
         column_config={
             "state": st.column_config.TextColumn(t("col_state", lang)),
             "id": st.column_config.TextColumn(t("col_criterion", lang)),
             "title": st.column_config.TextColumn(t("col_title", lang), width="large"),
-            "pillar": st.column_config.TextColumn(t("col_pillar", lang)),
             "mandatory": st.column_config.CheckboxColumn(t("col_mandatory", lang)),
-            "claimed": st.column_config.NumberColumn(t("col_claimed", lang)),
-            "evidenced": st.column_config.NumberColumn(t("col_evidenced", lang)),
-            "target": st.column_config.NumberColumn(t("col_target", lang)),
-            "gap": st.column_config.NumberColumn(t("col_gap", lang)),
+            "claimed": st.column_config.TextColumn(t("col_claimed", lang), width="small"),
+            "evidenced": st.column_config.TextColumn(t("col_evidenced", lang), width="small"),
+            "target": st.column_config.TextColumn(t("col_target", lang), width="small"),
+            "gap": st.column_config.TextColumn(t("col_gap", lang), width="small"),
         },
     )
     st.subheader(t("levels_per_pillar", lang), anchor=False)
     tabs = st.tabs([md(localise(p.title, lang)) for p in pack.pillars])
     for tab, pillar in zip(tabs, pack.pillars, strict=True):
         with tab:
-            st.altair_chart(
-                charts.levels_chart(result, pack, pillar.id, lang, width=700), theme=None
-            )
+            layout.chart(charts.levels_chart(result, pack, pillar.id, lang, width=760))
+
+
+def _level(value: int | None) -> str:
+    return "–" if value is None else str(value)
 
 
 if __name__ == "__main__":  # run as a page by st.navigation

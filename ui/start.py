@@ -36,14 +36,22 @@ def render() -> None:
                 label=t("continue_assess", lang),
                 icon=":material/arrow_forward:",
             )
-    st.header(t("your_assessments", lang), anchor=False, divider="gray")
+    st.subheader(t("your_assessments", lang), anchor=False, divider="gray")
     _assessments(lang)
-    st.header(t("new_assessment", lang), anchor=False, divider="gray")
-    _new_assessment(lang)
+    st.space("small")
+    with st.expander(
+        t("new_assessment", lang),
+        icon=":material/add_circle:",
+        expanded=not services.overview() or st.session_state.get(UPLOAD) is not None,
+    ):
+        _new_assessment(lang)
     opened = services.current()
     if opened is not None:
-        st.header(t("details_head", lang), anchor=False, divider="gray")
-        _details(opened, lang)
+        with st.expander(
+            t("details_head", lang) + f" · {md(opened.assessment.organisation.name)}",
+            icon=":material/edit:",
+        ):
+            _details(opened, lang)
 
 
 def _assessments(lang: str) -> None:
@@ -134,7 +142,7 @@ def _new_assessment(lang: str) -> None:
             horizontal=True,
             format_func=lambda h: t(f"handling_{h or 'none'}", lang),
         )
-        packs = list(services.packs())
+        packs = sorted(services.packs(), key=lambda p: (p.id != "ikm-readiness", p.id))
         if uploaded is None or uploaded.pack is None:
             b.selectbox(
                 t("pack_choice", lang),
@@ -164,6 +172,7 @@ def _new_assessment(lang: str) -> None:
         )
         st.form_submit_button(
             t("create", lang),
+            key="create",
             type="primary",
             icon=":material/add:",
             on_click=_create,
@@ -243,7 +252,8 @@ def _details(opened: services.Opened, lang: str) -> None:
             format_func=lambda code: t(f"lang_{code}", lang),
         )
         st.form_submit_button(
-            t("save_details", lang), on_click=_save_details, args=(opened.ref, key, lang)
+            t("save_details", lang),
+            key=f"{key}-save", on_click=_save_details, args=(opened.ref, key, lang)
         )
 
 

@@ -1,0 +1,69 @@
+"""The app's labels and safe text: every label in Dutch and English, user text never markup."""
+
+from __future__ import annotations
+
+import re
+import string
+
+from tests.helpers import ROOT
+from ui.labels import LABELS, md, t
+
+UI = ROOT / "ui"
+# The pages of the guided flow (the workshop pages test their own markup).
+FLOW = [
+    "app.py",
+    *(
+        f"ui/{name}.py"
+        for name in (
+            "start",
+            "assess",
+            "evidence",
+            "results",
+            "plan",
+            "report",
+            "layout",
+            "labels",
+            "state",
+            "services",
+            "nav",
+        )
+    ),
+]
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_label_has_dutch_and_english_with_the_same_placeholders():
+    for key, (nl, en) in LABELS.items():
+        assert nl.strip() and en.strip(), key
+        assert _fields(nl) == _fields(en), key
+
+
+def test_every_label_the_pages_use_exists():
+    used: set[str] = set()
+    for path in UI.glob("*.py"):
+        used |= set(re.findall(r"\bt\(\s*\"([a-z_0-9]+)\"", path.read_text(encoding="utf-8")))
+    assert used, "no labels found"
+    assert not used - set(LABELS)
+
+
+def test_t_picks_the_language_and_fills_values():
+    assert t("progress", "nl", done=1, total=2) == "1 van 2 criteria beantwoord"
+    assert t("progress", "en", done=1, total=2) == "1 of 2 criteria answered"
+
+
+def test_md_escapes_every_markup_character_and_keeps_lines():
+    text = "<b>x</b> [a](http://e) ![i](x) *y* _z_ `c` # h :smile: $x$\nline 2"
+    escaped = md(text)
+    assert not re.search(r"(?<!\\)[<>\[\]()*_`#:$]", escaped)
+    assert escaped.replace("\\", "").replace("  \n", "\n") == text
+
+
+def test_no_page_renders_html():
+    for name in FLOW:
+        path = ROOT / name
+        source = path.read_text(encoding="utf-8")
+        assert "unsafe_allow_html" not in source, path.name
+        assert "st.html(" not in source, path.name
