@@ -111,6 +111,13 @@ def sample_assessment(pack: Pack | None = None, **overrides: Any) -> tuple[Pack,
 
 def generated(criteria: int, evidence: int, *, pillars: int = 4) -> tuple[Pack, Assessment]:
     """A pack of ``criteria`` criteria and an assessment with ``evidence`` evidence items."""
+    return generated_files(criteria, evidence, pillars=pillars)[:2]
+
+
+def generated_files(
+    criteria: int, evidence: int, *, pillars: int = 4
+) -> tuple[Pack, Assessment, str]:
+    """Like :func:`generated`, with the pack's YAML text (to write it to a file)."""
     scale = [
         {"level": 0, "label": {"nl": "Afwezig", "en": "Absent"}},
         {"level": 1, "label": "Ad hoc"},
@@ -170,7 +177,8 @@ def generated(criteria: int, evidence: int, *, pillars: int = 4) -> tuple[Pack, 
     }
     import yaml
 
-    pack = parse_pack(yaml.safe_dump(pack_data, allow_unicode=True), "bench-pack.yaml")
+    pack_text = yaml.safe_dump(pack_data, allow_unicode=True)
+    pack = parse_pack(pack_text, "bench-pack.yaml")
     start = date(2026, 1, 5)
     items = []
     for e in range(evidence):
@@ -205,7 +213,7 @@ def generated(criteria: int, evidence: int, *, pillars: int = 4) -> tuple[Pack, 
         "responses": responses,
         "actions": actions,
     }
-    return pack, parse_assessment(data, "bench.json")
+    return pack, parse_assessment(data, "bench.json"), pack_text
 
 
 # ---- a hostile assessment: markup, script, CSS, url() and links in every text field ----------

@@ -295,7 +295,7 @@ def _number(value: float, lang: str) -> str:
 def _level(pack: Pack, level: int | None, lang: str) -> str:
     if level is None:
         return "–"
-    return f"{level} · {localise(pack.scale_label(level), lang)}"
+    return f"{level}\u00a0·\u00a0{localise(pack.scale_label(level), lang)}".replace(" ", "\u00a0")
 
 
 def _criterion_view(
@@ -339,7 +339,9 @@ def _criterion_view(
         claimed_label=(
             _level(pack, res.claimed, lang)
             if res.claimed is not None
-            else (t["not_applicable"] if not res.applicable else t["not_answered"])
+            else (t["not_applicable"] if not res.applicable else t["not_answered"]).replace(
+                " ", "\u00a0"
+            )
         ),
         evidenced="–" if res.evidenced is None else str(res.evidenced),
         evidenced_label=_level(pack, res.evidenced, lang),
@@ -433,7 +435,7 @@ def _evidence_views(assessment: Assessment, lang: str) -> tuple[EvidenceView, ..
                 kind=messages.kind_label(e.kind, lang),
                 title=e.title,
                 source=e.source or "",
-                date=format_date(e.date, lang),
+                date=e.date.isoformat() if e.date else "",
                 link=Link(e.link, web_href(e.link)) if e.link else None,
                 file_name=e.file.name if e.file else "",
                 file_erased=bool(e.file and e.file.erased),

@@ -13,6 +13,7 @@ import hashlib
 import io
 import logging
 import mimetypes
+import re
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -137,13 +138,17 @@ def environment() -> jinja2.Environment:
     return _ENV
 
 
+_TABLE_SPACE = re.compile(r"(</?(?:table|thead|tbody|tr|td|th)(?:\s[^<>]*)?>)\s+(?=<)")
+
+
 def render_html(ctx: ReportContext, chart_urls: Mapping[str, str], created: datetime) -> str:
     """The report as HTML text."""
-    return (
-        environment()
-        .get_template("report.html")
-        .render(r=ctx, t=ctx.t, charts=chart_urls, created=created.strftime("%Y-%m-%dT%H:%M:%SZ"))
-    )
+    stamp = created.strftime("%Y-%m-%dT%H:%M:%SZ")
+    template = environment().get_template("report.html")
+    html = template.render(r=ctx, t=ctx.t, charts=chart_urls, created=stamp)
+    # Whitespace between table tags only makes WeasyPrint build anonymous boxes; user text
+    # is escaped, so a "<" here always starts one of our own tags.
+    return _TABLE_SPACE.sub(r"\1", html)
 
 
 def stylesheet_text() -> str:
