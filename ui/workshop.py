@@ -103,7 +103,8 @@ def render() -> None:
     if info.criterion_id is None:  # start on the criterion the consultant was looking at
         first = state.criterion_id() or next(c.id for _, c in opened.pack.criteria())
         info = _do(lambda: ws.show(info.id, first), lang) or info
-    state.show_flash()
+    with st.container():  # a fixed slot, so elements below keep their identity
+        state.show_flash()
     pack = opened.pack
     criterion = pack.criteria_by_id.get(info.criterion_id or "")
     summary = ws.summary(info.id)
@@ -362,9 +363,9 @@ def _result(
             st.info(t("ws_no_votes", lang))
         else:
             cols = st.columns(3)
-            cols[0].metric(t("ws_low", lang), format_level(summary.low))
-            cols[1].metric(t("ws_median", lang), format_level(summary.median))
-            cols[2].metric(t("ws_high", lang), format_level(summary.high))
+            cols[0].metric(t("ws_low", lang), _number(summary.low, lang))
+            cols[1].metric(t("ws_median", lang), _number(summary.median, lang))
+            cols[2].metric(t("ws_high", lang), _number(summary.high, lang))
             if summary.needs_discussion:
                 st.error(t("ws_discuss", lang, n=summary.spread), icon=":material/forum:")
             elif summary.spread == 0:
@@ -373,12 +374,19 @@ def _result(
                 st.info(t("ws_close_enough", lang), icon=":material/check:")
             comments = [v for v in summary.votes if v.comment]
             if comments:
-                with st.expander(t("ws_comments", lang), expanded=len(comments) <= 4):
+                with st.expander(
+                    t("ws_comments", lang), expanded=len(comments) <= 4, key="ws-comments"
+                ):
                     for vote in comments:
                         st.markdown(
                             f"**{md(vote.participant)}** ({vote.level}): {md(vote.comment)}"
                         )
         _agree(ws, opened, info, summary, lang)
+
+
+def _number(value: float | None, lang: str) -> str:
+    text = format_level(value)
+    return text.replace(".", ",") if lang == "nl" else text
 
 
 def _agree(
@@ -435,7 +443,7 @@ def _record(workshop_id: int, cid: str, lang: str) -> None:
 
 
 def _close_box(ws: WorkshopStore, info: WorkshopInfo, lang: str) -> None:
-    with st.expander(t("ws_close", lang), icon=":material/logout:"):
+    with st.expander(t("ws_close", lang), icon=":material/logout:", key="ws-close-box"):
         if info.consultant:
             st.caption(md(t("ws_led_by", lang, name=info.consultant)))
         st.checkbox(t("ws_close_confirm", lang), key=CONFIRM)
