@@ -380,7 +380,8 @@ def _findings(
         elif res.unbacked:
             parts.append(t["finding_unbacked"].format(claimed=res.claimed, evidenced=res.evidenced))
         if (res.gap or 0) > 0:
-            parts.append(t["finding_gap"].format(gap=res.gap, target=res.target))
+            key = "finding_gap_1" if res.gap == 1 else "finding_gap"
+            parts.append(t[key].format(gap=res.gap, target=res.target))
             needs = messages.level_needs(pack, res.id, res.target, res.kinds, lang)
             if needs:
                 parts.append(needs)
@@ -534,7 +535,13 @@ def build_context(
                 audit=format_date(assessment.audit_date, lang),
                 readiness=messages.pct(outlook.overall.readiness, lang),
                 verdict=fc_verdict.label.lower(),
-                late=t["forecast_late"].format(count=len(late)) if late else "",
+                late=(
+                    t["forecast_late_1" if len(late) == 1 else "forecast_late"].format(
+                        count=len(late)
+                    )
+                    if late
+                    else ""
+                ),
             )
             .strip()
         )

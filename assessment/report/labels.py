@@ -46,7 +46,8 @@ NL: dict[str, str] = {
         "afgerond, komt de totale gereedheid op de auditdag op {readiness} "
         "({verdict}). {late}"
     ),
-    "forecast_late": "{count} verbeterpunt(en) zijn pas na de auditdatum gereed.",
+    "forecast_late": "{count} verbeterpunten zijn pas na de auditdatum gereed.",
+    "forecast_late_1": "1 verbeterpunt is pas na de auditdatum gereed.",
     "forecast_none": "Er is nog geen auditdatum gepland; een vooruitblik is daarom niet mogelijk.",
     "top_points": "Belangrijkste verbeterpunten",
     "top_points_of": "{shown} van {total}; alle punten staan in het verbeterplan",
@@ -72,7 +73,8 @@ NL: dict[str, str] = {
     "not_applicable": "n.v.t.",
     "not_answered": "niet beantwoord",
     "finding_unbacked": "geclaimd niveau {claimed}, met bewijs aangetoond niveau {evidenced}",
-    "finding_gap": "tekort van {gap} niveau(s) tot het doel {target}",
+    "finding_gap": "tekort van {gap} niveaus tot het doel {target}",
+    "finding_gap_1": "tekort van 1 niveau tot het doel {target}",
     "finding_unanswered": "niet beantwoord; telt als niveau 0",
     "finding_needs": "{needs}",
     "legend_marks": (
@@ -217,7 +219,8 @@ EN: dict[str, str] = {
         "If every improvement point due before the audit on {audit} is finished on time, "
         "overall readiness on the audit day will be {readiness} ({verdict}). {late}"
     ),
-    "forecast_late": "{count} improvement point(s) will only be finished after the audit date.",
+    "forecast_late": "{count} improvement points will only be finished after the audit date.",
+    "forecast_late_1": "1 improvement point will only be finished after the audit date.",
     "forecast_none": "No audit date has been planned yet, so there is no outlook.",
     "top_points": "Main improvement points",
     "top_points_of": "{shown} of {total}; all points are in the improvement plan",
@@ -242,7 +245,8 @@ EN: dict[str, str] = {
     "not_applicable": "n/a",
     "not_answered": "not answered",
     "finding_unbacked": "claimed level {claimed}, evidence backs level {evidenced}",
-    "finding_gap": "gap of {gap} level(s) to the target {target}",
+    "finding_gap": "gap of {gap} levels to the target {target}",
+    "finding_gap_1": "gap of 1 level to the target {target}",
     "finding_unanswered": "not answered; counts as level 0",
     "finding_needs": "{needs}",
     "legend_marks": (
