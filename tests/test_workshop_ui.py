@@ -237,3 +237,19 @@ def test_the_apps_report_has_the_workshop_appendix(db):
     )
     assert "Bijlage: workshop – consensus en spreiding" in text
     assert "Anna 0 · Bo 4" in text
+
+
+def test_participant_page_survives_a_database_failure(db, monkeypatch):
+    from assessment.store import StoreError
+
+    _store, ws, aid = db
+    info = ws.start(aid)
+    joined = ws.join(info.code, "Anna")
+
+    def broken(self, token):
+        raise StoreError("database sqlite:///x: disk I/O error")
+
+    monkeypatch.setattr(WorkshopStore, "screen", broken)
+    at = _participant(info.code, p=joined.token)
+    assert not at.exception
+    assert any("hapert" in w.value for w in at.warning)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assessment.errors import IkmError
 from assessment.i18n import LANGUAGES, localise
 from assessment.store.workshops import (
     JoinRefused,
@@ -69,6 +70,8 @@ def render() -> None:
             token = None
             st.session_state.pop(TOKEN, None)
             st.query_params.pop("p", None)
+        except IkmError:
+            pass  # a database hiccup: the live view below says so and tries again
     if not token:
         _join_form(lang)
         return
@@ -93,6 +96,8 @@ def _reason_text(reason: str, lang: str) -> str:
     """Why a join or vote was refused, in the participant's language."""
     if reason == "pick":
         return t("pt_pick_level", lang)
+    if reason == "unavailable":
+        return t("pt_unavailable", lang)
     try:
         return t(f"pt_refused_{reason}", lang)
     except KeyError:
@@ -106,6 +111,9 @@ def _join() -> None:
         )
     except JoinRefused as exc:
         st.session_state[MESSAGE] = exc.reason
+        return
+    except IkmError:
+        st.session_state[MESSAGE] = "unavailable"
         return
     st.session_state[TOKEN] = joined.token
     st.query_params["join"] = (st.session_state.get(CODE) or "").strip().upper()
@@ -121,6 +129,9 @@ def _live(token: str, lang: str) -> None:
         st.session_state.pop(TOKEN, None)
         st.query_params.pop("p", None)
         st.rerun(scope="app")
+    except IkmError:  # the database is busy or gone: say so, and try again on the next tick
+        st.warning(t("pt_unavailable", lang), icon=":material/sync_problem:")
+        return
     st.caption(md(t("pt_hello", lang, name=screen.name)))
     if not screen.workshop_open:
         st.success(t("pt_ended", lang), icon=":material/celebration:")
@@ -190,6 +201,8 @@ def _cast(token: str, cid: str, key: str) -> None:
         st.session_state[MESSAGE] = exc.reason
     except JoinRefused as exc:
         st.session_state[MESSAGE] = exc.reason
+    except IkmError:
+        st.session_state[MESSAGE] = "unavailable"
 
 
 if __name__ == "__main__":  # run as a page by st.navigation
