@@ -548,5 +548,9 @@ LABELS.update(
             "Another criterion is on the screen by now.",
         ),
         "pt_refused_level": ("Dat niveau bestaat niet.", "That level does not exist."),
+        "pt_unavailable": (
+            "De verbinding met de workshop hapert; probeer het zo opnieuw.",
+            "The connection to the workshop is failing; try again in a moment.",
+        ),
     }
 )
