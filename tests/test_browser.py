@@ -1,0 +1,141 @@
+"""End to end in headless Chromium against a real ``streamlit run app.py``: create an
+assessment, answer a criterion, refresh the browser, download the PDF report."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from assessment.store import open_store
+from tests.helpers import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_healthy(port: int, proc: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise AssertionError(f"streamlit stopped: {proc.stdout.read() if proc.stdout else ''}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError("streamlit did not become healthy in time")
+
+
+@pytest.fixture
+def server(tmp_path):
+    """``streamlit run app.py`` on a free localhost port with a store of its own."""
+    url = f"sqlite:///{tmp_path / 'browser.sqlite3'}"
+    port = _free_port()
+    env = {
+        **os.environ,
+        "IKM_DATA_DIR": str(tmp_path),
+        "IKM_DATABASE_URL": url,
+        "IKM_WORKSHOP_LAN": "",
+    }
+    command = [
+        str(Path(sys.executable).parent / "streamlit"),
+        "run",
+        "app.py",
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+    ]
+    proc = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    try:
+        _wait_healthy(port, proc)
+        yield f"http://127.0.0.1:{port}", url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def test_create_answer_refresh_and_download_the_pdf(server, tmp_path):
+    from playwright.sync_api import expect, sync_playwright
+
+    base, db_url = server
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1440, "height": 1000}, accept_downloads=True)
+        page.set_default_timeout(30_000)
+        page.goto(base)
+        expect(page.get_by_text("Gemeente Voorbeeldstad").first).to_be_visible()  # the demo
+
+        # a new assessment
+        page.get_by_text("Nieuwe beoordeling").click()
+        page.get_by_label("Naam van de organisatie").first.fill("Gemeente Browsertest")
+        page.get_by_role("button", name="Beoordeling aanmaken").click()
+        expect(
+            page.get_by_text("Beoordeling voor Gemeente Browsertest aangemaakt.")
+        ).to_be_visible()
+
+        # answer the first criterion: the message about its evidence appears at once
+        page.get_by_role("link", name="Beoordelen").click()
+        expect(page.get_by_text("OPEN-01 · Klagen via meerdere kanalen")).to_be_visible()
+        page.get_by_test_id("stRadioGroup").get_by_text("2 · Vastgelegd").click()
+        expect(page.get_by_text("niveau 2 vraagt een document")).to_be_visible()
+        assert "c=OPEN-01" in page.url and "a=" in page.url
+        page.screenshot(path=str(tmp_path / "assess.png"))
+
+        # a refresh returns to the same assessment and criterion, with the answer saved
+        page.reload()
+        expect(page.get_by_text("OPEN-01 · Klagen via meerdere kanalen")).to_be_visible()
+        expect(page.get_by_text("1 van 38 criteria beantwoord")).to_be_visible()
+        expect(page.get_by_role("radio", name="2 · Vastgelegd")).to_be_checked()
+
+        # the PDF report
+        page.get_by_role("link", name="Rapport en uitwisseling").click()
+        page.get_by_role("button", name="PDF maken").click()
+        download_button = page.get_by_role("button", name="PDF downloaden")
+        expect(download_button).to_be_visible(timeout=120_000)
+        with page.expect_download() as info:
+            download_button.click()
+        pdf = Path(info.value.path()).read_bytes()
+        assert pdf.startswith(b"%PDF")
+        assert info.value.suggested_filename == f"gemeente-browsertest-{_today()}-nl.pdf"
+        browser.close()
+
+    with open_store(db_url) as store:
+        (org,) = [o for o in store.list_organisations() if o.name == "Gemeente Browsertest"]
+        assessment, _ = store.get_assessment(org.assessments[0].id)
+        assert assessment.responses["OPEN-01"].level == 2
+
+
+def _today() -> str:
+    from datetime import date
+
+    return date.today().isoformat()
