@@ -98,6 +98,15 @@ def test_metadata_attachment_and_pdfa(rendered, sample):
     assert out.fetcher.refused == []
 
 
+def test_only_the_shipped_fonts_are_embedded(rendered):
+    _, _, reader, _ = rendered
+    fonts = set()
+    for page in reader.pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            fonts.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
+    assert fonts and all(f.startswith(("Open-Sans", "Report-Mono")) for f in fonts), fonts
+
+
 def test_table_of_contents_has_page_numbers(rendered):
     lang, _, reader, _ = rendered
     toc = reader.pages[1].extract_text()
