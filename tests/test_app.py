@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 import pytest
@@ -50,7 +51,7 @@ def ok(at: AppTest) -> AppTest:
 def text(at: AppTest) -> str:
     """Everything the page says, without Markdown escapes."""
     parts: list[Any] = [m.value for m in at.markdown] + [c.value for c in at.caption]
-    for kind in (at.info, at.success, at.warning, at.error, at.title, at.subheader):
+    for kind in (at.info, at.success, at.warning, at.error, at.title, at.subheader, at.toast):
         parts += [e.value for e in kind]
     parts += [p.proto.text for p in at.get("progress")]
     return "\n".join(str(p) for p in parts).replace("\\", "")
@@ -294,3 +295,46 @@ def test_user_text_is_never_markup(db, new_assessment):
             assert not re.search(r"(?<!\\)\]\(javascript", element.value)
             assert not element.proto.allow_html
     assert shown >= 3  # the name, the note and the evidence title were on screen
+
+
+def test_details_history_restore_and_erase(db, new_assessment):
+    pdf = {"name": "klachten.pdf", "media_type": "application/pdf"}
+    stored = db.add_file(PDF_BYTES, pdf["name"])
+    aid = db.create_assessment(
+        new_assessment(
+            "Gemeente Historie",
+            evidence=[
+                {
+                    "id": "E1",
+                    "kind": "record",
+                    "title": "Klachtdossier met naam en adres",
+                    "criteria": ["OPEN-01"],
+                    "personal_data": True,
+                    "file": stored.model_dump(mode="json", exclude_defaults=True),
+                }
+            ],
+        )
+    )
+    at = ok(app(a=str(aid)).run())
+    at.text_input(key="author").set_value("C. Coördinator")
+    version = db.get_summary(aid).version
+    key = f"details-{aid}-{version}"
+    at.date_input(key=f"{key}-audit").set_value(date(2027, 6, 1))
+    ok(at.button(key=f"{key}-save").click().run())
+    assert str(db.get_assessment(aid)[0].audit_date) == "2027-06-01"
+    assert db.history(aid)[0].author == "C. Coördinator"
+
+    # the earlier version comes back as a new version
+    page(at, "report")
+    ok(at.button(key="restore-1").click().run())
+    assert db.get_assessment(aid)[0].audit_date is None
+    assert "Versie 1 teruggezet." in text(at)
+
+    # erasing the file of evidence with personal data needs a confirmation
+    page(at, "evidence")
+    assert at.button(key="erase-E1").disabled
+    ok(at.checkbox(key="erase-ok-E1").check().run())
+    ok(at.button(key="erase-E1").click().run())
+    assert db.get_file(stored.sha256) is None
+    assert db.get_assessment(aid)[0].evidence[0].file.erased
+    assert "Bestand klachten.pdf is gewist." in text(at)

@@ -104,7 +104,7 @@ def test_create_answer_refresh_and_download_the_pdf(server, tmp_path):
         ).to_be_visible()
 
         # answer the first criterion: the message about its evidence appears at once
-        page.get_by_role("link", name="Beoordelen").click()
+        page.get_by_role("link", name="Beoordelen", exact=True).click()
         expect(page.get_by_text("OPEN-01 · Klagen via meerdere kanalen")).to_be_visible()
         page.get_by_test_id("stRadioGroup").get_by_text("2 · Vastgelegd").click()
         expect(page.get_by_text("niveau 2 vraagt een document")).to_be_visible()
@@ -118,7 +118,7 @@ def test_create_answer_refresh_and_download_the_pdf(server, tmp_path):
         expect(page.get_by_role("radio", name="2 · Vastgelegd")).to_be_checked()
 
         # the PDF report
-        page.get_by_role("link", name="Rapport en uitwisseling").click()
+        page.get_by_role("link", name="Rapport en uitwisseling", exact=True).click()
         page.get_by_role("button", name="PDF maken").click()
         download_button = page.get_by_role("button", name="PDF downloaden")
         expect(download_button).to_be_visible(timeout=120_000)

@@ -95,4 +95,7 @@ def flash(kind: str, text: str) -> None:
 def show_flash() -> None:
     """Show and forget the queued messages."""
     for kind, text in st.session_state.pop(FLASH, []):
-        getattr(st, kind)(text)
+        if kind == "success":  # a confirmation comes and goes without moving the page
+            st.toast(text, icon=":material/check_circle:")
+        else:
+            getattr(st, kind)(text)
