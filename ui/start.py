@@ -253,7 +253,9 @@ def _details(opened: services.Opened, lang: str) -> None:
         )
         st.form_submit_button(
             t("save_details", lang),
-            key=f"{key}-save", on_click=_save_details, args=(opened.ref, key, lang)
+            key=f"{key}-save",
+            on_click=_save_details,
+            args=(opened.ref, key, lang),
         )
 
 
