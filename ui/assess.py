@@ -234,17 +234,16 @@ def evidence_form(opened: services.Opened, key: str, criteria: list[str], lang: 
     from assessment.messages import EVIDENCE_KINDS
 
     with st.form(key, clear_on_submit=True, border=False):
-        a, b = st.columns([1, 2])
+        a, b = st.columns(2)
         a.selectbox(
             t("ev_kind", lang),
             list(EVIDENCE_KINDS),
             key=f"{key}-kind",
             format_func=lambda k: kind_label(k, lang),
         )
-        b.text_input(t("ev_title", lang), key=f"{key}-title")
-        a, b = st.columns([2, 1])
-        a.text_input(t("ev_source", lang), key=f"{key}-source")
         b.date_input(t("ev_date", lang), value=None, key=f"{key}-date", format="YYYY-MM-DD")
+        st.text_input(t("ev_title", lang), key=f"{key}-title")
+        st.text_input(t("ev_source", lang), key=f"{key}-source")
         st.text_input(t("ev_link", lang), key=f"{key}-link", placeholder="https://")
         st.file_uploader(
             t("ev_file", lang),

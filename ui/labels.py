@@ -280,6 +280,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "No criterion answered yet; the results fill in as soon as you start assessing.",
     ),
     # -- plan page
+    "plan_nothing_answered": (
+        "Nog geen criterium beantwoord; het verbeterplan volgt uit de beoordeling.",
+        "No criterion answered yet; the improvement plan follows from the assessment.",
+    ),
+    "go_assess_page": ("Begin met beoordelen", "Start assessing"),
     "plan_title": ("Verbeterplan", "Improvement plan"),
     "plan_intro": (
         "Eén verbeterpunt per criterium met een tekort, op prioriteit. Vul eigenaar, deadline, "

@@ -70,6 +70,12 @@ def start_page() -> st.Page:
     return goto("start")
 
 
+def nothing_answered(key: str, lang: str) -> None:
+    """The empty state of a page that needs answers: what to do, and the way there."""
+    st.info(t(key, lang), icon=":material/info:")
+    st.page_link(goto("assess"), label=t("go_assess_page", lang), icon=":material/arrow_forward:")
+
+
 def page_title(key: str, lang: str, opened: services.Opened | None = None) -> None:
     """The page title, with the organisation underneath when an assessment is open."""
     st.title(t(key, lang))

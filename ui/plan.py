@@ -25,6 +25,9 @@ def render() -> None:
     opened = layout.require_assessment(lang)
     pack, assessment, result = opened.pack, opened.assessment, opened.result
     layout.page_title("plan_title", lang, opened)
+    if not any(c.answered for c in result.criteria):
+        layout.nothing_answered("plan_nothing_answered", lang)
+        return
     st.markdown(t("plan_intro", lang))
     if result.latest is not None and assessment.audit_date is not None:
         st.caption(

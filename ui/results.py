@@ -19,7 +19,8 @@ def render() -> None:
     pack, assessment, result = opened.pack, opened.assessment, opened.result
     layout.page_title("results_title", lang, opened)
     if not any(c.answered for c in result.criteria):
-        st.info(t("nothing_answered", lang))
+        layout.nothing_answered("nothing_answered", lang)
+        return
 
     ahead = forecast(pack, assessment, result)
     colour = layout.VERDICT_COLOURS.get(result.verdict, "gray")
