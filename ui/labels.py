@@ -104,12 +104,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "handling_decentral": ("decentraal", "decentral"),
     "pack_choice": ("Criteriaset", "Criteria pack"),
     "pack_upload": (
-        "Of upload een eigen criteriaset (YAML)",
-        "Or upload your own criteria pack (YAML)",
+        "Eigen criteriaset gebruiken (optioneel, YAML)",
+        "Use your own criteria pack (optional, YAML)",
     ),
     "pack_upload_help": (
-        "Een .yaml-bestand in het formaat van de criteriasets; het wordt eerst gecontroleerd.",
-        "A .yaml file in the criteria-pack format; it is checked first.",
+        "Alleen nodig als u niet met een ingebouwde set werkt. Een .yaml-bestand in het "
+        "formaat van de criteriasets; het wordt eerst gecontroleerd.",
+        "Only needed when you do not use a built-in pack. A .yaml file in the criteria-pack "
+        "format; it is checked first.",
     ),
     "pack_invalid": (
         "{file} is geen geldige criteriaset ({n} problemen):",
@@ -375,6 +377,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "that becomes a new version itself.",
     ),
     "restore": ("Terugzetten", "Restore"),
+    "current_version": ("huidige versie", "current version"),
     "restored": ("Versie {v} teruggezet.", "Version {v} restored."),
     "version_n": ("Versie {v}", "Version {v}"),
     "details_head": ("Gegevens van de beoordeling", "Assessment details"),

@@ -47,9 +47,14 @@ def _report(opened: services.Opened, lang: str) -> None:
             required=True,
             format_func=lambda code: t(f"lang_{code}", lang),
         )
+        ready = st.session_state.get(state.PDF) == (
+            opened.ref.aid,
+            opened.ref.version,
+            report_lang,
+        )
         make = st.button(
             t("generate_pdf", lang),
-            type="primary",
+            type="secondary" if ready else "primary",
             icon=":material/picture_as_pdf:",
             key="make-pdf",
         )
@@ -142,13 +147,18 @@ def _history(opened: services.Opened, lang: str) -> None:
         return
     st.subheader(t("history_head", lang), anchor=False, divider="gray")
     st.markdown(t("history_intro", lang))
-    with st.container(height=320):
+    with st.container(height=380 if len(versions) > 6 else "content", border=True):
         for v in versions:
-            cols = st.columns([1, 5, 1.4], vertical_alignment="center")
-            cols[0].markdown(f"**{t('version_n', lang, v=v.version)}**")
-            cols[1].markdown(md(v.summary(lang)))
+            cols = st.columns([5, 1.4], vertical_alignment="center")
+            when = v.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            who = f" · {v.author}" if v.author else ""
+            current = f" · {t('current_version', lang)}" if v.version == opened.ref.version else ""
+            cols[0].markdown(
+                f"**{t('version_n', lang, v=v.version)}** :gray[{md(when + who + current)}]  \n"
+                + md(v.summary(lang))
+            )
             if v.version != opened.ref.version:
-                cols[2].button(
+                cols[1].button(
                     t("restore", lang),
                     key=f"restore-{v.version}",
                     on_click=services.restore,
