@@ -255,3 +255,15 @@ def test_workshop_appendix_is_included_when_given():
     assert appendix.t["title"] not in "".join(
         p.extract_text() for p in PdfReader(io.BytesIO(plain.pdf)).pages
     )
+
+
+def test_report_wording_exists_in_both_languages():
+    from datetime import date
+
+    from assessment.report.labels import METHOD
+
+    assert LABELS["nl"].keys() == LABELS["en"].keys()
+    assert len(METHOD["nl"]) == len(METHOD["en"])
+    assert format_date(date(2027, 4, 1), "nl") == "1 april 2027"
+    assert format_date(date(2027, 4, 1), "en") == "1 April 2027"
+    assert format_date(None, "nl") == ""

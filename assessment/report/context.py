@@ -316,10 +316,7 @@ def _criterion_view(
         missing = messages.level_needs(pack, criterion.id, res.target, res.kinds, lang)
         missing = missing[:1].upper() + missing[1:] + "."
     elif (res.evidenced or 0) < res.target:
-        missing = {
-            "nl": f"Het bewijs is er; de organisatie claimt nog geen niveau {res.target}.",
-            "en": f"The evidence is there; the organisation does not yet claim level {res.target}.",
-        }["en" if lang == "en" else "nl"]
+        missing = t["evidence_there"].format(level=res.target)
     else:
         missing = t["nothing_missing"]
     return CriterionView(
@@ -575,42 +572,20 @@ def build_context(
     )
 
     paragraphs, scale = _method(pack, lang)
-    r = pack.readiness
-    ready_all = messages.threshold(r.ready_overall, lang)
-    ready_pillar = messages.threshold(r.ready_pillar, lang)
-    cond_all = messages.threshold(r.conditional_overall, lang)
-    cond_gap = r.conditional_mandatory_gap
-    rules = {
-        "nl": (
-            f"totaal ≥ {ready_all}, elke pijler ≥ {ready_pillar}, "
-            "geen verplicht criterium met een tekort",
-            f"totaal ≥ {cond_all}, geen verplicht criterium met een tekort groter dan {cond_gap}",
-            "in alle andere gevallen",
-        ),
-        "en": (
-            f"overall ≥ {ready_all}, every pillar ≥ {ready_pillar}, "
-            "no mandatory criterion with a gap",
-            f"overall ≥ {cond_all}, no mandatory criterion with a gap larger than {cond_gap}",
-            "in every other case",
-        ),
-    }[lang]
+    r, pl = pack.readiness, pack.planning
+    numbers = {
+        "ready_all": messages.threshold(r.ready_overall, lang),
+        "ready_pillar": messages.threshold(r.ready_pillar, lang),
+        "cond_all": messages.threshold(r.conditional_overall, lang),
+        "cond_gap": r.conditional_mandatory_gap,
+    }
     thresholds = tuple(
-        (messages.verdict_label(code, lang), rule)
-        for code, rule in zip(("ready", "conditional", "not_ready"), rules, strict=True)
+        (messages.verdict_label(code, lang), t[f"rule_{code}"].format(**numbers))
+        for code in ("ready", "conditional", "not_ready")
     )
-    pl = pack.planning
     planning = (
-        (
-            {"nl": "Werk per niveau tekort", "en": "Work per level of gap"}[lang],
-            t["effort"].format(days=pl.default_effort_days),
-        ),
-        (
-            {"nl": "Klaar vóór de audit", "en": "Done before the audit"}[lang],
-            {
-                "nl": f"{pl.buffer_days} werkdagen",
-                "en": f"{pl.buffer_days} working days",
-            }[lang],
-        ),
+        (t["plan_effort"], t["effort"].format(days=pl.default_effort_days)),
+        (t["plan_buffer"], t["working_days"].format(days=pl.buffer_days)),
     )
 
     signatories = [Signatory(name, t["role_assessor"]) for name in assessment.assessors]

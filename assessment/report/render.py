@@ -204,6 +204,34 @@ class Rendered:
     fetcher: AssetFetcher | None = None
 
 
+# WeasyPrint's font configuration copies the @font-face fonts to a temporary folder and
+# loads them into Fontconfig: about half a second. The app renders many reports in one
+# process, so the configuration and the parsed stylesheets are kept and shared by renders,
+# which take turns (they are CPU-bound under the GIL anyway).
+_WEASYPRINT_LOCK = threading.RLock()
+_FONTS: FontConfiguration | None = None
+_STYLESHEETS: dict[tuple[str, str, str], CSS] = {}
+
+
+def _styles(
+    t: Mapping[str, str], fetcher: AssetFetcher, base_url: str
+) -> tuple[FontConfiguration, list[CSS]]:
+    """The shared font configuration and the report's stylesheets (parsed once)."""
+    global _FONTS
+    if _FONTS is None:
+        _FONTS = FontConfiguration()
+    text = stylesheet_text()
+    pages = page_label_css(t)
+    key = ("main", hashlib.sha256(text.encode()).hexdigest(), base_url)
+    if key not in _STYLESHEETS:
+        main = CSS(string=text, base_url=base_url, url_fetcher=fetcher, font_config=_FONTS)
+        _STYLESHEETS[key] = main
+    labels_key = ("pages", pages, "")
+    if labels_key not in _STYLESHEETS:
+        _STYLESHEETS[labels_key] = CSS(string=pages, url_fetcher=fetcher, font_config=_FONTS)
+    return _FONTS, [_STYLESHEETS[key], _STYLESHEETS[labels_key]]
+
+
 def _now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
@@ -281,16 +309,15 @@ def _render(
     checkpoint()
 
     start = time.perf_counter()
-    fonts = FontConfiguration()
-    css = CSS(string=stylesheet_text(), base_url=base_url, url_fetcher=fetcher, font_config=fonts)
-    pages_css = CSS(string=page_label_css(ctx.t), url_fetcher=fetcher, font_config=fonts)
-    html = HTML(string=html_text, base_url=base_url, url_fetcher=fetcher)
-    document = html.render(
-        stylesheets=[css, pages_css],
-        font_config=fonts,
-        presentational_hints=False,
-        pdf_variant=PDF_VARIANT,
-    )
+    with _WEASYPRINT_LOCK:  # one render at a time shares the fonts and the parsed stylesheet
+        fonts, stylesheets = _styles(ctx.t, fetcher, base_url)
+        html = HTML(string=html_text, base_url=base_url, url_fetcher=fetcher)
+        document = html.render(
+            stylesheets=stylesheets,
+            font_config=fonts,
+            presentational_hints=False,
+            pdf_variant=PDF_VARIANT,
+        )
     timings["layout"] = time.perf_counter() - start
     for future in futures.values():
         future.result()  # surfaces a chart error even if WeasyPrint skipped the image
@@ -316,12 +343,13 @@ def _render(
     identity = hashlib.sha256(
         b"\0".join([source, pack.sha256.encode(), lang.encode(), html_text.encode()])
     ).hexdigest()[:32]
-    pdf = document.write_pdf(
-        attachments=[attachment],
-        pdf_variant=PDF_VARIANT,
-        pdf_identifier=identity.encode(),
-        presentational_hints=False,
-    )
+    with _WEASYPRINT_LOCK:
+        pdf = document.write_pdf(
+            attachments=[attachment],
+            pdf_variant=PDF_VARIANT,
+            pdf_identifier=identity.encode(),
+            presentational_hints=False,
+        )
     timings["pdf"] = time.perf_counter() - start
     timings["total"] = time.perf_counter() - begin
     timings["own"] = timings["total"] - timings["layout"] - timings["pdf"]
