@@ -111,7 +111,7 @@ def render() -> None:
     )
     changes = _changes(rows, edited, statuses)
     if changes and services.update_actions(opened.ref, changes, lang):
-        state.flash("success", t("plan_saved", lang))
+        state.flash("toast", t("plan_saved", lang))
         st.rerun()
 
     st.subheader(t("timeline", lang), anchor=False)

@@ -326,7 +326,7 @@ def add_evidence(
         return a.model_copy(update={"evidence": [*a.evidence, item]})
 
     if _change(ref, edit, lang):
-        state.flash("success", t("ev_added", lang, id=new_id[-1]))
+        state.flash("toast", t("ev_added", lang, id=new_id[-1]))
         return new_id[-1]
     return None
 
@@ -338,7 +338,7 @@ def delete_evidence(ref: Ref, evidence_id: str, lang: str | None = None) -> bool
         return a.model_copy(update={"evidence": [e for e in a.evidence if e.id != evidence_id]})
 
     if _change(ref, edit, lang):
-        state.flash("success", t("deleted", lang, id=evidence_id))
+        state.flash("toast", t("deleted", lang, id=evidence_id))
         return True
     return False
 
@@ -356,7 +356,7 @@ def erase_file(ref: Ref, evidence_id: str, lang: str | None = None) -> bool:
     except (IkmError, StopIteration) as exc:
         state.flash("error", t("not_saved", lang, problem=md(str(exc))))
         return False
-    state.flash("success", t("erased", lang, id=evidence_id))
+    state.flash("toast", t("erased", lang, id=evidence_id))
     return True
 
 
@@ -416,7 +416,7 @@ def restore(ref: Ref, version: int, lang: str | None = None) -> bool:
         state.flash("error", t("not_saved", lang, problem=md(_problem_text(exc))))
         return False
     _remember(ref.aid, base, new_version)
-    state.flash("success", t("restored", lang, v=version))
+    state.flash("toast", t("restored", lang, v=version))
     return True
 
 
@@ -479,7 +479,7 @@ def import_upload(name: str, data: bytes, lang: str) -> int | None:
     except IkmError as exc:
         state.flash("error", t("import_failed", lang, file=md(name)) + "\n\n" + md(str(exc)))
         return None
-    state.flash("success", t("imported", lang, file=md(name)))
+    state.flash("toast", t("imported", lang, file=md(name)))
     for warning in warnings:
         state.flash("warning", t("import_warning", lang, problem=md(str(warning))))
     return aid

@@ -204,7 +204,7 @@ def _create(lang: str, use_upload: bool) -> None:
     )
     if aid is not None:
         state.open_assessment(aid)
-        state.flash("success", t("created", lang, name=md(name)))
+        state.flash("toast", t("created", lang, name=md(name)))
 
 
 # ---- details of the open assessment ---------------------------------------------------------
@@ -276,7 +276,7 @@ def _save_details(ref: services.Ref, key: str, lang: str) -> None:
         assessors=[x.strip() for x in (ss.get(f"{key}-assessors") or "").splitlines() if x.strip()],
         language=ss.get(f"{key}-lang") or "nl",
     ):
-        state.flash("success", t("details_saved", lang))
+        state.flash("toast", t("details_saved", lang))
 
 
 if __name__ == "__main__":  # run as a page by st.navigation

@@ -88,14 +88,15 @@ def set_criterion(cid: str) -> None:
 
 
 def flash(kind: str, text: str) -> None:
-    """Queue a message (``success``, ``info``, ``warning``, ``error``) for the next run."""
+    """Queue a message for the next run: ``toast`` (a passing confirmation), or ``success``,
+    ``info``, ``warning``, ``error`` (shown on the page)."""
     st.session_state.setdefault(FLASH, []).append((kind, text))
 
 
 def show_flash() -> None:
     """Show and forget the queued messages."""
     for kind, text in st.session_state.pop(FLASH, []):
-        if kind == "success":  # a confirmation comes and goes without moving the page
+        if kind == "toast":  # a confirmation that comes and goes without moving the page
             st.toast(text, icon=":material/check_circle:")
         else:
             getattr(st, kind)(text)
