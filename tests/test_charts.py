@@ -45,3 +45,11 @@ def test_charts_render_to_svg_with_their_labels(scored):
     assert localise(next(iter(pack.tags.values())), "nl") in svg
     svg = charts.to_svg(charts.levels_chart(result, pack, pack.pillars[0].id, "en"))
     assert "Evidenced" in svg
+
+
+def test_to_svg_never_loads_external_data():
+    import altair as alt
+
+    chart = alt.Chart(alt.Data(url="https://example.org/data.csv")).mark_bar()
+    with pytest.raises(Exception, match="not allowed"):
+        charts.to_svg(chart)
