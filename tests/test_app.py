@@ -338,3 +338,20 @@ def test_details_history_restore_and_erase(db, new_assessment):
     assert db.get_file(stored.sha256) is None
     assert db.get_assessment(aid)[0].evidence[0].file.erased
     assert "Bestand klachten.pdf is gewist." in text(at)
+
+
+def test_overview_jumps_and_a_refused_file_is_named(db):
+    aid = db.ensure_demo()
+    at = ok(app(a=str(aid)).switch_page("ui/assess.py").run())
+    ok(at.pills(key="ov-handle").set_value("HANDLE-03").run())
+    assert at.session_state["c"] == "HANDLE-03"
+    assert at.query_params["c"] == "HANDLE-03"
+    before = db.get_summary(aid).version
+    at.text_input(key="add-HANDLE-03-title").set_value("Geen echte PDF")
+    at.file_uploader(key="add-HANDLE-03-file").upload(
+        "rapport.pdf", b"MZ\x90\x00 a program, not a PDF", "application/pdf"
+    )
+    ok(at.button(key="add-HANDLE-03-submit").click().run())
+    (error,) = at.error
+    assert "rapport.pdf" in error.value.replace("\\", "")
+    assert db.get_summary(aid).version == before  # nothing saved

@@ -114,8 +114,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "format; it is checked first.",
     ),
     "pack_invalid": (
-        "{file} is geen geldige criteriaset ({n} problemen):",
-        "{file} is not a valid criteria pack ({n} problems):",
+        "{file} is geen geldige criteriaset. Gevonden problemen: {n}.",
+        "{file} is not a valid criteria pack. Problems found: {n}.",
     ),
     "pack_valid": (
         "{file}: criteriaset '{title}' ({n} criteria) is geldig en wordt gebruikt.",
