@@ -33,7 +33,7 @@ def sidebar() -> None:
         opened = services.current()
         st.caption(t("open_assessment", lang))
         if opened is None:
-            st.text(t("no_open_assessment", lang))
+            st.caption(t("no_open_assessment", lang))
         else:
             st.markdown(f"**{md(opened.assessment.organisation.name)}**")
             st.caption(
