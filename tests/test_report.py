@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import shutil
 import subprocess
+import sys
 import threading
 import time
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -156,6 +159,26 @@ def test_same_input_same_file_apart_from_the_creation_date():
     a, b = PdfReader(io.BytesIO(first)), PdfReader(io.BytesIO(later))
     assert a.metadata["/CreationDate"].startswith("D:20261201093000")
     assert [p.extract_text() for p in a.pages] == [p.extract_text() for p in b.pages]
+
+    # and in a fresh process with another hash seed (no shared fonts or stylesheets)
+    code = (
+        "import sys; from datetime import datetime, UTC\n"
+        "from report_sample import mini_assessment\n"
+        "from assessment.report import render\n"
+        "pack, a = mini_assessment()\n"
+        "sys.stdout.buffer.write(render(pack, a, 'nl', "
+        "created=datetime(2026, 12, 1, 9, 30, tzinfo=UTC)).pdf)\n"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    other = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).parent,
+        env=env,
+        capture_output=True,
+        check=True,
+        timeout=120,
+    ).stdout
+    assert other == first
 
 
 def test_a_runaway_render_is_stopped_from_any_thread():
