@@ -160,6 +160,9 @@ from .cli_workshop import workshop_group  # noqa: E402  (imports no streamlit at
 main.add_command(workshop_group, "workshop")
 
 
+REPORT_TIMEOUT = 600  # seconds
+
+
 @main.command()
 @click.argument("assessment", type=click.Path(path_type=Path))
 @click.option(
@@ -178,7 +181,8 @@ def report(assessment: Path, output: Path, criteria: tuple[Path, ...], lang: str
     from .report import render_pdf
 
     with atomic_output(output, "wb") as handle:  # checks the folder before the render
-        handle.write(render_pdf(pack, data, lang or data.language))
+        # a generous limit: on the command line a large report may take a while
+        handle.write(render_pdf(pack, data, lang or data.language, timeout=REPORT_TIMEOUT))
     click.echo(f"wrote {output}")
 
 
