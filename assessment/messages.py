@@ -44,6 +44,11 @@ def one_decimal(value: float | None, lang: str | None = None) -> str:
     return text.replace(".", ",") if lang == "nl" else text
 
 
+def signed(value: float, lang: str | None = None) -> str:
+    """A change with its sign and one decimal: +32,1 / -3,0."""
+    return ("+" if value >= 0 else "") + one_decimal(value, lang)
+
+
 def pct(value: float | None, lang: str | None = None) -> str:
     """A readiness percentage with one decimal (decimal comma in Dutch), or an en dash."""
     return "–" if value is None else f"{one_decimal(value, lang)}%"

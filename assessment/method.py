@@ -57,6 +57,15 @@ class CriterionResult:
         """The claimed level is higher than the evidence backs."""
         return (self.claimed or 0) > (self.evidenced or 0)
 
+    @property
+    def state(self) -> Literal["na", "open", "unbacked", "answered"]:
+        """Where the criterion stands: not applicable, unanswered, evidence missing, answered."""
+        if not self.applicable:
+            return "na"
+        if not self.answered:
+            return "open"
+        return "unbacked" if self.unbacked else "answered"
+
 
 @dataclass(frozen=True)
 class GroupScore:

@@ -250,3 +250,14 @@ def test_forecast_counts_points_due_before_the_audit_as_done(pack):
     # B-1 (user deadline 8 Jan) and B-2 (capped at latest, before audit) -> B-2 done only
     assert f2.criterion("B-2").evidenced == 4
     assert f2.criterion("B-1").evidenced == 2
+
+
+def test_criterion_state_for_the_overview(pack):
+    r = score(pack, method_assessment())
+    assert {c.id: c.state for c in r.criteria} == {
+        "A-1": "answered",
+        "A-2": "unbacked",  # claims 4, evidence backs 2
+        "B-1": "unbacked",
+        "B-2": "open",
+        "C-1": "na",
+    }

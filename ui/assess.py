@@ -17,21 +17,12 @@ from ui.labels import md, t
 STATE_MARKS = {"answered": "●", "unbacked": "◐", "open": "○", "na": "–"}
 
 
-def criterion_state(c: CriterionResult) -> str:
-    """How the overview shows a criterion: answered, unbacked, open or na."""
-    if not c.applicable:
-        return "na"
-    if not c.answered:
-        return "open"
-    return "unbacked" if c.unbacked else "answered"
-
-
 def render() -> None:
     lang = state.lang()
     opened = layout.require_assessment(lang)
     pack, result = opened.pack, opened.result
     order = [c.id for _, c in pack.criteria()]
-    states = {c.id: criterion_state(c) for c in result.criteria}
+    states = {c.id: c.state for c in result.criteria}
     cid = state.criterion_id()
     if cid not in pack.criteria_by_id:
         cid = next((i for i in order if states[i] in ("open", "unbacked")), order[0])

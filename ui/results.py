@@ -6,10 +6,10 @@ import streamlit as st
 
 from assessment import charts
 from assessment.i18n import localise
-from assessment.messages import one_decimal, pct, reason_text, verdict_label
+from assessment.messages import one_decimal, pct, reason_text, signed, verdict_label
 from assessment.method import forecast
 from ui import layout, state
-from ui.assess import STATE_MARKS, criterion_state
+from ui.assess import STATE_MARKS
 from ui.labels import md, t
 
 
@@ -29,14 +29,14 @@ def render() -> None:
         for reason in result.reasons:
             st.markdown(f"- {md(reason_text(reason, pack, lang))}")
     cols = st.columns(3)
-    cols[0].metric(t("overall_readiness", lang), pct(result.overall.readiness))
-    cols[1].metric(t("maturity", lang), one_decimal(result.overall.maturity))
+    cols[0].metric(t("overall_readiness", lang), pct(result.overall.readiness, lang))
+    cols[1].metric(t("maturity", lang), one_decimal(result.overall.maturity, lang))
     if ahead is not None:
         now, later = result.overall.readiness, ahead.overall.readiness
         cols[2].metric(
             t("on_audit_day", lang),
-            pct(later),
-            delta=None if now is None or later is None else f"{later - now:+.1f}",
+            pct(later, lang),
+            delta=None if now is None or later is None else signed(later - now, lang),
             help=t("forecast_help", lang),
         )
         cols[2].caption(md(verdict_label(ahead.verdict, lang)))
@@ -54,7 +54,7 @@ def render() -> None:
     rows = []
     for c in result.criteria:
         criterion = pack.criteria_by_id[c.id]
-        mark = criterion_state(c)
+        mark = c.state
         rows.append(
             {
                 "state": f"{STATE_MARKS[mark]} {t('state_' + mark, lang)}",

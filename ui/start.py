@@ -77,7 +77,7 @@ def _assessments(lang: str) -> None:
                     if item.updated_by:
                         changed += f" · {item.updated_by}"
                     st.caption(md(t("changed", lang, when=changed)))
-                cols[1].metric(t("readiness", lang), pct(item.readiness))
+                cols[1].metric(t("readiness", lang), pct(item.readiness, lang))
                 with cols[2]:
                     if item.verdict:
                         layout.verdict_badge(item.verdict, lang)

@@ -1,0 +1,30 @@
+"""Wording shared by the command line, the app and the report."""
+
+from assessment.messages import level_needs, one_decimal, pct, signed, threshold
+from tests.helpers import method_pack
+
+
+def test_numbers_use_a_decimal_comma_in_dutch():
+    assert pct(67.857, "nl") == "67,9%"
+    assert pct(67.857, "en") == "67.9%"
+    assert pct(None, "nl") == "–"
+    assert one_decimal(2.04, "nl") == "2,0"
+    assert one_decimal(None) == "–"
+    assert signed(32.14, "nl") == "+32,1"
+    assert signed(-3.0, "en") == "-3.0"
+    assert threshold(62.5, "nl") == "62,5%"
+    assert threshold(75, "en") == "75%"
+
+
+def test_level_needs_names_what_is_missing():
+    pack = method_pack()
+    assert level_needs(pack, "A-1", 3, {"document"}, "nl") == (
+        "niveau 3 vraagt een registratie of een interview"
+    )
+    assert (
+        level_needs(pack, "A-1", 3, {"document"}, "en") == "level 3 needs a record or an interview"
+    )
+    assert level_needs(pack, "A-1", 3, {"document", "interview"}, "en") == ""
+    assert level_needs(pack, "B-2", 4, set(), "en") == (
+        "level 4 needs a document, a record or an interview and a metric"
+    )
