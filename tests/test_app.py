@@ -355,3 +355,24 @@ def test_overview_jumps_and_a_refused_file_is_named(db):
     (error,) = at.error
     assert "rapport.pdf" in error.value.replace("\\", "")
     assert db.get_summary(aid).version == before  # nothing saved
+
+
+def test_export_can_leave_out_files_with_personal_data(db, new_assessment):
+    sha = db.add_file(b"%PDF-1.4\nklachtbrief met naam en adres\n", "klachtbrief.pdf")
+    evidence = [
+        {"id": "E1", "kind": "record", "title": "Klachtbrief", "criteria": ["OPEN-01"],
+         "personal_data": True, "file": sha.model_dump(mode="json")},
+    ]  # fmt: skip
+    aid = db.create_assessment(new_assessment("Privacy BV", evidence=evidence))
+    at = ok(app(a=str(aid)).run())
+    page(at, "report")
+    box = at.checkbox(key="export-no-personal")
+    assert box.label == "Bestanden met persoonsgegevens weglaten uit de .ikmz"
+    ok(box.check().run())
+    # the download itself cannot be clicked in AppTest (streamlit issue #9003): check the bytes
+    from ui import services
+
+    with_files = services.export_ikmz(aid)
+    without = services.export_ikmz(aid, include_personal_data=False)
+    assert f"evidence/{sha.sha256}".encode() in with_files
+    assert f"evidence/{sha.sha256}".encode() not in without

@@ -354,6 +354,14 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "export_json": ("Download .json", "Download .json"),
     "export_ikmz": ("Download .ikmz", "Download .ikmz"),
+    "export_without_personal": (
+        "Bestanden met persoonsgegevens weglaten uit de .ikmz",
+        "Leave files with personal data out of the .ikmz",
+    ),
+    "export_without_personal_help": (
+        "Het bewijs blijft vermeld met naam en hash; alleen de bestanden zelf gaan niet mee.",
+        "The evidence stays listed with its name and hash; only the files themselves are left out.",
+    ),
     "import_head": ("Importeren", "Import"),
     "import_intro": (
         "Een .json- of .ikmz-bestand wordt gecontroleerd en als nieuwe beoordeling toegevoegd; "

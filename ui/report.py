@@ -90,6 +90,12 @@ def _export(opened: services.Opened, lang: str) -> None:
     st.subheader(t("export_head", lang), anchor=False, divider="gray")
     st.markdown(t("export_intro", lang))
     stem = services.file_stem(opened)
+    personal = any(e.personal_data for e in opened.assessment.evidence)
+    without = personal and st.checkbox(
+        t("export_without_personal", lang),
+        key="export-no-personal",
+        help=t("export_without_personal_help", lang),
+    )
     with st.container(horizontal=True, gap="medium"):
         st.download_button(
             t("export_json", lang),
@@ -102,7 +108,7 @@ def _export(opened: services.Opened, lang: str) -> None:
         )
         st.download_button(
             t("export_ikmz", lang),
-            data=lambda aid=opened.ref.aid: services.export_ikmz(aid),
+            data=lambda aid=opened.ref.aid, keep=not without: services.export_ikmz(aid, keep),
             file_name=f"{stem}.ikmz",
             mime="application/zip",
             icon=":material/folder_zip:",

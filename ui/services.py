@@ -159,8 +159,9 @@ def history(aid: int) -> list[VersionInfo]:
     return store().history(aid)
 
 
-def export_ikmz(aid: int) -> bytes:
-    return store().export_ikmz(aid)
+def export_ikmz(aid: int, include_personal_data: bool = True) -> bytes:
+    """The .ikmz archive; without the files of evidence marked as personal data if asked."""
+    return store().export_ikmz(aid, include_personal_data=include_personal_data)
 
 
 def file_stem(opened: Opened) -> str:
