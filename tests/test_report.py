@@ -118,6 +118,23 @@ def test_table_of_contents_has_page_numbers(rendered):
     assert LABELS[lang]["summary"] in reader.pages[page - 1].extract_text()
 
 
+def test_table_headers_repeat_on_every_page_of_the_plan(rendered):
+    lang, _, reader, _ = rendered
+    t = LABELS[lang]
+    texts = [page.extract_text() for page in reader.pages]
+    start = next(i for i, text in enumerate(texts) if re.match(rf"\d+ ?{t['plan']}\n", text))
+    # the pages after the plan's first one that carry its running header
+    continued = []
+    for text in texts[start + 1 :]:
+        if not any(t["plan"] in line for line in text.splitlines()[-2:]) or t["timeline"] in text:
+            break
+        continued.append(text)
+    assert continued, "the plan should span several pages"
+    for text in continued:
+        header = text.splitlines()[0]
+        assert t["priority"] in header and t["owner"] in header, header
+
+
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) missing")
 def test_pages_are_not_blank(rendered, tmp_path):
     from PIL import Image, ImageStat
