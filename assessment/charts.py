@@ -25,7 +25,7 @@ INK = "#1d2733"
 MUTED = "#5b6675"
 GRID = "#e3e7ec"
 NAVY = "#1f3a5f"
-NAVY_LIGHT = "#9db3cf"
+NAVY_LIGHT = "#6f8fb8"  # >= 3:1 against white and against NAVY (WCAG 1.4.11)
 ACCENT = "#b3261e"  # thresholds and at-risk marks; contrast >= 4.5:1 on white
 AMBER = "#8a5a00"
 GREEN = "#2e6b34"
