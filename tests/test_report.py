@@ -91,6 +91,7 @@ def test_metadata_attachment_and_pdfa(rendered, sample):
     assert meta.author == ", ".join(assessment.assessors)
     assert "ikm-readiness" in meta.subject
     assert reader.trailer["/Root"]["/Lang"] == lang
+    assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged for screen readers
     attachments = reader.attachments
     assert list(attachments) == ["assessment.json"]
     embedded = attachments["assessment.json"][0].decode()

@@ -348,6 +348,7 @@ def _render(
             attachments=[attachment],
             pdf_variant=PDF_VARIANT,
             pdf_identifier=identity.encode(),
+            pdf_tags=True,  # a tagged PDF: headings, tables and reading order for screen readers
             presentational_hints=False,
         )
     timings["pdf"] = time.perf_counter() - start
