@@ -8,39 +8,18 @@ registered from there).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
 from typing import Any
 
 import click
 
-DATABASE_OPTION = click.option(
-    "--database",
-    "database",
-    metavar="URL",
-    envvar="IKM_DATABASE_URL",
-    help="sqlite:///FILE, postgresql://USER@HOST/DB or a SQLite file "
-    "(default: IKM_DATABASE_URL, else ikm.sqlite3 in IKM_DATA_DIR).",
+from .cli_common import (
+    CRITERIA_OPTION,
+    DATABASE_OPTION,
+    atomic_output,
+    handles_errors,
+    open_database,
 )
-
-
-def _guarded(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Apply ``assessment.cli.handles_errors`` at call time (no import cycle at load time)."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from .cli import handles_errors
-
-        return handles_errors(func)(*args, **kwargs)
-
-    return wrapper
-
-
-def _open(database: str | None):  # type: ignore[no-untyped-def]
-    from .store import open_store
-
-    return open_store(database or None)
 
 
 def _local(moment: Any) -> str:
@@ -55,12 +34,12 @@ def store_group() -> None:
 @store_group.command("list")
 @click.option("--lang", type=click.Choice(["nl", "en"]), default="en", show_default=True)
 @DATABASE_OPTION
-@_guarded
+@handles_errors
 def list_command(lang: str, database: str | None) -> None:
     """List organisations and their assessments (ID, date, readiness, verdict, last change)."""
     from .messages import pct, verdict_label
 
-    with _open(database) as store:
+    with open_database(database) as store:
         organisations = store.list_organisations()
     if not organisations:
         click.echo("No assessments stored yet. Add one with: ikm store import FILE")
@@ -99,17 +78,10 @@ def list_command(lang: str, database: str | None) -> None:
 
 @store_group.command("import")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option(
-    "--criteria",
-    "criteria",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    metavar="PATH",
-    help="Extra criteria pack: a .yaml file or a folder of them (repeatable).",
-)
+@CRITERIA_OPTION
 @click.option("--author", default=None, help="Name recorded in the history (default: import).")
 @DATABASE_OPTION
-@_guarded
+@handles_errors
 def import_command(
     file: Path, criteria: tuple[Path, ...], author: str | None, database: str | None
 ) -> None:
@@ -124,7 +96,7 @@ def import_command(
         raise InputFileError(f"{file}: file not found") from None
     except OSError as exc:
         raise InputFileError(f"{file}: cannot read file ({exc.strerror})") from None
-    with _open(database) as store:
+    with open_database(database) as store:
         catalog = store.catalog()
         if criteria:
             from .packs import load_pack, pack_files
@@ -161,19 +133,18 @@ def import_command(
     help=".ikmz: leave out the files of evidence marked as holding personal data.",
 )
 @DATABASE_OPTION
-@_guarded
+@handles_errors
 def export_command(
     assessment_id: int, output: Path, without_personal_data: bool, database: str | None
 ) -> None:
     """Export assessment ID to a .json or .ikmz file."""
-    from .cli import atomic_output
 
     suffix = output.suffix.lower()
     if suffix not in (".json", ".ikmz"):
         raise click.UsageError(f"{output}: the file name must end in .json or .ikmz")
     if suffix == ".json" and without_personal_data:
         raise click.UsageError("--without-personal-data applies to .ikmz exports only")
-    with _open(database) as store:
+    with open_database(database) as store:
         if suffix == ".json":
             payload = store.export_json(assessment_id).encode("utf-8")
         else:
@@ -189,10 +160,10 @@ def export_command(
 @click.argument("assessment_id", type=int, metavar="ID")
 @click.option("--lang", type=click.Choice(["nl", "en"]), default="en", show_default=True)
 @DATABASE_OPTION
-@_guarded
+@handles_errors
 def history_command(assessment_id: int, lang: str, database: str | None) -> None:
     """Show every version of assessment ID: when, who and what changed."""
-    with _open(database) as store:
+    with open_database(database) as store:
         versions = store.history(assessment_id)
         summary = store.get_summary(assessment_id)
     count = len(versions)
@@ -214,12 +185,12 @@ def history_command(assessment_id: int, lang: str, database: str | None) -> None
 @click.argument("version", type=int)
 @click.option("--author", default=None, help="Name recorded in the history.")
 @DATABASE_OPTION
-@_guarded
+@handles_errors
 def restore_command(
     assessment_id: int, version: int, author: str | None, database: str | None
 ) -> None:
     """Make VERSION of assessment ID current again (as a new version; nothing is lost)."""
-    with _open(database) as store:
+    with open_database(database) as store:
         new_version = store.restore_version(assessment_id, version, author or "ikm store")
     click.echo(f"assessment {assessment_id}: version {version} restored as version {new_version}")
 
@@ -229,14 +200,14 @@ def restore_command(
 @click.option("--author", default=None, help="Name recorded in the history.")
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @DATABASE_OPTION
-@_guarded
+@handles_errors
 def erase_file_command(sha256: str, author: str | None, yes: bool, database: str | None) -> None:
     """Erase the content of evidence file SHA256 for good (its name, size and hash stay)."""
     import re
 
     if not re.fullmatch(r"[0-9a-f]{64}", sha256):
         raise click.UsageError(f"{sha256!r} is not a sha256 (64 lowercase hex digits)")
-    with _open(database) as store:
+    with open_database(database) as store:
         info = store.file_info(sha256)
         shown = info.name if info else sha256
         if not yes:

@@ -13,39 +13,16 @@ import os
 import socket
 import subprocess
 import sys
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
-from typing import Any
 
 import click
 
+from .cli_common import DATABASE_OPTION, atomic_output, handles_errors
 from .errors import IkmError
 
 DEFAULT_PORT = 8501
 LAN_ENV = "IKM_WORKSHOP_LAN"  # the app shows other devices only the participant page
 PUBLIC_URL_ENV = "IKM_PUBLIC_URL"  # the address in the join link and QR code
-
-DATABASE_OPTION = click.option(
-    "--database",
-    "database",
-    metavar="URL",
-    envvar="IKM_DATABASE_URL",
-    help="sqlite:///FILE, postgresql://USER@HOST/DB or a SQLite file "
-    "(default: IKM_DATABASE_URL, else ikm.sqlite3 in IKM_DATA_DIR).",
-)
-
-
-def _guarded(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Apply ``assessment.cli.handles_errors`` at call time (no import cycle at load time)."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from .cli import handles_errors
-
-        return handles_errors(func)(*args, **kwargs)
-
-    return wrapper
 
 
 def lan_address() -> str | None:
@@ -121,7 +98,7 @@ def workshop_group() -> None:
 )
 @click.option("--dry-run", is_flag=True, help="Print the links and the command; start nothing.")
 @DATABASE_OPTION
-@_guarded
+@handles_errors
 def serve(
     address: str,
     port: int,
@@ -190,7 +167,7 @@ def serve(
 @workshop_group.command("votes")
 @click.argument("assessment_id", type=int)
 @DATABASE_OPTION
-@_guarded
+@handles_errors
 def votes_command(assessment_id: int, database: str | None) -> None:
     """Every vote of the workshops on an assessment, as CSV (changed votes too)."""
     import csv
@@ -229,12 +206,11 @@ def votes_command(assessment_id: int, database: str | None) -> None:
     help="Language of the report (default: the assessment's language).",
 )
 @DATABASE_OPTION
-@_guarded
+@handles_errors
 def report_command(
     assessment_id: int, output: Path, lang: str | None, database: str | None
 ) -> None:
     """The PDF report of a stored assessment with its workshop appendix."""
-    from .cli import atomic_output
     from .report import render_pdf
     from .store import open_store
     from .store.workshops import WorkshopStore
