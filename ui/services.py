@@ -17,13 +17,11 @@ from typing import Any
 
 import streamlit as st
 
+from assessment import edits
 from assessment.assessments import (
-    Action,
     Assessment,
     CriteriaSetRef,
-    Evidence,
     Organisation,
-    Response,
 )
 from assessment.catalog import Catalog
 from assessment.errors import IkmError, InputFileError, ValidationFailed
@@ -222,59 +220,19 @@ def _change(ref: Ref, edit: Callable[[Assessment], Assessment], lang: str) -> bo
 
 def update_response(ref: Ref, cid: str, changes: dict[str, Any], lang: str | None = None) -> bool:
     """Change fields of one criterion's response; an empty response is removed."""
-
-    def edit(a: Assessment) -> Assessment:
-        old = a.responses.get(cid)
-        data = old.model_dump(exclude_defaults=True) if old else {}
-        data.update(changes)
-        if data.get("not_applicable"):
-            data.pop("level", None)
-        else:
-            data.pop("not_applicable", None)
-            data.pop("justification", None)
-        data = {k: v for k, v in data.items() if v is not None}
-        responses = dict(a.responses)
-        if data:
-            responses[cid] = Response(**data)
-        else:
-            responses.pop(cid, None)
-        return a.model_copy(update={"responses": responses})
-
-    return _change(ref, edit, lang or state.lang())
+    return _change(ref, lambda a: edits.set_response(a, cid, **changes), lang or state.lang())
 
 
 def link_evidence(ref: Ref, cid: str, evidence_ids: list[str], lang: str | None = None) -> bool:
     """Make exactly ``evidence_ids`` support criterion ``cid``."""
-    wanted = set(evidence_ids)
-
-    def edit(a: Assessment) -> Assessment:
-        items = []
-        for e in a.evidence:
-            criteria = [c for c in e.criteria if c != cid]
-            if e.id in wanted:
-                criteria.append(cid)
-            items.append(e.model_copy(update={"criteria": criteria}))
-        return a.model_copy(update={"evidence": items})
-
-    return _change(ref, edit, lang or state.lang())
+    return _change(ref, lambda a: edits.link_evidence(a, cid, evidence_ids), lang or state.lang())
 
 
 def set_supports(ref: Ref, evidence_id: str, criteria: list[str], lang: str | None = None) -> bool:
     """Make evidence item ``evidence_id`` support exactly ``criteria``."""
-
-    def edit(a: Assessment) -> Assessment:
-        items = [
-            e.model_copy(update={"criteria": list(criteria)}) if e.id == evidence_id else e
-            for e in a.evidence
-        ]
-        return a.model_copy(update={"evidence": items})
-
-    return _change(ref, edit, lang or state.lang())
-
-
-def _next_evidence_id(a: Assessment) -> str:
-    numbers = [int(m.group(1)) for e in a.evidence if (m := re.fullmatch(r"E(\d+)", e.id))]
-    return f"E{max(numbers, default=0) + 1}"
+    return _change(
+        ref, lambda a: edits.set_supports(a, evidence_id, criteria), lang or state.lang()
+    )
 
 
 def add_evidence(
@@ -311,10 +269,8 @@ def add_evidence(
     new_id: list[str] = []
 
     def edit(a: Assessment) -> Assessment:
-        eid = _next_evidence_id(a)
-        new_id.append(eid)
-        item = Evidence(
-            id=eid,
+        changed, eid = edits.add_evidence(
+            a,
             kind=kind,
             title=title,
             criteria=list(criteria),
@@ -324,7 +280,8 @@ def add_evidence(
             file=stored_file,
             personal_data=personal_data,
         )
-        return a.model_copy(update={"evidence": [*a.evidence, item]})
+        new_id.append(eid)
+        return changed
 
     if _change(ref, edit, lang):
         state.flash("toast", t("ev_added", lang, id=new_id[-1]))
@@ -335,10 +292,7 @@ def add_evidence(
 def delete_evidence(ref: Ref, evidence_id: str, lang: str | None = None) -> bool:
     lang = lang or state.lang()
 
-    def edit(a: Assessment) -> Assessment:
-        return a.model_copy(update={"evidence": [e for e in a.evidence if e.id != evidence_id]})
-
-    if _change(ref, edit, lang):
+    if _change(ref, lambda a: edits.remove_evidence(a, evidence_id), lang):
         state.flash("toast", t("deleted", lang, id=evidence_id))
         return True
     return False
@@ -363,46 +317,12 @@ def erase_file(ref: Ref, evidence_id: str, lang: str | None = None) -> bool:
 
 def update_actions(ref: Ref, changes: dict[str, dict[str, Any]], lang: str | None = None) -> bool:
     """Change owner, deadline, status or note of improvement points (per criterion id)."""
-
-    def edit(a: Assessment) -> Assessment:
-        actions = dict(a.actions)
-        for cid, fields in changes.items():
-            old = actions.get(cid)
-            data = old.model_dump(exclude_none=True) if old else {}
-            data.update(fields)
-            if data.get("status") == "open":
-                data.pop("status")  # open is the default
-            data = {k: v for k, v in data.items() if v is not None}
-            if data:
-                actions[cid] = Action(**data)
-            else:
-                actions.pop(cid, None)
-        return a.model_copy(update={"actions": actions})
-
-    return _change(ref, edit, lang or state.lang())
+    return _change(ref, lambda a: edits.set_actions(a, changes), lang or state.lang())
 
 
 def update_details(ref: Ref, *, lang: str | None = None, **fields: Any) -> bool:
     """Change the organisation, dates, assessors or report language of an assessment."""
-
-    def edit(a: Assessment) -> Assessment:
-        organisation = Organisation(
-            name=fields["name"],
-            sector=fields.get("sector"),
-            size=fields.get("size"),
-            handling=fields.get("handling"),
-        )
-        return a.model_copy(
-            update={
-                "organisation": organisation,
-                "assessment_date": fields.get("assessment_date") or a.assessment_date,
-                "audit_date": fields.get("audit_date"),
-                "assessors": list(fields.get("assessors") or []),
-                "language": fields.get("language") or a.language,
-            }
-        )
-
-    return _change(ref, edit, lang or state.lang())
+    return _change(ref, lambda a: edits.set_details(a, **fields), lang or state.lang())
 
 
 def restore(ref: Ref, version: int, lang: str | None = None) -> bool:

@@ -702,17 +702,14 @@ class WorkshopStore:
         pack = self._pack(workshop_id)
         if not 0 <= level <= pack.top_level:
             raise StoreError(f"level {level} is not on the scale 0-{pack.top_level}")
-        from ..assessments import Response
+        from ..edits import set_response
 
         for attempt in range(attempts):
             assessment, version = self._store.get_assessment(info.assessment_id)
-            old = assessment.responses.get(cid)
-            response = Response(level=level, note=old.note if old else None)
-            responses = {**assessment.responses, cid: response}
             try:
                 new_version = self._store.save(
                     info.assessment_id,
-                    assessment.model_copy(update={"responses": responses}),
+                    set_response(assessment, cid, level=level, not_applicable=False),
                     version,
                     author or info.consultant,
                 )
