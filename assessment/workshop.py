@@ -120,6 +120,11 @@ class VoteSummary:
         """The names of those who voted ``level``."""
         return [v.participant for v in self.votes if v.level == level]
 
+    @property
+    def suggested_level(self) -> int | None:
+        """The level to propose as agreed: the median, a half rounded up; None without votes."""
+        return None if self.median is None else int(self.median + 0.5)
+
 
 def summarise_votes(criterion: str, votes: Iterable[Vote]) -> VoteSummary:
     """Who voted what, the lowest, median and highest level, the spread, and whether the

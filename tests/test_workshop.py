@@ -74,6 +74,7 @@ def test_summary_says_who_voted_what_and_the_spread():
     assert s.counts(range(5)) == {0: 0, 1: 1, 2: 1, 3: 2, 4: 0}
     assert s.voters(3) == ["Cas", "Piet"]
     assert format_level(s.median) == "2.5" and format_level(3.0) == "3"
+    assert s.suggested_level == 3  # a median of 2.5 proposes 3
 
 
 def test_a_spread_of_one_needs_no_discussion_and_no_votes_nothing():
@@ -82,6 +83,7 @@ def test_a_spread_of_one_needs_no_discussion_and_no_votes_nothing():
     assert not s.needs_discussion
     empty = summarise_votes("OPEN-01", [])
     assert empty.count == 0 and empty.median is None and not empty.needs_discussion
+    assert s.suggested_level == 3 and empty.suggested_level is None
 
 
 def test_findings_take_the_last_round_and_the_agreed_level_in_pack_order():

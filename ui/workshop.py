@@ -408,8 +408,8 @@ def _agree(
     levels = [s.level for s in pack.scale]
     if st.session_state.get(AGREE) not in levels:
         agreed = ws.agreed(info.id, cid)
-        if agreed is None and summary.median is not None:
-            agreed = int(summary.median + 0.5)
+        if agreed is None:
+            agreed = summary.suggested_level
         st.session_state[AGREE] = agreed
     st.segmented_control(
         t("ws_agree", lang),
