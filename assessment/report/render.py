@@ -18,8 +18,7 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -234,6 +233,29 @@ def _styles(
     return _FONTS, [_STYLESHEETS[key], _STYLESHEETS[labels_key]]
 
 
+_warm_lock = threading.Lock()
+_warmed = False
+
+
+def _warm_charts() -> None:
+    """Start vl-convert's JavaScript engine in a helper thread, once per process."""
+    global _warmed
+    with _warm_lock:
+        if _warmed:
+            return
+        _warmed = True
+
+    def warm() -> None:
+        import vl_convert as vlc
+
+        charts.register_fonts()
+        tiny = {"data": {"values": [{"x": 1}]}, "mark": "point", "encoding": {"x": {"field": "x"}}}
+        with suppress(Exception):  # only a warm-up: the real chart reports any problem
+            vlc.vegalite_to_svg(tiny, allowed_base_urls=[])
+
+    threading.Thread(target=warm, name="ikm-report-charts-warm-up", daemon=True).start()
+
+
 @contextmanager
 def _gc_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector (hold ``_WEASYPRINT_LOCK`` around this).
@@ -302,24 +324,25 @@ def _render(
     ctx = build_context(pack, assessment, lang, workshop=workshop)
     checkpoint()
 
-    # The charts render in a helper thread (vl-convert releases the GIL) while WeasyPrint
-    # parses the HTML and computes styles; the fetcher waits for a chart when asked for it.
+    # The charts render on demand, in this thread, when WeasyPrint fetches them: vl-convert
+    # holds the GIL while it converts, so a helper thread only slowed the layout down. Its
+    # one-off start-up (about half a second) does release the GIL and overlaps with our
+    # context and WeasyPrint's stylesheet work (see _warm_charts).
+    _warm_charts()
     root = assets_dir().resolve()
     names = chart_names(ctx)
     chart_times: dict[str, float] = {}
+    svgs: dict[str, str] = {}
 
-    def timed_chart(name: str) -> str:
-        start = time.perf_counter()
-        svg = chart_svg(ctx, name)
-        chart_times[name] = time.perf_counter() - start
-        return svg
-
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ikm-report-charts")
-    futures = {name: pool.submit(timed_chart, name) for name in names}
-    pool.shutdown(wait=False)
+    def chart(name: str) -> str:
+        if name not in svgs:
+            start = time.perf_counter()
+            svgs[name] = chart_svg(ctx, name)
+            chart_times[name] = time.perf_counter() - start
+        return svgs[name]
 
     def waiter(name: str) -> Callable[[], tuple[bytes, str]]:
-        return lambda: (futures[name].result().encode(), "image/svg+xml")
+        return lambda: (chart(name).encode(), "image/svg+xml")
 
     extra = {(root / CHART_FOLDER / f"{n}.svg").as_posix(): waiter(n) for n in names}
     fetcher = AssetFetcher(root, extra)
@@ -339,9 +362,9 @@ def _render(
             pdf_variant=PDF_VARIANT,
         )
     timings["layout"] = time.perf_counter() - start
-    for future in futures.values():
-        future.result()  # surfaces a chart error even if WeasyPrint skipped the image
-    timings["charts"] = sum(chart_times.values())  # in the helper thread, overlapping
+    for name in names:
+        chart(name)  # surfaces a chart error even if WeasyPrint skipped the image
+    timings["charts"] = sum(chart_times.values())  # part of "layout": rendered on demand
 
     start = time.perf_counter()
     source = assessment.to_json().encode()
