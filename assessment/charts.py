@@ -1,8 +1,12 @@
-"""Altair charts of a result, shared by the app (interactive) and the PDF report (SVG).
+"""Vega-Lite charts of a result, shared by the app (interactive) and the PDF report (SVG).
 
 Every builder takes the method's :class:`~assessment.method.Result`, the pack and a
-language and returns an Altair chart; :func:`to_svg` renders one to SVG text with
-vl-convert for the report. No chart draws anything by hand: all are Vega-Lite specs.
+language and returns a plain Vega-Lite spec (a JSON-serialisable ``dict``, see
+:data:`Chart`); :func:`to_svg` renders one to SVG text with vl-convert for the report and
+the app hands it to ``st.vega_lite_chart``. The specs are written out as dicts rather than
+built with Altair: building and validating an Altair chart took about as long as rendering
+it, and importing Altair cost more than half a second in every process that made a report.
+No chart draws anything by hand: all are Vega-Lite specs.
 """
 
 from __future__ import annotations
@@ -10,15 +14,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import altair as alt
-
 from .assessments import Assessment
 from .i18n import localise
 from .messages import pct, threshold
 from .method import Result
 from .packs import Pack
 
-Chart = alt.Chart | alt.LayerChart | alt.VConcatChart | alt.HConcatChart
+Chart = dict[str, Any]
+"""A Vega-Lite (v5/v6) spec: a JSON-serialisable dict."""
 
 FONT = "Open Sans"
 INK = "#1d2733"
@@ -92,30 +95,75 @@ def chart_label(key: str, lang: str) -> str:
     return _LABELS["en" if lang == "en" else "nl"][key]
 
 
-def _config(chart: Any, width: int) -> Any:
-    return (
-        chart.properties(width=width)
-        .configure(font=FONT, background="white")
-        .configure_view(stroke=None)
-        .configure_axis(
-            labelColor=INK,
-            titleColor=MUTED,
-            labelFontSize=11,
-            titleFontSize=11,
-            titleFontWeight="normal",
-            gridColor=GRID,
-            domainColor="#9aa3ad",
-            tickColor="#9aa3ad",
-            labelLimit=260,
-        )
-        .configure_legend(
-            labelColor=INK,
-            titleColor=MUTED,
-            labelFontSize=11,
-            titleFontSize=11,
-            titleFontWeight="normal",
-            orient="bottom",
-        )
+_AXIS_STYLE: dict[str, Any] = {
+    "labelColor": INK,
+    "titleColor": MUTED,
+    "labelFontSize": 11,
+    "titleFontSize": 11,
+    "titleFontWeight": "normal",
+}
+
+
+def _config() -> dict[str, Any]:
+    """The look every chart shares (fonts, colours, legend below the plot)."""
+    return {
+        "font": FONT,
+        "background": "white",
+        "view": {"stroke": None},
+        "axis": {
+            **_AXIS_STYLE,
+            "gridColor": GRID,
+            "domainColor": "#9aa3ad",
+            "tickColor": "#9aa3ad",
+            "labelLimit": 260,
+        },
+        "legend": {**_AXIS_STYLE, "orient": "bottom"},
+    }
+
+
+def _chart(
+    layers: list[dict[str, Any]],
+    *,
+    width: int,
+    height: int,
+    values: list[dict[str, Any]] | None = None,
+) -> Chart:
+    """A layered spec of ``layers`` at ``width`` x ``height`` with the shared look;
+    ``values`` is data the layers share (layers without data of their own use it)."""
+    spec: Chart = {"config": _config(), "layer": layers, "height": height, "width": width}
+    if values is not None:
+        spec["data"] = {"values": values}
+    return spec
+
+
+def _layer(
+    values: list[dict[str, Any]] | None, mark: dict[str, Any], **encoding: Any
+) -> dict[str, Any]:
+    """One layer: inline ``values`` (None: the chart's shared data), a ``mark`` and its
+    ``encoding`` channels."""
+    layer: dict[str, Any] = {"mark": mark, "encoding": encoding}
+    if values is not None:
+        layer["data"] = {"values": values}
+    return layer
+
+
+def _field(name: str, kind: str, **props: Any) -> dict[str, Any]:
+    """An encoding of field ``name`` of type ``kind`` (nominal, quantitative, temporal)."""
+    return {"field": name, "type": kind, **props}
+
+
+def _tooltip(name: str, kind: str, title: str, **props: Any) -> dict[str, Any]:
+    return _field(name, kind, title=title, **props)
+
+
+def _percent_axis(lang: str) -> dict[str, Any]:
+    """The x channel of a readiness chart: 0-100 % with a tick every 20."""
+    return _field(
+        "readiness",
+        "quantitative",
+        axis={"values": [0, 20, 40, 60, 80, 100]},
+        scale={"domain": [0, 100]},
+        title=chart_label("readiness", lang),
     )
 
 
@@ -163,33 +211,35 @@ def readiness_chart(
     moments = [chart_label("now", lang)] + (
         [chart_label("audit_day", lang)] if forecast is not None else []
     )
-    y = alt.Y("group:N", sort=order, title=None, axis=alt.Axis(labelFontWeight="normal"))
-    x = alt.X(
-        "readiness:Q",
-        scale=alt.Scale(domain=[0, 100]),
-        title=chart_label("readiness", lang),
-        axis=alt.Axis(values=[0, 20, 40, 60, 80, 100]),
+    y = _field("group", "nominal", sort=order, title=None, axis={"labelFontWeight": "normal"})
+    x = _percent_axis(lang)
+    offset = {"yOffset": _field("moment", "nominal", sort=moments)} if forecast is not None else {}
+    colour = _field(
+        "moment",
+        "nominal",
+        scale={"domain": moments, "range": [NAVY, NAVY_LIGHT][: len(moments)]},
+        legend={"title": None} if forecast is not None else None,
     )
-    colour = alt.Color(
-        "moment:N",
-        scale=alt.Scale(domain=moments, range=[NAVY, NAVY_LIGHT][: len(moments)]),
-        legend=alt.Legend(title=None) if forecast is not None else None,
-    )
-    base = alt.Chart(alt.Data(values=rows))
-    offset = {"yOffset": alt.YOffset("moment:N", sort=moments)} if forecast is not None else {}
-    bars = base.mark_bar(height={"band": 0.8} if forecast is not None else 14).encode(
+    bars = _layer(
+        rows,
+        {"type": "bar", "height": {"band": 0.8} if forecast is not None else 14},
         y=y,
         x=x,
         color=colour,
         tooltip=[
-            alt.Tooltip("group:N", title=chart_label("group", lang)),
-            alt.Tooltip("moment:N", title=chart_label("moment", lang)),
-            alt.Tooltip("label:N", title=chart_label("readiness", lang)),
+            _tooltip("group", "nominal", chart_label("group", lang)),
+            _tooltip("moment", "nominal", chart_label("moment", lang)),
+            _tooltip("label", "nominal", chart_label("readiness", lang)),
         ],
         **offset,
     )
-    text = base.mark_text(align="left", dx=4, fontSize=10, color=INK).encode(
-        y=y, x=x, text="label:N", **offset
+    text = _layer(
+        rows,
+        {"type": "text", "align": "left", "dx": 4, "fontSize": 10, "color": INK},
+        y=y,
+        x=x,
+        text=_field("label", "nominal"),
+        **offset,
     )
     thresholds = [
         {
@@ -199,23 +249,28 @@ def readiness_chart(
             + threshold(pack.readiness.ready_pillar, lang),
         },
     ]
-    rule = (
-        alt.Chart(alt.Data(values=thresholds))
-        .mark_rule(color=ACCENT, strokeDash=[4, 3], strokeWidth=1.2)
-        .encode(x="value:Q")
+    rule = _layer(
+        thresholds,
+        {"type": "rule", "color": ACCENT, "strokeDash": [4, 3], "strokeWidth": 1.2},
+        x=_field("value", "quantitative"),
     )
-    rule_label = (
-        alt.Chart(alt.Data(values=thresholds))
-        .mark_text(align="left", baseline="top", dx=3, dy=-12, fontSize=9, color=ACCENT)
-        .encode(
-            x="value:Q",
-            y=alt.value(0),
-            text=alt.Text("label:N"),
-        )
+    rule_label = _layer(
+        thresholds,
+        {
+            "type": "text",
+            "align": "left",
+            "baseline": "top",
+            "dx": 3,
+            "dy": -12,
+            "fontSize": 9,
+            "color": ACCENT,
+        },
+        x=_field("value", "quantitative"),
+        y={"value": 0},
+        text=_field("label", "nominal"),
     )
     step = 22 if forecast is None else 26
-    chart = alt.layer(bars, text, rule, rule_label).properties(height=step * len(order))
-    return _config(chart, width)
+    return _chart([bars, text, rule, rule_label], width=width, height=step * len(order))
 
 
 # ---- readiness per tag (development element) ----------------------------------------------
@@ -232,27 +287,26 @@ def tag_chart(result: Result, pack: Pack, lang: str = "nl", *, width: int = 440)
         for t in result.tags
     ]
     order = [r["tag"] for r in rows]
-    y = alt.Y("tag:N", sort=order, title=None)
-    x = alt.X(
-        "readiness:Q",
-        scale=alt.Scale(domain=[0, 100]),
-        title=chart_label("readiness", lang),
-        axis=alt.Axis(values=[0, 20, 40, 60, 80, 100]),
-    )
-    base = alt.Chart(alt.Data(values=rows))
-    bars = base.mark_bar(height=14, color=NAVY).encode(
+    y = _field("tag", "nominal", sort=order, title=None)
+    x = _percent_axis(lang)
+    bars = _layer(
+        None,
+        {"type": "bar", "height": 14, "color": NAVY},
         y=y,
         x=x,
         tooltip=[
-            alt.Tooltip("tag:N", title=chart_label("tag", lang)),
-            alt.Tooltip("label:N", title=chart_label("readiness", lang)),
+            _tooltip("tag", "nominal", chart_label("tag", lang)),
+            _tooltip("label", "nominal", chart_label("readiness", lang)),
         ],
     )
-    text = base.mark_text(align="left", dx=4, fontSize=10, color=INK).encode(
-        y=y, x=x, text="label:N"
+    text = _layer(
+        None,
+        {"type": "text", "align": "left", "dx": 4, "fontSize": 10, "color": INK},
+        y=y,
+        x=x,
+        text=_field("label", "nominal"),
     )
-    chart = alt.layer(bars, text).properties(height=22 * max(1, len(rows)))
-    return _config(chart, width)
+    return _chart([bars, text], width=width, height=22 * max(1, len(rows)), values=rows)
 
 
 # ---- improvement plan timeline -------------------------------------------------------------
@@ -287,45 +341,61 @@ def timeline_chart(
         rows = rows[:limit]
     order = [r["point"] for r in rows]
     states = [chart_label("on_time", lang), chart_label("late", lang)]
-    y = alt.Y("point:N", sort=order, title=None)
-    bars = (
-        alt.Chart(alt.Data(values=rows))
-        .mark_bar(height=10, cornerRadius=1)
-        .encode(
-            y=y,
-            x=alt.X(
-                "start:T",
-                title=None,
-                axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount="month"),
-            ),
-            x2="deadline:T",
-            color=alt.Color(
-                "state:N",
-                scale=alt.Scale(domain=states, range=[NAVY, ACCENT]),
-                legend=alt.Legend(title=None),
-            ),
-            tooltip=[
-                alt.Tooltip("point:N", title=chart_label("point", lang)),
-                alt.Tooltip("deadline:T", title=chart_label("deadline", lang), format="%Y-%m-%d"),
-            ],
-        )
+    bars = _layer(
+        rows,
+        {"type": "bar", "height": 10, "cornerRadius": 1},
+        y=_field("point", "nominal", sort=order, title=None),
+        x=_field(
+            "start",
+            "temporal",
+            title=None,
+            axis={"format": "%b %Y", "labelAngle": 0, "tickCount": "month"},
+        ),
+        x2={"field": "deadline"},
+        color=_field(
+            "state",
+            "nominal",
+            scale={"domain": states, "range": [NAVY, ACCENT]},
+            legend={"title": None},
+        ),
+        tooltip=[
+            _tooltip("point", "nominal", chart_label("point", lang)),
+            _tooltip("deadline", "temporal", chart_label("deadline", lang), format="%Y-%m-%d"),
+        ],
     )
-    layers: list[Any] = [bars]
     marks = [{"day": assessment.assessment_date.isoformat(), "name": chart_label("today", lang)}]
     if result.latest is not None:
         marks.append({"day": result.latest.isoformat(), "name": chart_label("latest", lang)})
     if assessment.audit_date is not None:
         marks.append({"day": assessment.audit_date.isoformat(), "name": chart_label("audit", lang)})
-    marks_data = alt.Data(values=marks)
-    layers.append(alt.Chart(marks_data).mark_rule(color=MUTED, strokeDash=[3, 3]).encode(x="day:T"))
+    layers = [
+        bars,
+        _layer(
+            marks,
+            {"type": "rule", "color": MUTED, "strokeDash": [3, 3]},
+            x=_field("day", "temporal"),
+        ),
+    ]
     for mark, align, dx in zip(marks, ("left", "right", "left"), (2, -3, 3), strict=False):
+        text = {
+            "type": "text",
+            "align": align,
+            "baseline": "bottom",
+            "dx": dx,
+            "dy": -2,
+            "fontSize": 9,
+            "color": MUTED,
+        }
         layers.append(
-            alt.Chart(alt.Data(values=[mark]))
-            .mark_text(align=align, baseline="bottom", dx=dx, dy=-2, fontSize=9, color=MUTED)
-            .encode(x="day:T", y=alt.value(0), text="name:N")
+            _layer(
+                [mark],
+                text,
+                x=_field("day", "temporal"),
+                y={"value": 0},
+                text=_field("name", "nominal"),
+            )
         )
-    chart = alt.layer(*layers).properties(height=max(1, len(rows)) * 16)
-    return _config(chart, width)
+    return _chart(layers, width=width, height=max(1, len(rows)) * 16)
 
 
 # ---- claimed, evidenced and target per criterion -------------------------------------------
@@ -348,34 +418,33 @@ def levels_chart(
     ]
     order = [t["criterion"] for t in targets]
     what = [chart_label("claimed", lang), chart_label("evidenced", lang)]
-    y = alt.Y("criterion:N", sort=order, title=None)
-    x = alt.X(
-        "level:Q",
-        scale=alt.Scale(domain=[0, pack.top_level]),
-        axis=alt.Axis(values=list(range(pack.top_level + 1)), format="d"),
-        title=chart_label("level", lang),
+    y = _field("criterion", "nominal", sort=order, title=None)
+    bars = _layer(
+        rows,
+        {"type": "bar", "height": {"band": 0.8}},
+        y=y,
+        x=_field(
+            "level",
+            "quantitative",
+            scale={"domain": [0, pack.top_level]},
+            axis={"values": list(range(pack.top_level + 1)), "format": "d"},
+            title=chart_label("level", lang),
+        ),
+        yOffset=_field("what", "nominal", sort=what),
+        color=_field(
+            "what",
+            "nominal",
+            scale={"domain": what, "range": [NAVY_LIGHT, NAVY]},
+            legend={"title": None},
+        ),
     )
-    bars = (
-        alt.Chart(alt.Data(values=rows))
-        .mark_bar(height={"band": 0.8})
-        .encode(
-            y=y,
-            x=x,
-            yOffset=alt.YOffset("what:N", sort=what),
-            color=alt.Color(
-                "what:N",
-                scale=alt.Scale(domain=what, range=[NAVY_LIGHT, NAVY]),
-                legend=alt.Legend(title=None),
-            ),
-        )
+    ticks = _layer(
+        targets,
+        {"type": "tick", "color": ACCENT, "thickness": 2, "size": 18},
+        y=y,
+        x=_field("level", "quantitative"),
     )
-    ticks = (
-        alt.Chart(alt.Data(values=targets))
-        .mark_tick(color=ACCENT, thickness=2, size=18)
-        .encode(y=y, x="level:Q")
-    )
-    chart = alt.layer(bars, ticks).properties(height=max(1, len(order)) * 24)
-    return _config(chart, width)
+    return _chart([bars, ticks], width=width, height=max(1, len(order)) * 24)
 
 
 def verdict_colour(verdict: str) -> str:
@@ -403,10 +472,9 @@ def register_fonts(folder: Path | None = None) -> None:
     _fonts_registered = True
 
 
-def to_svg(chart: Chart) -> str:
-    """The chart as SVG text (vector), rendered by vl-convert without any network access."""
+def to_svg(spec: Chart) -> str:
+    """The spec as SVG text (vector), rendered by vl-convert without any network access."""
     import vl_convert as vlc
 
     register_fonts()
-    spec = chart.to_dict()
     return vlc.vegalite_to_svg(spec, allowed_base_urls=[])  # no external data, ever

@@ -1,13 +1,19 @@
-"""The shared Altair charts: data from the result, wording per language, SVG output."""
+"""The shared Vega-Lite charts: data from the result, wording per language, SVG output."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+
 import pytest
+import vl_convert as vlc
 from report_sample import sample_assessment
 
 from assessment import charts
 from assessment.i18n import localise
 from assessment.method import forecast, score
+from tests.helpers import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -28,10 +34,26 @@ def test_readiness_rows_follow_the_result(scored):
 
 def test_readiness_chart_with_forecast_has_two_moments(scored):
     pack, _, result, fc = scored
-    spec = charts.readiness_chart(result, pack, "nl", fc).to_dict()
+    spec = charts.readiness_chart(result, pack, "nl", fc)
     values = spec["layer"][0]["data"]["values"]
     assert {v["moment"] for v in values} == {"Nu", "Op de auditdag"}
     assert any(v["readiness"] == round(fc.overall.readiness, 1) for v in values)
+    # the audit-day bar sits next to today's through yOffset, in a lighter navy
+    bars = spec["layer"][0]["encoding"]
+    assert bars["yOffset"]["sort"] == ["Nu", "Op de auditdag"]
+    assert bars["color"]["scale"]["range"] == [charts.NAVY, charts.NAVY_LIGHT]
+    rule = spec["layer"][2]
+    assert rule["mark"]["color"] == charts.ACCENT
+    assert rule["data"]["values"][0]["value"] == pack.readiness.ready_pillar
+
+
+def test_readiness_chart_without_forecast_has_one_bar_and_no_legend(scored):
+    pack, _, result, _ = scored
+    spec = charts.readiness_chart(result, pack, "en", width=300)
+    bars = spec["layer"][0]["encoding"]
+    assert "yOffset" not in bars and bars["color"]["legend"] is None
+    assert spec["width"] == 300 and spec["height"] == 22 * (len(pack.pillars) + 1)
+    assert spec["config"]["font"] == charts.FONT
 
 
 def test_charts_render_to_svg_with_their_labels(scored):
@@ -47,9 +69,55 @@ def test_charts_render_to_svg_with_their_labels(scored):
     assert "Evidenced" in svg
 
 
-def test_to_svg_never_loads_external_data():
-    import altair as alt
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_chart_is_plain_json_that_vega_lite_renders(scored, lang):
+    pack, assessment, result, fc = scored
+    specs = {
+        "readiness": charts.readiness_chart(result, pack, lang, fc),
+        "readiness_now": charts.readiness_chart(result, pack, lang),
+        "tags": charts.tag_chart(result, pack, lang),
+        "timeline": charts.timeline_chart(result, assessment, lang, limit=3),
+        "levels": charts.levels_chart(result, pack, pack.pillars[0].id, lang),
+    }
+    for name, spec in specs.items():
+        assert isinstance(spec, dict), name
+        text = json.dumps(spec, allow_nan=False)  # only JSON types: no dates, tuples or NaN
+        assert json.loads(text) == spec, name
+        # vl-convert renders the spec as it travels (the app sends it as JSON)
+        svg = vlc.vegalite_to_svg(json.loads(text), allowed_base_urls=[])
+        assert svg.startswith("<svg") and "<text" in svg, name
+    assert len(specs["timeline"]["layer"][0]["data"]["values"]) == min(
+        3, len(result.improvement_points)
+    )
 
-    chart = alt.Chart(alt.Data(url="https://example.org/data.csv")).mark_bar()
+
+def test_to_svg_never_loads_external_data():
+    spec = {"data": {"url": "https://example.org/data.csv"}, "mark": "bar"}
     with pytest.raises(Exception, match="not allowed"):
-        charts.to_svg(chart)
+        charts.to_svg(spec)
+
+
+def test_report_and_cli_never_import_altair():
+    """Building and rendering the report's charts loads neither Altair nor Streamlit."""
+    code = (
+        "import sys\n"
+        "import assessment.cli, assessment.report\n"
+        "from assessment import charts\n"
+        "from assessment.catalog import load_catalog\n"
+        "from assessment.demo import demo_assessment\n"
+        "from assessment.method import forecast, score\n"
+        "demo = demo_assessment('nl')\n"
+        "pack = load_catalog().pack_for(demo.criteria_set)\n"
+        "result = score(pack, demo)\n"
+        "svg = charts.to_svg(charts.readiness_chart(result, pack, 'nl', forecast(pack, demo)))\n"
+        "charts.tag_chart(result, pack); charts.timeline_chart(result, demo)\n"
+        "assert svg.startswith('<svg')\n"
+        "heavy = sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'altair', 'streamlit', 'pandas', 'jsonschema'})\n"
+        "print('HEAVY', heavy)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "HEAVY []" in proc.stdout

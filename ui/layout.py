@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import streamlit as st
 
+from assessment.charts import Chart
 from assessment.i18n import LANGUAGES, localise
 from ui import services, state
 from ui.labels import md, t
@@ -90,12 +89,11 @@ def verdict_badge(verdict: str, lang: str) -> None:
     st.badge(verdict_label(verdict, lang), color=VERDICT_COLOURS.get(verdict, "gray"))
 
 
-def chart(figure: Any, *, room: int = 90) -> None:
-    """Show an Altair chart of ``assessment.charts`` at its own size; ``room`` is the height
+def chart(spec: Chart, *, room: int = 90) -> None:
+    """Show a Vega-Lite spec of ``assessment.charts`` at its own size; ``room`` is the height
     of the axis and legend below the plot (Streamlit does not add it by itself)."""
-    height = figure.to_dict().get("height")
-    height = int(height) + room if isinstance(height, int | float) else None
-    if height is None:
-        st.altair_chart(figure, theme=None)
+    height = spec.get("height")
+    if isinstance(height, int | float):
+        st.vega_lite_chart(spec=spec, theme=None, height=int(height) + room)
     else:
-        st.altair_chart(figure, theme=None, height=height)
+        st.vega_lite_chart(spec=spec, theme=None)

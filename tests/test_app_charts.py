@@ -1,0 +1,75 @@
+"""The app's charts: Vega-Lite specs of ``assessment.charts`` shown by ``st.vega_lite_chart``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from assessment import charts
+from assessment.store import open_store
+from tests.helpers import ROOT
+from ui import layout
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch) -> Iterator[Any]:
+    """The store the app uses (IKM_DATABASE_URL), fresh for each test."""
+    url = f"sqlite:///{tmp_path / 'app.sqlite3'}"
+    monkeypatch.setenv("IKM_DATABASE_URL", url)
+    monkeypatch.setenv("IKM_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("IKM_WORKSHOP_LAN", raising=False)
+    st.cache_resource.clear()
+    store = open_store(url)
+    yield store
+    store.close()
+    st.cache_resource.clear()
+
+
+def shown_specs(aid: int, page: str) -> list[tuple[dict[str, Any], Any]]:
+    """Each Vega-Lite chart on ``page`` of the open demo: its spec and its proto."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params.update(a=str(aid))
+    at.switch_page(f"ui/{page}.py").run()
+    assert not at.exception, "\n".join("\n".join(e.stack_trace) for e in at.exception)
+    return [(json.loads(e.proto.spec), e.proto) for e in at.get("vega_lite_chart")]
+
+
+def test_results_page_shows_the_readiness_tag_and_level_charts(db):
+    shown = shown_specs(db.ensure_demo(), "results")
+    # readiness, development elements, and one levels chart per pillar (in tabs)
+    assert len(shown) == 5
+    readiness, proto = shown[0]
+    assert proto.theme == ""  # theme=None: the chart's own colours and fonts, not Streamlit's
+    assert readiness["config"]["font"] == charts.FONT and readiness["width"] == 460
+    groups = {v["group"] for v in readiness["layer"][0]["data"]["values"]}
+    assert "Totaal" in groups
+    moments = readiness["layer"][0]["encoding"]["yOffset"]["sort"]  # the demo has an audit date
+    assert moments == ["Nu", "Op de auditdag"]
+    for spec, _ in shown[2:]:
+        assert spec["width"] == 760 and spec["layer"][1]["mark"]["type"] == "tick"
+
+
+def test_plan_page_shows_the_timeline(db):
+    shown = shown_specs(db.ensure_demo(), "plan")
+    assert len(shown) == 1
+    timeline, _ = shown[0]
+    assert timeline["width"] == 900
+    points = [v["point"] for v in timeline["layer"][0]["data"]["values"]]
+    assert points[0].startswith("1. ") and timeline["height"] == 16 * len(points)
+
+
+def test_chart_gives_the_plot_room_for_axis_and_legend(monkeypatch):
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(st, "vega_lite_chart", lambda **kw: calls.append(kw))
+    spec = {"mark": "bar", "height": 104, "width": 460}
+    layout.chart(spec, room=60)
+    layout.chart({"mark": "bar"})
+    assert calls == [
+        {"spec": spec, "theme": None, "height": 164},
+        {"spec": {"mark": "bar"}, "theme": None},
+    ]
