@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
-from report_sample import MINI_PACK, mini_assessment, sample_assessment
+from report_sample import MINI_PACK, generated, mini_assessment, sample_assessment
+from weasyprint.formatting_structure.boxes import TableRowGroupBox
 
 from assessment import messages
 from assessment.cli import main
@@ -134,6 +135,23 @@ def test_table_headers_repeat_on_every_page_of_the_plan(rendered):
     for text in continued:
         header = text.splitlines()[0]
         assert t["priority"] in header and t["owner"] in header, header
+
+
+def test_rows_that_belong_together_are_never_split_over_pages():
+    # An improvement point's text row and an evidence item's file row stay with their head
+    # row; every table is one row group, so only break-before: avoid keeps them together.
+    pack, assessment = generated(24, 120)
+    out = render(pack, assessment, "nl", timeout=None, keep_document=True)
+    firsts = []  # the classes of the first body row of a table on each page
+    for page in out.document.pages:
+        for group in page._page_box.descendants():
+            if isinstance(group, TableRowGroupBox) and not group.is_header and group.children:
+                firsts.append(set((group.children[0].element.get("class") or "").split()))
+    evidence = [f for f in firsts if f & {"ev", "ev-file"}]
+    plan = [f for f in firsts if f & {"point-head", "point-body"}]
+    assert len(evidence) >= 3 and len(plan) >= 2, "both tables should span pages"
+    assert all("ev" in f for f in evidence), evidence
+    assert all("point-head" in f for f in plan), plan
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) missing")

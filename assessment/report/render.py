@@ -203,6 +203,7 @@ class Rendered:
     pages: int
     timings: dict[str, float] = field(default_factory=dict)
     fetcher: AssetFetcher | None = None
+    document: Any = None  # WeasyPrint's laid-out document, when asked for (tests)
 
 
 # WeasyPrint's font configuration copies the @font-face fonts to a temporary folder and
@@ -285,17 +286,19 @@ def render(
     timeout: float | None = 60,
     created: datetime | None = None,
     workshop: WorkshopAppendix | None = None,
+    keep_document: bool = False,
 ) -> Rendered:
     """Render the report and return the PDF with its page count and timings.
 
     ``created`` is the creation date written into the PDF (default: now, UTC); everything
     else in the file depends only on the input. ``timeout`` stops a runaway render.
     ``workshop`` adds the workshop appendix (see :func:`assessment.workshop.workshop_appendix`).
+    ``keep_document`` keeps WeasyPrint's laid-out pages on the result, to inspect the layout.
     """
     created = created or _now()
 
     def work() -> Rendered:
-        return _render(pack, assessment, lang, created, workshop)
+        return _render(pack, assessment, lang, created, workshop, keep_document)
 
     return work() if timeout is None else run_with_timeout(work, timeout)
 
@@ -318,6 +321,7 @@ def _render(
     lang: str,
     created: datetime,
     workshop: WorkshopAppendix | None = None,
+    keep_document: bool = False,
 ) -> Rendered:
     timings: dict[str, float] = {}
     begin = time.perf_counter()
@@ -397,7 +401,8 @@ def _render(
     timings["pdf"] = time.perf_counter() - start
     timings["total"] = time.perf_counter() - begin
     timings["own"] = timings["total"] - timings["layout"] - timings["pdf"]
-    return Rendered(pdf, len(document.pages), timings, fetcher)
+    kept = document if keep_document else None
+    return Rendered(pdf, len(document.pages), timings, fetcher, kept)
 
 
 # ---- time limit ----------------------------------------------------------------------------
