@@ -8,7 +8,10 @@
 4. three sizes in-process, to show that time grows linearly with size;
 5. where the time goes: WeasyPrint layout, WeasyPrint PDF writing, and our own share
    (scoring, context, template). The charts render on demand inside the layout, when
-   WeasyPrint fetches them; their seconds are printed separately.
+   WeasyPrint fetches them; their seconds are printed separately;
+6. a reference: WeasyPrint alone on plain text pages (no report code at all), so that
+   figures from machines of different speed, or from one machine on a busy and a quiet
+   day, can be compared.
 """
 
 from __future__ import annotations
@@ -116,7 +119,64 @@ def main() -> None:
         )
         if criteria == 200:
             share(t)
+    print("\n== reference: WeasyPrint alone, plain text pages (machine speed)")
+    reference()
     print(f"\nload average after: {os.getloadavg()[0]:.2f}")
+
+
+def reference() -> None:
+    """Render plain paragraphs (no report code) and print seconds per page: the floor."""
+    import gc
+    import random
+
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    words = [
+        "klacht",
+        "afhandeling",
+        "organisatie",
+        "medewerker",
+        "verbetering",
+        "registratie",
+        "oorzaak",
+        "analyse",
+        "cultuur",
+        "leren",
+        "openheid",
+        "kanaal",
+        "eigenaarschap",
+        "escalatie",
+        "antwoord",
+        "empathie",
+    ]
+    pick = random.Random(1).choice
+    body = "".join(
+        f"<h2>Hoofdstuk {i}</h2>"
+        + "".join("<p>" + " ".join(pick(words) for _ in range(60)) + "</p>" for _ in range(6))
+        for i in range(40)
+    )
+    fonts = FontConfiguration()
+    css = CSS(
+        string="@page { size: A4; margin: 2cm } "
+        "html { font-family: sans-serif; font-size: 9.5pt; line-height: 1.45 }",
+        font_config=fonts,
+    )
+    best = None
+    for _ in range(3):
+        gc.disable()
+        try:
+            start = time.process_time()
+            document = HTML(string=f"<html><body>{body}</body></html>").render(
+                stylesheets=[css], font_config=fonts
+            )
+            document.write_pdf()
+            cpu = time.process_time() - start
+        finally:
+            gc.enable()
+        best = cpu if best is None else min(best, cpu)
+    pages = len(document.pages)
+    print(f"plain text: {pages} pages, {best:.2f} s CPU, {best / pages:.3f} s/page")
 
 
 def fmt(measured: list[tuple[float, float]]) -> str:
