@@ -92,6 +92,7 @@ def test_create_answer_refresh_and_download_the_pdf(server, tmp_path):
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page(viewport={"width": 1440, "height": 1000}, accept_downloads=True)
         page.set_default_timeout(30_000)
+        expect.set_options(timeout=30_000)  # expect() has its own 5 s default: too short here
         page.goto(base)
         expect(page.get_by_text("Gemeente Voorbeeldstad").first).to_be_visible()  # the demo
 

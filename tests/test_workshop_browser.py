@@ -61,6 +61,7 @@ def test_consultant_and_participant_in_two_browsers(tmp_path, new_assessment):
                 break
         code = re.search(r"\?join=([A-Z2-9]{6})$", join).group(1)  # type: ignore[union-attr]
         _wait_healthy(port, proc)
+        expect.set_options(timeout=30_000)  # expect() has its own 5 s default: too short here
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             consultant = browser.new_page(viewport={"width": 1920, "height": 1080})
