@@ -298,7 +298,10 @@ def render(
     created = created or _now()
 
     def work() -> Rendered:
-        return _render(pack, assessment, lang, created, workshop, keep_document)
+        # One render at a time: renders share the fonts and the parsed stylesheets. The
+        # collector stays paused for the whole render (see _gc_paused), template included.
+        with _WEASYPRINT_LOCK, _gc_paused():
+            return _render(pack, assessment, lang, created, workshop, keep_document)
 
     return work() if timeout is None else run_with_timeout(work, timeout)
 
@@ -355,16 +358,14 @@ def _render(
     checkpoint()
 
     start = time.perf_counter()
-    # One render at a time shares the fonts and the parsed stylesheet.
-    with _WEASYPRINT_LOCK, _gc_paused():
-        fonts, stylesheets = _styles(ctx.t, fetcher, base_url)
-        html = HTML(string=html_text, base_url=base_url, url_fetcher=fetcher)
-        document = html.render(
-            stylesheets=stylesheets,
-            font_config=fonts,
-            presentational_hints=False,
-            pdf_variant=PDF_VARIANT,
-        )
+    fonts, stylesheets = _styles(ctx.t, fetcher, base_url)
+    html = HTML(string=html_text, base_url=base_url, url_fetcher=fetcher)
+    document = html.render(
+        stylesheets=stylesheets,
+        font_config=fonts,
+        presentational_hints=False,
+        pdf_variant=PDF_VARIANT,
+    )
     timings["layout"] = time.perf_counter() - start
     for name in names:
         chart(name)  # surfaces a chart error even if WeasyPrint skipped the image
@@ -390,14 +391,13 @@ def _render(
     identity = hashlib.sha256(
         b"\0".join([source, pack.sha256.encode(), lang.encode(), html_text.encode()])
     ).hexdigest()[:32]
-    with _WEASYPRINT_LOCK, _gc_paused():
-        pdf = document.write_pdf(
-            attachments=[attachment],
-            pdf_variant=PDF_VARIANT,
-            pdf_identifier=identity.encode(),
-            pdf_tags=True,  # a tagged PDF: headings, tables and reading order for screen readers
-            presentational_hints=False,
-        )
+    pdf = document.write_pdf(
+        attachments=[attachment],
+        pdf_variant=PDF_VARIANT,
+        pdf_identifier=identity.encode(),
+        pdf_tags=True,  # a tagged PDF: headings, tables and reading order for screen readers
+        presentational_hints=False,
+    )
     timings["pdf"] = time.perf_counter() - start
     timings["total"] = time.perf_counter() - begin
     timings["own"] = timings["total"] - timings["layout"] - timings["pdf"]
