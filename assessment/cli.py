@@ -126,6 +126,9 @@ REPORT_TIMEOUT = 600  # seconds
 @handles_errors
 def report(assessment: Path, output: Path, criteria: tuple[Path, ...], lang: str | None) -> None:
     """Write the PDF pre-audit gap report of an assessment file."""
+    from .chartsvg import start_early
+
+    start_early()  # the chart helper starts while this process imports WeasyPrint
     data, pack = load_input(assessment, criteria)
     from .report import render_pdf
 

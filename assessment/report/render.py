@@ -18,7 +18,7 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,7 +31,7 @@ from weasyprint import CSS, HTML, Attachment
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from .. import charts
+from .. import charts, chartsvg
 from ..assessments import Assessment
 from ..errors import IkmError
 from ..packs import Pack
@@ -180,16 +180,48 @@ def chart_names(ctx: ReportContext) -> list[str]:
     return names
 
 
-def chart_svg(ctx: ReportContext, name: str) -> str:
-    """One of the report's charts as SVG text."""
+def chart_spec(ctx: ReportContext, name: str) -> charts.Chart:
+    """One of the report's charts as a Vega-Lite spec."""
     result, pack, lang = ctx.result, ctx.pack_model, ctx.lang
     if name == "readiness":
-        chart = charts.readiness_chart(result, pack, lang, ctx.forecast_result, width=400)
-    elif name == "tags":
-        chart = charts.tag_chart(result, pack, lang, width=400)
-    else:
-        chart = charts.timeline_chart(result, ctx.assessment, lang, limit=TIMELINE_LIMIT, width=430)
-    return charts.to_svg(chart)
+        return charts.readiness_chart(result, pack, lang, ctx.forecast_result, width=400)
+    if name == "tags":
+        return charts.tag_chart(result, pack, lang, width=400)
+    return charts.timeline_chart(result, ctx.assessment, lang, limit=TIMELINE_LIMIT, width=430)
+
+
+def chart_svg(ctx: ReportContext, name: str) -> str:
+    """One of the report's charts as SVG text, converted in this process."""
+    return charts.to_svg(chart_spec(ctx, name))
+
+
+CHART_WAIT = 15.0  # seconds to wait for the chart helper before converting here instead
+
+
+class _Charts:
+    """The report's charts: sent to the helper process (:mod:`assessment.chartsvg`) first,
+    so that they convert on the other core while WeasyPrint parses and styles the HTML;
+    fetched when WeasyPrint asks for the images. A helper that cannot start, fails or is
+    slower than ``CHART_WAIT`` costs nothing but that wait: the chart is then converted
+    in this process, which also raises any real error in the spec."""
+
+    def __init__(self, ctx: ReportContext, names: list[str]):
+        self.specs = {name: chart_spec(ctx, name) for name in names}
+        helper = chartsvg.worker()
+        self.pending = {name: helper.submit(spec) for name, spec in self.specs.items()}
+        self.svgs: dict[str, str] = {}
+        self.waited = 0.0  # seconds this thread spent waiting for or converting charts
+
+    def svg(self, name: str) -> str:
+        if name not in self.svgs:
+            start = time.perf_counter()
+            try:
+                self.svgs[name] = self.pending[name].result(timeout=CHART_WAIT)
+            except Exception:  # the helper failed: convert here (and raise a real error)
+                self.pending[name].cancel()
+                self.svgs[name] = charts.to_svg(self.specs[name])
+            self.waited += time.perf_counter() - start
+        return self.svgs[name]
 
 
 # ---- the render ----------------------------------------------------------------------------
@@ -232,29 +264,6 @@ def _styles(
     if labels_key not in _STYLESHEETS:
         _STYLESHEETS[labels_key] = CSS(string=pages, url_fetcher=fetcher, font_config=_FONTS)
     return _FONTS, [_STYLESHEETS[key], _STYLESHEETS[labels_key]]
-
-
-_warm_lock = threading.Lock()
-_warmed = False
-
-
-def _warm_charts() -> None:
-    """Start vl-convert's JavaScript engine in a helper thread, once per process."""
-    global _warmed
-    with _warm_lock:
-        if _warmed:
-            return
-        _warmed = True
-
-    def warm() -> None:
-        import vl_convert as vlc
-
-        charts.register_fonts()
-        tiny = {"data": {"values": [{"x": 1}]}, "mark": "point", "encoding": {"x": {"field": "x"}}}
-        with suppress(Exception):  # only a warm-up: the real chart reports any problem
-            vlc.vegalite_to_svg(tiny, allowed_base_urls=[])
-
-    threading.Thread(target=warm, name="ikm-report-charts-warm-up", daemon=True).start()
 
 
 @contextmanager
@@ -331,25 +340,14 @@ def _render(
     ctx = build_context(pack, assessment, lang, workshop=workshop)
     checkpoint()
 
-    # The charts render on demand, in this thread, when WeasyPrint fetches them: vl-convert
-    # holds the GIL while it converts, so a helper thread only slowed the layout down. Its
-    # one-off start-up (about half a second) does release the GIL and overlaps with our
-    # context and WeasyPrint's stylesheet work (see _warm_charts).
-    _warm_charts()
+    # vl-convert holds the GIL while it converts, so the charts go to a helper process
+    # and convert on the other core while WeasyPrint works (see _Charts).
     root = assets_dir().resolve()
     names = chart_names(ctx)
-    chart_times: dict[str, float] = {}
-    svgs: dict[str, str] = {}
-
-    def chart(name: str) -> str:
-        if name not in svgs:
-            start = time.perf_counter()
-            svgs[name] = chart_svg(ctx, name)
-            chart_times[name] = time.perf_counter() - start
-        return svgs[name]
+    made = _Charts(ctx, names)
 
     def waiter(name: str) -> Callable[[], tuple[bytes, str]]:
-        return lambda: (chart(name).encode(), "image/svg+xml")
+        return lambda: (made.svg(name).encode(), "image/svg+xml")
 
     extra = {(root / CHART_FOLDER / f"{n}.svg").as_posix(): waiter(n) for n in names}
     fetcher = AssetFetcher(root, extra)
@@ -368,8 +366,8 @@ def _render(
     )
     timings["layout"] = time.perf_counter() - start
     for name in names:
-        chart(name)  # surfaces a chart error even if WeasyPrint skipped the image
-    timings["charts"] = sum(chart_times.values())  # part of "layout": rendered on demand
+        made.svg(name)  # surfaces a chart error even if WeasyPrint skipped the image
+    timings["charts"] = made.waited  # part of "layout": waited for when fetched
 
     start = time.perf_counter()
     source = assessment.to_json().encode()
