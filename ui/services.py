@@ -428,10 +428,13 @@ def demo_id(lang: str | None = None) -> int | None:
 
 
 def report_available() -> bool:
+    """Whether the report can be rendered here; starts the chart helper process if so."""
     try:
         from assessment import report
+        from assessment.chartsvg import start_early
     except ImportError:
         return False
+    start_early()  # it starts up while the user looks at the page, not on the first render
     return hasattr(report, "render_pdf")
 
 
