@@ -7,8 +7,9 @@
 3. a generated large report (200 criteria, 1,000 evidence items) as a whole process;
 4. three sizes in-process, to show that time grows linearly with size;
 5. where the time goes: WeasyPrint layout, WeasyPrint PDF writing, and our own share
-   (scoring, context, template). The charts render on demand inside the layout, when
-   WeasyPrint fetches them; their seconds are printed separately;
+   (scoring, context, template, and freeing WeasyPrint's objects afterwards). The charts
+   convert in a helper process while WeasyPrint works; the seconds the layout waited for
+   them are printed separately;
 6. a reference: WeasyPrint alone on plain text pages (no report code at all), so that
    figures from machines of different speed, or from one machine on a busy and a quiet
    day, can be compared.
@@ -81,9 +82,14 @@ def main() -> None:
     render(demo_pack, demo, "nl")  # warm up: fonts, vl-convert, template cache
     results, measured = [], []
     for _ in range(runs):
-        cpu = time.process_time()
+        cpu, wall = time.process_time(), time.perf_counter()
         results.append(render(demo_pack, demo, "nl"))
-        measured.append((results[-1].timings["total"], time.process_time() - cpu))
+        wall = time.perf_counter() - wall
+        results[-1].timings["total"] = wall  # the whole call, freeing the layout included
+        results[-1].timings["own"] = (
+            wall - results[-1].timings["layout"] - results[-1].timings["pdf"]
+        )
+        measured.append((wall, time.process_time() - cpu))
     best = min(results, key=lambda r: r.timings["total"])
     print(f"in-process (as the app):    {best.pages} pages, {fmt(measured)}")
     share(best.timings)
@@ -106,9 +112,11 @@ def main() -> None:
         pack, assessment, _ = generated_files(criteria, evidence)
         best, cpu_best = None, 0.0
         for _ in range(runs):
-            cpu = time.process_time()
+            cpu, wall = time.process_time(), time.perf_counter()
             out = render(pack, assessment, "nl", timeout=None)
-            cpu = time.process_time() - cpu
+            cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+            out.timings["total"] = wall  # the whole call, freeing the layout included
+            out.timings["own"] = wall - out.timings["layout"] - out.timings["pdf"]
             if best is None or out.timings["total"] < best.timings["total"]:
                 best, cpu_best = out, cpu
         t = best.timings
@@ -194,7 +202,7 @@ def share(t: dict[str, float]) -> None:
         f"  WeasyPrint layout {t['layout']:.2f} s ({t['layout'] / total:.0%}), "
         f"PDF writing {t['pdf']:.2f} s ({t['pdf'] / total:.0%}), "
         f"our own {t['own']:.2f} s ({t['own'] / total:.0%}); the layout includes "
-        f"the charts, {t['charts']:.2f} s"
+        f"{t['charts']:.2f} s of waiting for the charts"
     )
 
 
