@@ -16,23 +16,37 @@ back to converting in their own process: the helper only ever saves time.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import json
+import queue
 import subprocess
 import sys
 import threading
-from concurrent.futures import Future
+from concurrent.futures import Future, InvalidStateError
 from typing import IO, Any
 
 
 class SvgWorker:
-    """A helper process that converts Vega-Lite specs to SVG; thread-safe."""
+    """A helper process that converts Vega-Lite specs to SVG; thread-safe.
+
+    No caller ever blocks on the helper's pipes: a writer thread sends the requests and a
+    reader thread resolves the futures, and the lock guards only the bookkeeping. A helper
+    that ends, talks nonsense or is given up on (:meth:`restart`) fails its open requests
+    at once; after ``MAX_FAILURES`` helpers in a row ended without one answer, the worker
+    stops starting new ones and every request fails at once.
+    """
+
+    MAX_FAILURES = 3
 
     def __init__(self, command: list[str] | None = None):
-        self.command = command or [sys.executable, "-m", "assessment.chartsvg"]
+        # -P: the folder the user runs ikm in is not on the helper's import path
+        self.command = command or [sys.executable, "-P", "-m", "assessment.chartsvg"]
         self._lock = threading.Lock()
-        self._process: subprocess.Popen[str] | None = None
-        self._pending: dict[int, tuple[Future[str], subprocess.Popen[str]]] = {}
+        self._process: subprocess.Popen[bytes] | None = None
+        self._outbox: queue.SimpleQueue[bytes | None] | None = None
+        self._pending: dict[int, tuple[Future[str], subprocess.Popen[bytes]]] = {}
         self._next_id = 0
+        self._failures = 0  # helpers in a row that ended without answering anything
         self._broken = False
 
     def start(self) -> bool:
@@ -46,22 +60,22 @@ class SvgWorker:
         if self._broken:
             return False
         try:
-            self._process = subprocess.Popen(
+            process = subprocess.Popen(
                 self.command,
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
-                text=True,
-                encoding="utf-8",
-                bufsize=1,
             )
         except OSError:
             self._broken = True
             return False
-        reader = threading.Thread(
-            target=self._read, args=(self._process,), name="ikm-chart-svg-reader", daemon=True
-        )
-        reader.start()
+        outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self._process, self._outbox = process, outbox
+        for target, args, name in (
+            (self._write, (process, outbox), "ikm-chart-svg-writer"),
+            (self._read, (process,), "ikm-chart-svg-reader"),
+        ):
+            threading.Thread(target=target, args=args, name=name, daemon=True).start()
         return True
 
     def submit(self, spec: dict[str, Any]) -> Future[str]:
@@ -71,43 +85,75 @@ class SvgWorker:
             if not self._start_locked():
                 future.set_exception(RuntimeError("the chart helper process cannot start"))
                 return future
+            assert self._process is not None and self._outbox is not None
             self._next_id += 1
-            request_id = self._next_id
-            process = self._process
-            assert process is not None and process.stdin is not None
-            self._pending[request_id] = (future, process)
-            try:
-                process.stdin.write(json.dumps({"id": request_id, "spec": spec}) + "\n")
-                process.stdin.flush()
-            except (OSError, ValueError) as exc:
-                self._pending.pop(request_id, None)
-                future.set_exception(RuntimeError(f"the chart helper process stopped: {exc}"))
+            self._pending[self._next_id] = (future, self._process)
+            line = json.dumps({"id": self._next_id, "spec": spec}) + "\n"
+            self._outbox.put(line.encode())
         return future
 
-    def _read(self, process: subprocess.Popen[str]) -> None:
-        stdout: IO[str] | None = process.stdout
+    def restart(self) -> None:
+        """Give up on the running helper (slow or stuck): its open requests fail now."""
+        with self._lock:
+            process = self._process
+        if process is not None:
+            process.kill()  # the reader sees the end of its output and cleans up
+
+    def _write(
+        self, process: subprocess.Popen[bytes], outbox: queue.SimpleQueue[bytes | None]
+    ) -> None:
+        stdin = process.stdin
+        assert stdin is not None
+        try:
+            while (line := outbox.get()) is not None:
+                stdin.write(line)
+                stdin.flush()
+        except (OSError, ValueError):
+            process.kill()  # cannot reach it: the reader fails what is open
+        finally:
+            with contextlib.suppress(OSError):
+                stdin.close()
+
+    def _read(self, process: subprocess.Popen[bytes]) -> None:
+        stdout = process.stdout
         assert stdout is not None
-        for line in stdout:
-            try:
-                answer = json.loads(line)
-                future = self._take(int(answer["id"]))
-            except (ValueError, KeyError, TypeError):
-                continue
-            if future is None or future.done():  # given up on (see assessment.report.render)
-                continue
-            if "svg" in answer:
-                future.set_result(str(answer["svg"]))
-            else:
-                future.set_exception(RuntimeError(str(answer.get("error", "no SVG"))))
-        # the helper ended: fail what it still owed, so that callers fall back at once
+        answered = False
+        try:
+            for raw in stdout:
+                try:
+                    answer = json.loads(raw.decode("utf-8"))
+                    future = self._take(int(answer["id"]))
+                except (ValueError, KeyError, TypeError):
+                    continue  # not an answer (a stray line); the request still waits
+                answered = True
+                if future is None:
+                    continue
+                with contextlib.suppress(InvalidStateError):  # the caller gave up on it
+                    if "svg" in answer:
+                        future.set_result(str(answer["svg"]))
+                    else:
+                        future.set_exception(RuntimeError(str(answer.get("error", "no SVG"))))
+        finally:
+            self._ended(process, answered)
+
+    def _ended(self, process: subprocess.Popen[bytes], answered: bool) -> None:
+        """The helper's output ended: fail what it still owed, reap it, count failures."""
         with self._lock:
             owed = [i for i, (_, p) in self._pending.items() if p is process]
             waiting = [self._pending.pop(i)[0] for i in owed]
             if self._process is process:
                 self._process = None
+                if self._outbox is not None:
+                    self._outbox.put(None)  # ends the writer
+                self._outbox = None
+            self._failures = 0 if answered else self._failures + 1
+            self._broken = self._broken or self._failures >= self.MAX_FAILURES
         for future in waiting:
-            if not future.done():
+            with contextlib.suppress(InvalidStateError):
                 future.set_exception(RuntimeError("the chart helper process stopped"))
+        process.kill()
+        with contextlib.suppress(OSError, subprocess.TimeoutExpired):
+            process.wait(timeout=5)
 
     def _take(self, request_id: int) -> Future[str] | None:
         with self._lock:
@@ -115,18 +161,19 @@ class SvgWorker:
         return None if entry is None else entry[0]
 
     def stop(self, wait: bool = True) -> None:
-        """Close the helper's input, which ends it; ``wait`` waits (briefly) until it has."""
+        """End the helper (it exits when its input closes); ``wait`` waits briefly for it."""
         with self._lock:
-            process, self._process = self._process, None
+            process, outbox = self._process, self._outbox
+            self._process = self._outbox = None
         if process is None:
             return
-        try:
-            if process.stdin is not None:
-                process.stdin.close()
-            if wait:
+        if outbox is not None:
+            outbox.put(None)  # the writer closes the helper's input after what is queued
+        if wait:
+            try:
                 process.wait(timeout=2)
-        except (OSError, subprocess.TimeoutExpired):
-            process.kill()
+            except subprocess.TimeoutExpired:
+                process.kill()
 
 
 _WORKER: SvgWorker | None = None

@@ -195,33 +195,45 @@ def chart_svg(ctx: ReportContext, name: str) -> str:
     return charts.to_svg(chart_spec(ctx, name))
 
 
-CHART_WAIT = 15.0  # seconds to wait for the chart helper before converting here instead
+CHART_WAIT = 10.0  # seconds one render waits for the chart helper, all charts together
 
 
 class _Charts:
     """The report's charts: sent to the helper process (:mod:`assessment.chartsvg`) first,
     so that they convert on the other core while WeasyPrint parses and styles the HTML;
-    fetched when WeasyPrint asks for the images. A helper that cannot start, fails or is
-    slower than ``CHART_WAIT`` costs nothing but that wait: the chart is then converted
-    in this process, which also raises any real error in the spec."""
+    fetched when WeasyPrint asks for the images. When the helper cannot start, fails or
+    does not answer within ``CHART_WAIT`` (a stuck helper is restarted), the charts are
+    converted in this process instead, which also raises any real error in a spec."""
 
     def __init__(self, ctx: ReportContext, names: list[str]):
         self.specs = {name: chart_spec(ctx, name) for name in names}
-        helper = chartsvg.worker()
-        self.pending = {name: helper.submit(spec) for name, spec in self.specs.items()}
+        self.helper = chartsvg.worker()
+        self.pending = {name: self.helper.submit(spec) for name, spec in self.specs.items()}
+        self.deadline = time.monotonic() + CHART_WAIT
+        self.in_process = False  # after one failure, the rest converts here at once
         self.svgs: dict[str, str] = {}
         self.waited = 0.0  # seconds this thread spent waiting for or converting charts
 
     def svg(self, name: str) -> str:
         if name not in self.svgs:
             start = time.perf_counter()
-            try:
-                self.svgs[name] = self.pending[name].result(timeout=CHART_WAIT)
-            except Exception:  # the helper failed: convert here (and raise a real error)
-                self.pending[name].cancel()
-                self.svgs[name] = charts.to_svg(self.specs[name])
+            self.svgs[name] = self._from_helper(name) or charts.to_svg(self.specs[name])
             self.waited += time.perf_counter() - start
         return self.svgs[name]
+
+    def _from_helper(self, name: str) -> str | None:
+        if self.in_process:
+            return None
+        future = self.pending[name]
+        try:
+            return future.result(timeout=max(0.0, self.deadline - time.monotonic()))
+        except TimeoutError:
+            self.helper.restart()  # stuck or far too slow: the next render starts afresh
+        except Exception:  # the helper failed or refused the spec
+            pass
+        future.cancel()
+        self.in_process = True
+        return None
 
 
 # ---- the render ----------------------------------------------------------------------------
