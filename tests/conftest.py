@@ -98,3 +98,22 @@ def new_assessment() -> Callable[..., Any]:
         return parse_assessment(data, "test")
 
     return build
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """The store the app uses (IKM_DATABASE_URL), fresh for each test; app caches cleared."""
+    import streamlit as st
+
+    from assessment.store import open_store
+
+    url = f"sqlite:///{tmp_path / 'app.sqlite3'}"
+    monkeypatch.setenv("IKM_DATABASE_URL", url)
+    monkeypatch.setenv("IKM_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("IKM_WORKSHOP_LAN", raising=False)
+    monkeypatch.delenv("IKM_MAX_UPLOAD_MB", raising=False)
+    st.cache_resource.clear()
+    store = open_store(url)
+    yield store
+    store.close()
+    st.cache_resource.clear()

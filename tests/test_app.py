@@ -6,34 +6,15 @@ Each test runs the real router (``app.py``) against a fresh SQLite store in ``tm
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from assessment.store import open_store
 from tests.helpers import DATA, ROOT
 
 TIMEOUT = 60
 PDF_BYTES = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-@pytest.fixture
-def db(tmp_path, monkeypatch) -> Iterator[Any]:
-    """The store the app uses (IKM_DATABASE_URL), fresh for each test."""
-    url = f"sqlite:///{tmp_path / 'app.sqlite3'}"
-    monkeypatch.setenv("IKM_DATABASE_URL", url)
-    monkeypatch.setenv("IKM_DATA_DIR", str(tmp_path))
-    monkeypatch.delenv("IKM_WORKSHOP_LAN", raising=False)
-    monkeypatch.delenv("IKM_MAX_UPLOAD_MB", raising=False)
-    st.cache_resource.clear()
-    store = open_store(url)
-    yield store
-    store.close()
-    st.cache_resource.clear()
 
 
 def app(**query: str) -> AppTest:

@@ -3,31 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from assessment import charts
-from assessment.store import open_store
 from tests.helpers import ROOT
 from ui import layout
-
-
-@pytest.fixture
-def db(tmp_path, monkeypatch) -> Iterator[Any]:
-    """The store the app uses (IKM_DATABASE_URL), fresh for each test."""
-    url = f"sqlite:///{tmp_path / 'app.sqlite3'}"
-    monkeypatch.setenv("IKM_DATABASE_URL", url)
-    monkeypatch.setenv("IKM_DATA_DIR", str(tmp_path))
-    monkeypatch.delenv("IKM_WORKSHOP_LAN", raising=False)
-    st.cache_resource.clear()
-    store = open_store(url)
-    yield store
-    store.close()
-    st.cache_resource.clear()
 
 
 def shown_specs(aid: int, page: str) -> list[tuple[dict[str, Any], Any]]:
