@@ -190,11 +190,6 @@ def chart_spec(ctx: ReportContext, name: str) -> charts.Chart:
     return charts.timeline_chart(result, ctx.assessment, lang, limit=TIMELINE_LIMIT, width=430)
 
 
-def chart_svg(ctx: ReportContext, name: str) -> str:
-    """One of the report's charts as SVG text, converted in this process."""
-    return charts.to_svg(chart_spec(ctx, name))
-
-
 CHART_WAIT = 10.0  # seconds one render waits for the chart helper, all charts together
 
 
