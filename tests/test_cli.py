@@ -133,3 +133,16 @@ def test_help_does_not_import_heavy_modules():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert "HEAVY []" in proc.stdout
+
+
+def test_report_as_a_real_process_writes_the_pdf(tmp_path):
+    # the ikm program leaves the collector off during `report` (the process ends after it)
+    demo = tmp_path / "demo.json"
+    assert ikm("demo", "-o", demo).returncode == 0
+    proc = ikm("report", demo, "-o", tmp_path / "out.pdf", "--lang", "en")
+    assert proc.returncode == 0, proc.stderr
+    from pypdf import PdfReader
+
+    reader = PdfReader(tmp_path / "out.pdf")
+    assert len(reader.pages) > 20
+    assert "Executive summary" in reader.pages[2].extract_text()
