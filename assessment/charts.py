@@ -167,6 +167,20 @@ def _percent_axis(lang: str) -> dict[str, Any]:
     )
 
 
+def _value_labels(
+    data: list[dict[str, Any]] | None, y: dict[str, Any], x: dict[str, Any], **channels: Any
+) -> dict[str, Any]:
+    """A text layer that writes each bar's ``label`` just right of the bar's end."""
+    return _layer(
+        data,
+        {"type": "text", "align": "left", "dx": 4, "fontSize": 10, "color": INK},
+        y=y,
+        x=x,
+        text=_field("label", "nominal"),
+        **channels,
+    )
+
+
 # ---- readiness per pillar ----------------------------------------------------------------
 
 
@@ -233,14 +247,7 @@ def readiness_chart(
         ],
         **offset,
     )
-    text = _layer(
-        rows,
-        {"type": "text", "align": "left", "dx": 4, "fontSize": 10, "color": INK},
-        y=y,
-        x=x,
-        text=_field("label", "nominal"),
-        **offset,
-    )
+    text = _value_labels(rows, y, x, **offset)
     thresholds = [
         {
             "value": pack.readiness.ready_pillar,
@@ -299,13 +306,7 @@ def tag_chart(result: Result, pack: Pack, lang: str = "nl", *, width: int = 440)
             _tooltip("label", "nominal", chart_label("readiness", lang)),
         ],
     )
-    text = _layer(
-        None,
-        {"type": "text", "align": "left", "dx": 4, "fontSize": 10, "color": INK},
-        y=y,
-        x=x,
-        text=_field("label", "nominal"),
-    )
+    text = _value_labels(None, y, x)
     return _chart([bars, text], width=width, height=22 * max(1, len(rows)), values=rows)
 
 
