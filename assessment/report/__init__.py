@@ -4,6 +4,10 @@ WeasyPrint is imported only when this package is, so that ``ikm --help`` and the
 stay light.
 """
 
-from .render import ReportError, ReportTimeout, render, render_pdf
+from . import tuning
+
+tuning.prepare()  # before render imports WeasyPrint: see tuning
+
+from .render import ReportError, ReportTimeout, render, render_pdf  # noqa: E402
 
 __all__ = ["ReportError", "ReportTimeout", "render", "render_pdf"]

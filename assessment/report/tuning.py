@@ -1,0 +1,95 @@
+"""Speed fixes for the libraries under WeasyPrint (pydyf, cffi), applied before a render.
+
+Each fix is narrow, measured (``bench/bench_report.py``) and covered by tests that compare
+its result with the library's own:
+
+- :func:`import_weasyprint`: on Linux, WeasyPrint tries several names for each C library
+  and cffi asks ``ctypes.util.find_library`` about every name that does not load at once,
+  which runs ``ldconfig`` and ``gcc`` in subprocesses: about 0.2 s per process, although
+  the shared-object name further down the list loads directly. The import skips that
+  lookup, and falls back to the normal import when a library cannot be found that way.
+- pydyf's ``PDF.page_references`` builds the tuple of all page references anew on every
+  call, and WeasyPrint's tagged-PDF code calls it once per tagged element: quadratic in
+  the page count (1.5 s of a 164-page report). :func:`apply` memoises it per page count.
+- pydyf compresses every stream at zlib level 9; level 6 (zlib's default) makes the file
+  about 4 % larger and the compression about twice as fast.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes.util
+import importlib
+import io
+import sys
+import zlib
+from collections.abc import Iterator
+from typing import Any
+
+COMPRESSION_LEVEL = 6
+
+
+@contextlib.contextmanager
+def _no_library_search() -> Iterator[None]:
+    original = ctypes.util.find_library
+    ctypes.util.find_library = lambda name: None
+    try:
+        yield
+    finally:
+        ctypes.util.find_library = original
+
+
+def import_weasyprint() -> None:
+    """Import WeasyPrint (and its C libraries) without the slow library search on Linux."""
+    if "weasyprint.text.ffi" not in sys.modules and sys.platform.startswith("linux"):
+        try:
+            # WeasyPrint prints advice before it gives up on a library: not for this try
+            with _no_library_search(), contextlib.redirect_stdout(io.StringIO()):
+                importlib.import_module("weasyprint")
+            return
+        except OSError:
+            pass  # a library only the search finds: the normal import below
+    importlib.import_module("weasyprint")
+
+
+class _Zlib:
+    """zlib as pydyf sees it: ``compressobj`` at :data:`COMPRESSION_LEVEL`."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(zlib, name)
+
+    @staticmethod
+    def compressobj(level: int = -1, *args: Any, **kwargs: Any) -> Any:
+        return zlib.compressobj(COMPRESSION_LEVEL, *args, **kwargs)
+
+
+def _memoised_page_references(original: Any) -> property:
+    def page_references(pdf: Any) -> tuple[bytes, ...]:
+        kids = pdf.pages["Kids"]
+        key = (id(kids), len(kids))
+        cached = pdf.__dict__.get("_ikm_page_references")
+        if cached is None or cached[0] != key:
+            cached = (key, original.fget(pdf))
+            pdf.__dict__["_ikm_page_references"] = cached
+        return cached[1]
+
+    page_references.__doc__ = original.__doc__
+    page_references.__wrapped__ = original  # type: ignore[attr-defined]
+    return property(page_references)
+
+
+def prepare() -> None:
+    """Import WeasyPrint and apply the fixes (idempotent)."""
+    import_weasyprint()
+    apply()
+
+
+def apply() -> None:
+    """Apply the pydyf fixes (once; later calls do nothing)."""
+    import pydyf
+
+    original = pydyf.PDF.__dict__.get("page_references")
+    if isinstance(original, property) and not hasattr(original.fget, "__wrapped__"):
+        pydyf.PDF.page_references = _memoised_page_references(original)
+    if getattr(pydyf, "zlib", None) is zlib:
+        pydyf.zlib = _Zlib()

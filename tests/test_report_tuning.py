@@ -1,0 +1,127 @@
+"""The speed fixes for WeasyPrint's libraries: same results as the libraries' own code."""
+
+from __future__ import annotations
+
+import ctypes.util
+import importlib
+import re
+import sys
+import zlib
+
+import pydyf
+import pytest
+from weasyprint import HTML
+
+import assessment.report  # noqa: F401  (applies the fixes)
+from assessment.report import tuning
+
+
+def _original_page_references() -> property:
+    return property(pydyf.PDF.__dict__["page_references"].fget.__wrapped__.fget)
+
+
+def test_fixes_are_applied_once_the_report_is_imported():
+    assert isinstance(pydyf.zlib, tuning._Zlib)
+    assert hasattr(pydyf.PDF.__dict__["page_references"].fget, "__wrapped__")
+    before = pydyf.PDF.__dict__["page_references"]
+    tuning.apply()  # idempotent: not wrapped twice
+    assert pydyf.PDF.__dict__["page_references"] is before
+
+
+def test_page_references_follow_pages_added_after_a_call():
+    pdf = pydyf.PDF()
+    original = _original_page_references()
+    for count in range(1, 5):
+        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+        assert pdf.page_references == original.fget(pdf)
+        assert len(pdf.page_references) == count
+
+
+def test_page_references_are_computed_once_per_page_count():
+    pdf = pydyf.PDF()
+    for _ in range(3):
+        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    first = pdf.page_references
+    assert pdf.page_references is first  # the same tuple: not built again
+    pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    assert pdf.page_references is not first
+
+
+def test_streams_compress_at_the_tuned_level_and_decompress_to_the_same_bytes():
+    content = b"0 0 m 10 10 l S\n" * 2000 + bytes(range(256)) * 20
+    stream = pydyf.Stream([content], compress=True)
+    data = stream.data
+    body = data[data.index(b"stream\n") + 7 : data.rindex(b"\nendstream")]
+    assert zlib.decompress(body) == content
+    expected = zlib.compressobj(tuning.COMPRESSION_LEVEL)
+    assert body == expected.compress(content) + expected.flush()
+    assert b"/FlateDecode" in data
+
+
+def test_tagged_pdf_is_byte_identical_with_the_original_page_references(monkeypatch):
+    html = "".join(
+        f"<h1>Deel {i}</h1><p>{'tekst ' * 300}</p><p><a href='#s{i}' id='s{i}'>link</a></p>"
+        for i in range(6)
+    )
+    document = HTML(string=html).render(pdf_tags=True)
+    assert len(document.pages) > 3
+    tuned = document.write_pdf(pdf_tags=True, pdf_identifier=b"x")
+    monkeypatch.setattr(pydyf.PDF, "page_references", _original_page_references())
+    original = document.write_pdf(pdf_tags=True, pdf_identifier=b"x")
+
+    def without_dates(pdf: bytes) -> bytes:
+        return re.sub(rb"D:\d{14}", b"D:0", pdf)
+
+    assert without_dates(tuned) == without_dates(original)
+
+
+def test_import_skips_the_library_search_and_restores_it(monkeypatch):
+    seen = []
+    real_import = importlib.import_module
+
+    def spy(name: str):
+        seen.append(ctypes.util.find_library("c"))
+        return real_import(name)
+
+    monkeypatch.delitem(sys.modules, "weasyprint.text.ffi")
+    monkeypatch.setattr(importlib, "import_module", spy)
+    monkeypatch.setattr(tuning.sys, "platform", "linux")
+    original = ctypes.util.find_library
+    tuning.import_weasyprint()
+    assert seen == [None]  # the quick attempt: no search
+    assert ctypes.util.find_library is original
+
+
+def test_import_falls_back_to_the_normal_search(monkeypatch, capsys):
+    attempts = []
+    real_import = importlib.import_module
+
+    def flaky(name: str):
+        searching = ctypes.util.find_library("c") is not None
+        attempts.append(searching)
+        if not searching:
+            print("WeasyPrint could not import some external libraries")
+            raise OSError("cannot load library 'libpango-1.0-0'")
+        return real_import(name)
+
+    monkeypatch.delitem(sys.modules, "weasyprint.text.ffi")
+    monkeypatch.setattr(importlib, "import_module", flaky)
+    monkeypatch.setattr(tuning.sys, "platform", "linux")
+    tuning.import_weasyprint()
+    assert attempts == [False, True]
+    assert capsys.readouterr().out == ""  # the quick attempt's advice is not shown
+
+
+@pytest.mark.parametrize("platform", ["darwin", "win32"])
+def test_other_platforms_import_normally(monkeypatch, platform):
+    seen = []
+    real_import = importlib.import_module
+    monkeypatch.delitem(sys.modules, "weasyprint.text.ffi")
+    monkeypatch.setattr(tuning.sys, "platform", platform)
+    monkeypatch.setattr(
+        importlib,
+        "import_module",
+        lambda name: seen.append(ctypes.util.find_library("c")) or real_import(name),
+    )
+    tuning.import_weasyprint()
+    assert seen and seen[0] is not None
