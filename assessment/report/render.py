@@ -36,6 +36,7 @@ from ..assessments import Assessment
 from ..errors import IkmError
 from ..packs import Pack
 from ..resources import templates_dir
+from . import tuning
 from .context import TIMELINE_LIMIT, ReportContext, build_context
 
 if TYPE_CHECKING:
@@ -316,8 +317,11 @@ def render(
     def work() -> Rendered:
         # One render at a time: renders share the fonts and the parsed stylesheets. The
         # collector stays paused for the whole render (see _gc_paused), template included.
+        # WeasyPrint's deep recursion gets room on the frame stack (see tuning).
         with _WEASYPRINT_LOCK, _gc_paused():
-            return _render(pack, assessment, lang, created, workshop, keep_document)
+            return tuning.call_with_roomy_stack(
+                lambda: _render(pack, assessment, lang, created, workshop, keep_document)
+            )
 
     begin = time.perf_counter()
     out = work() if timeout is None else run_with_timeout(work, timeout)
