@@ -1,6 +1,7 @@
 """The ``ikm`` command as a real subprocess: exit codes, messages, never a traceback."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,9 +13,14 @@ from tests.helpers import DATA, ROOT
 IKM = Path(sys.executable).with_name("ikm")
 
 
-def ikm(*args, cwd=None):
+def ikm(*args, cwd=None, env=None):
     return subprocess.run(
-        [str(IKM), *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=60
+        [str(IKM), *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=60,
+        env=env,
     )
 
 
@@ -136,13 +142,32 @@ def test_help_does_not_import_heavy_modules():
 
 
 def test_report_as_a_real_process_writes_the_pdf(tmp_path):
-    # the ikm program leaves the collector off during `report` (the process ends after it)
+    # the ikm program leaves the collector off during `report` and ends the process
+    # without Python's teardown: the exit handlers still run and the output is flushed
     demo = tmp_path / "demo.json"
     assert ikm("demo", "-o", demo).returncode == 0
-    proc = ikm("report", demo, "-o", tmp_path / "out.pdf", "--lang", "en")
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    env = {**os.environ, "TMPDIR": str(temp)}
+    proc = ikm("report", demo, "-o", tmp_path / "out.pdf", "--lang", "en", env=env)
     assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == f"wrote {tmp_path / 'out.pdf'}\n"
+    assert list(temp.iterdir()) == []  # WeasyPrint's font folder is removed
     from pypdf import PdfReader
 
     reader = PdfReader(tmp_path / "out.pdf")
     assert len(reader.pages) > 20
     assert "Executive summary" in reader.pages[2].extract_text()
+
+
+def test_report_failure_as_a_real_process_exits_1_and_cleans_up(tmp_path):
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    env = {**os.environ, "TMPDIR": str(temp)}
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    proc = ikm("report", broken, "-o", tmp_path / "out.pdf", env=env)
+    assert_clean_failure(proc)
+    assert "broken.json" in proc.stderr
+    assert not (tmp_path / "out.pdf").exists()
+    assert list(temp.iterdir()) == []

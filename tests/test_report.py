@@ -326,3 +326,19 @@ def test_report_wording_exists_in_both_languages():
     assert format_date(date(2027, 4, 1), "nl") == "1 april 2027"
     assert format_date(date(2027, 4, 1), "en") == "1 April 2027"
     assert format_date(None, "nl") == ""
+
+
+def test_released_fonts_leave_no_temporary_folder_and_renders_go_on(sample):
+    from assessment.report.render import release_fonts
+
+    render_module = sys.modules["assessment.report.render"]
+    pack, assessment = sample
+    render(pack, assessment, "nl", timeout=None)
+    folder = render_module._FONTS._folder
+    assert folder is not None and Path(folder).is_dir()  # the @font-face fonts, copied
+    release_fonts()
+    assert not Path(folder).exists()
+    assert render_module._FONTS is None
+    again = render(pack, assessment, "nl", timeout=None)  # a new configuration
+    assert again.pages > 5
+    assert render_module._FONTS._folder != folder

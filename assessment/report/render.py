@@ -9,6 +9,7 @@ takes longer than ``timeout`` seconds.
 
 from __future__ import annotations
 
+import atexit
 import gc
 import hashlib
 import io
@@ -262,6 +263,7 @@ def _styles(
     global _FONTS
     if _FONTS is None:
         _FONTS = FontConfiguration()
+        atexit.register(release_fonts)  # also when the process skips its teardown
     text = stylesheet_text()
     pages = page_label_css(t)
     key = ("main", hashlib.sha256(text.encode()).hexdigest(), base_url)
@@ -272,6 +274,16 @@ def _styles(
     if labels_key not in _STYLESHEETS:
         _STYLESHEETS[labels_key] = CSS(string=pages, url_fetcher=fetcher, font_config=_FONTS)
     return _FONTS, [_STYLESHEETS[key], _STYLESHEETS[labels_key]]
+
+
+def release_fonts() -> None:
+    """Drop the shared font configuration and remove its temporary folder of fonts."""
+    global _FONTS
+    with _WEASYPRINT_LOCK:
+        fonts, _FONTS = _FONTS, None
+        _STYLESHEETS.clear()
+    if fonts is not None:
+        fonts.__del__()  # WeasyPrint's finaliser removes the folder (again later: harmless)
 
 
 @contextmanager
