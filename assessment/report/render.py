@@ -263,7 +263,6 @@ def _styles(
     global _FONTS
     if _FONTS is None:
         _FONTS = FontConfiguration()
-        atexit.register(release_fonts)  # also when the process skips its teardown
     text = stylesheet_text()
     pages = page_label_css(t)
     key = ("main", hashlib.sha256(text.encode()).hexdigest(), base_url)
@@ -284,6 +283,11 @@ def release_fonts() -> None:
         _STYLESHEETS.clear()
     if fonts is not None:
         fonts.__del__()  # WeasyPrint's finaliser removes the folder (again later: harmless)
+
+
+# WeasyPrint's finaliser comes too late at interpreter shutdown (the folder stayed behind);
+# an exit handler also runs when the ikm program skips the teardown (cli._end_process).
+atexit.register(release_fonts)
 
 
 @contextmanager

@@ -5,7 +5,7 @@ its result with the library's own:
 
 - :func:`import_weasyprint`: on Linux, WeasyPrint tries several names for each C library
   and cffi asks ``ctypes.util.find_library`` about every name that does not load at once,
-  which runs ``ldconfig`` and ``gcc`` in subprocesses: about 0.2 s per process, although
+  which runs ``ldconfig`` and ``gcc`` in subprocesses: about 0.25 s per process, although
   the shared-object name further down the list loads directly. The import skips that
   lookup, and falls back to the normal import when a library cannot be found that way.
 - pydyf's ``PDF.page_references`` builds the tuple of all page references anew on every
@@ -86,12 +86,6 @@ def _memoised_page_references(original: Any) -> property:
     return property(page_references)
 
 
-def prepare() -> None:
-    """Import WeasyPrint and apply the fixes (idempotent)."""
-    import_weasyprint()
-    apply()
-
-
 ROOMY_SLOTS = 65_000  # frame slots: with CPython's overhead, a chunk of 1 MiB
 _roomy_caller: Callable[[Callable[[], T]], T] | None = None
 
@@ -115,6 +109,12 @@ def call_with_roomy_stack(func: Callable[[], T]) -> T:
     if _roomy_caller is None:
         _roomy_caller = _make_roomy_caller()
     return _roomy_caller(func)
+
+
+def prepare() -> None:
+    """Import WeasyPrint and apply the fixes (idempotent)."""
+    import_weasyprint()
+    apply()
 
 
 def apply() -> None:
