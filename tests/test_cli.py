@@ -160,14 +160,30 @@ def test_report_as_a_real_process_writes_the_pdf(tmp_path):
     assert "Executive summary" in reader.pages[2].extract_text()
 
 
-def test_report_failure_as_a_real_process_exits_1_and_cleans_up(tmp_path):
-    temp = tmp_path / "temp"
-    temp.mkdir()
-    env = {**os.environ, "TMPDIR": str(temp)}
+def test_report_failure_as_a_real_process_exits_1_with_the_file_named(tmp_path):
+    # `report` ends the process through _end_process, failures included
     broken = tmp_path / "broken.json"
     broken.write_text("{not json", encoding="utf-8")
-    proc = ikm("report", broken, "-o", tmp_path / "out.pdf", env=env)
+    proc = ikm("report", broken, "-o", tmp_path / "out.pdf")
     assert_clean_failure(proc)
     assert "broken.json" in proc.stderr
     assert not (tmp_path / "out.pdf").exists()
-    assert list(temp.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "status", "stderr"), [("None", 0, ""), ("3", 3, ""), ("'boom'", 1, "boom\n")]
+)
+def test_end_process_flushes_the_output_and_keeps_the_exit_status(code, status, stderr):
+    script = (
+        "import atexit, sys\n"
+        "from assessment.cli import _end_process\n"
+        "atexit.register(lambda: print('handler ran', end=''))\n"
+        "print('unflushed ', end='')\n"  # a pipe is block-buffered: only a flush shows it
+        f"_end_process({code})\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == status
+    assert proc.stdout == "unflushed handler ran"
+    assert proc.stderr == stderr

@@ -342,3 +342,30 @@ def test_released_fonts_leave_no_temporary_folder_and_renders_go_on(sample):
     again = render(pack, assessment, "nl", timeout=None)  # a new configuration
     assert again.pages > 5
     assert render_module._FONTS._folder != folder
+
+
+def test_releasing_the_fonts_does_not_wait_for_a_runaway_render(sample):
+    from assessment.report.render import RELEASE_WAIT, release_fonts
+
+    render_module = sys.modules["assessment.report.render"]
+    pack, assessment = sample
+    render(pack, assessment, "nl", timeout=None)
+    folder = render_module._FONTS._folder
+    held, done = threading.Event(), threading.Event()
+
+    def runaway() -> None:  # holds the render lock like a render that was given up on
+        with render_module._WEASYPRINT_LOCK:
+            held.set()
+            done.wait(10)
+
+    thread = threading.Thread(target=runaway, daemon=True)
+    thread.start()
+    held.wait(5)
+    start = time.monotonic()
+    try:
+        release_fonts()  # as at exit
+    finally:
+        done.set()
+        thread.join(5)
+    assert time.monotonic() - start < RELEASE_WAIT + 1
+    assert not Path(folder).exists()

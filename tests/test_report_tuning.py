@@ -6,6 +6,7 @@ import ctypes.util
 import importlib
 import re
 import resource
+import subprocess
 import sys
 import threading
 import zlib
@@ -175,3 +176,40 @@ def test_roomy_stack_stops_the_frame_chunk_churn():
     assert roomy < 400, (plain, roomy)
     if sys.version_info < (3, 13):  # CPython frees a chunk when its last frame returns
         assert plain > 10 * roomy, (plain, roomy)
+
+
+def test_the_render_runs_on_the_roomy_stack(monkeypatch):
+    from report_sample import mini_assessment
+
+    from assessment.report import render
+
+    calls = []
+    real = tuning.call_with_roomy_stack
+
+    def spy(func):
+        calls.append(func)
+        return real(func)
+
+    monkeypatch.setattr(tuning, "call_with_roomy_stack", spy)
+    pack, assessment = mini_assessment()
+    assert render(pack, assessment, "nl", timeout=None).pages >= 1
+    assert len(calls) == 1
+
+
+def test_importing_the_report_runs_no_subprocess():
+    # ctypes' find_library runs ldconfig and gcc; the quick import must not get there
+    script = (
+        "import sys\n"
+        "spawned = []\n"
+        "sys.addaudithook(lambda event, args: event == 'subprocess.Popen' and "
+        "spawned.append(args[1]))\n"
+        "import assessment.report\n"
+        "import weasyprint.text.ffi as ffi\n"
+        "assert ffi.pango is not None\n"
+        "print('SPAWNED', spawned)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "SPAWNED []" in proc.stdout

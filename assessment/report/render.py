@@ -275,12 +275,23 @@ def _styles(
     return _FONTS, [_STYLESHEETS[key], _STYLESHEETS[labels_key]]
 
 
+RELEASE_WAIT = 0.5  # seconds release_fonts waits for a render that still holds the fonts
+
+
 def release_fonts() -> None:
-    """Drop the shared font configuration and remove its temporary folder of fonts."""
+    """Drop the shared font configuration and remove its temporary folder of fonts.
+
+    Waits at most ``RELEASE_WAIT`` for a running render: a runaway render that was given up
+    on keeps the lock until its next checkpoint, and at exit the folder goes regardless.
+    """
     global _FONTS
-    with _WEASYPRINT_LOCK:
+    locked = _WEASYPRINT_LOCK.acquire(timeout=RELEASE_WAIT)
+    try:
         fonts, _FONTS = _FONTS, None
         _STYLESHEETS.clear()
+    finally:
+        if locked:
+            _WEASYPRINT_LOCK.release()
     if fonts is not None:
         fonts.__del__()  # WeasyPrint's finaliser removes the folder (again later: harmless)
 

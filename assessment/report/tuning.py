@@ -1,13 +1,16 @@
 """Speed fixes for the libraries under WeasyPrint (pydyf, cffi), applied before a render.
 
-Each fix is narrow, measured (``bench/bench_report.py``) and covered by tests that compare
-its result with the library's own:
+Each fix is narrow, measured (``bench/bench_report.py``) and covered by tests (the pydyf
+fixes against the library's own result, byte for byte):
 
 - :func:`import_weasyprint`: on Linux, WeasyPrint tries several names for each C library
   and cffi asks ``ctypes.util.find_library`` about every name that does not load at once,
   which runs ``ldconfig`` and ``gcc`` in subprocesses: about 0.25 s per process, although
   the shared-object name further down the list loads directly. The import skips that
   lookup, and falls back to the normal import when a library cannot be found that way.
+  (For the optional HarfBuzz libraries, which WeasyPrint may go without, the search would
+  only return the same shared-object name that is tried directly.) While this import runs,
+  once per process, ``find_library`` and ``sys.stdout`` are replaced for all threads.
 - pydyf's ``PDF.page_references`` builds the tuple of all page references anew on every
   call, and WeasyPrint's tagged-PDF code calls it once per tagged element: quadratic in
   the page count (1.5 s of a 164-page report). :func:`apply` memoises it per page count.
@@ -19,7 +22,8 @@ its result with the library's own:
   across such a boundary tens of thousands of times, and every crossing maps and unmaps a
   chunk: 580,000 page faults and 4 s of system time in a 164-page report. The render is
   called from a frame so large that CPython gives it a chunk of 1 MiB, in whose free half
-  WeasyPrint's frames stay.
+  WeasyPrint's frames stay. (A traceback through that frame keeps its 0.5 MiB alive until
+  the traceback is freed.)
 """
 
 from __future__ import annotations
