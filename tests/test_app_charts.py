@@ -28,7 +28,9 @@ def test_results_page_shows_the_readiness_tag_and_level_charts(db):
     assert len(shown) == 5
     readiness, proto = shown[0]
     assert proto.theme == ""  # theme=None: the chart's own colours and fonts, not Streamlit's
-    assert readiness["config"]["font"] == charts.FONT and readiness["width"] == 460
+    # the app's own font (the report's Open Sans is not in the browser), the rest as given
+    assert readiness["config"]["font"] == layout.APP_CHART_FONT and readiness["width"] == 460
+    assert readiness["config"]["axis"]["gridColor"] == charts.GRID
     groups = {v["group"] for v in readiness["layer"][0]["data"]["values"]}
     assert "Totaal" in groups
     moments = readiness["layer"][0]["encoding"]["yOffset"]["sort"]  # the demo has an audit date
@@ -49,10 +51,16 @@ def test_plan_page_shows_the_timeline(db):
 def test_chart_gives_the_plot_room_for_axis_and_legend(monkeypatch):
     calls: list[dict[str, Any]] = []
     monkeypatch.setattr(st, "vega_lite_chart", lambda **kw: calls.append(kw))
-    spec = {"mark": "bar", "height": 104, "width": 460}
+    spec = {"mark": "bar", "height": 104, "width": 460, "config": {"background": "white"}}
     layout.chart(spec, room=60)
     layout.chart({"mark": "bar"})
+    font = layout.APP_CHART_FONT
     assert calls == [
-        {"spec": spec, "theme": None, "height": 164},
-        {"spec": {"mark": "bar"}, "theme": None},
+        {
+            "spec": {**spec, "config": {"background": "white", "font": font}},
+            "theme": None,
+            "height": 164,
+        },
+        {"spec": {"mark": "bar", "config": {"font": font}}, "theme": None},
     ]
+    assert spec["config"] == {"background": "white"}  # the caller's spec is not changed

@@ -89,9 +89,15 @@ def verdict_badge(verdict: str, lang: str) -> None:
     st.badge(verdict_label(verdict, lang), color=VERDICT_COLOURS.get(verdict, "gray"))
 
 
+# The charts' own font (Open Sans, the report's) is not in the browser; the app's is.
+APP_CHART_FONT = '"Source Sans", sans-serif'
+
+
 def chart(spec: Chart, *, room: int = 90) -> None:
-    """Show a Vega-Lite spec of ``assessment.charts`` at its own size; ``room`` is the height
-    of the axis and legend below the plot (Streamlit does not add it by itself)."""
+    """Show a Vega-Lite spec of ``assessment.charts`` at its own size, in the app's font;
+    ``room`` is the height of the axis and legend below the plot (Streamlit does not add it
+    by itself)."""
+    spec = {**spec, "config": {**spec.get("config", {}), "font": APP_CHART_FONT}}
     height = spec.get("height")
     if isinstance(height, int | float):
         st.vega_lite_chart(spec=spec, theme=None, height=int(height) + room)
