@@ -79,19 +79,24 @@ def test_tagged_pdf_is_byte_identical_with_the_original_page_references(monkeypa
     assert without_dates(tuned) == without_dates(original)
 
 
+def _import_on(monkeypatch, platform: str, import_module: Callable[[str], object]) -> None:
+    """``tuning.import_weasyprint()`` as on ``platform``, with ``import_module`` in place of
+    importlib's (WeasyPrint itself stays loaded: only the control flow is under test)."""
+    monkeypatch.delitem(sys.modules, "weasyprint.text.ffi")
+    monkeypatch.setattr(importlib, "import_module", import_module)
+    monkeypatch.setattr(tuning.sys, "platform", platform)
+    tuning.import_weasyprint()
+
+
 def test_import_skips_the_library_search_and_restores_it(monkeypatch):
     seen = []
     real_import = importlib.import_module
-
-    def spy(name: str):
-        seen.append(ctypes.util.find_library("c"))
-        return real_import(name)
-
-    monkeypatch.delitem(sys.modules, "weasyprint.text.ffi")
-    monkeypatch.setattr(importlib, "import_module", spy)
-    monkeypatch.setattr(tuning.sys, "platform", "linux")
     original = ctypes.util.find_library
-    tuning.import_weasyprint()
+    _import_on(
+        monkeypatch,
+        "linux",
+        lambda name: seen.append(ctypes.util.find_library("c")) or real_import(name),
+    )
     assert seen == [None]  # the quick attempt: no search
     assert ctypes.util.find_library is original
 
@@ -108,10 +113,7 @@ def test_import_falls_back_to_the_normal_search(monkeypatch, capsys):
             raise OSError("cannot load library 'libpango-1.0-0'")
         return real_import(name)
 
-    monkeypatch.delitem(sys.modules, "weasyprint.text.ffi")
-    monkeypatch.setattr(importlib, "import_module", flaky)
-    monkeypatch.setattr(tuning.sys, "platform", "linux")
-    tuning.import_weasyprint()
+    _import_on(monkeypatch, "linux", flaky)
     assert attempts == [False, True]
     assert capsys.readouterr().out == ""  # the quick attempt's advice is not shown
 
@@ -120,14 +122,11 @@ def test_import_falls_back_to_the_normal_search(monkeypatch, capsys):
 def test_other_platforms_import_normally(monkeypatch, platform):
     seen = []
     real_import = importlib.import_module
-    monkeypatch.delitem(sys.modules, "weasyprint.text.ffi")
-    monkeypatch.setattr(tuning.sys, "platform", platform)
-    monkeypatch.setattr(
-        importlib,
-        "import_module",
+    _import_on(
+        monkeypatch,
+        platform,
         lambda name: seen.append(ctypes.util.find_library("c")) or real_import(name),
     )
-    tuning.import_weasyprint()
     assert seen and seen[0] is not None
 
 
