@@ -129,6 +129,25 @@ class EvidenceHint(_TextModel):
     text: LocalText
 
 
+class FileCheck(_TextModel):
+    """One item of the checklist a reviewer answers for each sampled case file."""
+
+    id: Annotated[str, StringConstraints(pattern=KEY_PATTERN)]
+    text: LocalText
+
+
+class Terms(_Model):
+    """The pack's handling terms: acknowledgement in working days, decision in days.
+
+    ``decide_unit`` says how ``decide_days`` counts: ``calendar`` days after receipt, or
+    ``working`` days (the SPEC's working-day rule).
+    """
+
+    ack_days: int | None = Field(None, ge=0)
+    decide_days: int | None = Field(None, ge=0)
+    decide_unit: Literal["calendar", "working"] = "calendar"
+
+
 class Criterion(_TextModel):
     id: CriterionId
     title: LocalText
@@ -144,6 +163,7 @@ class Criterion(_TextModel):
     improvement: LocalText
     refs: list[str] = Field(default_factory=list)
     tags: list[str] = Field(default_factory=list)
+    file_checks: list[FileCheck] = Field(default_factory=list)
 
     @field_validator("levels", mode="before")
     @classmethod
@@ -173,6 +193,7 @@ class Pack(_TextModel):
     readiness: Readiness = Field(default_factory=Readiness)
     planning: Planning = Field(default_factory=Planning)
     defaults: Defaults = Field(default_factory=Defaults)
+    terms: Terms = Field(default_factory=Terms)
     tags: dict[str, LocalText] = Field(default_factory=dict)
     pillars: list[Pillar] = Field(min_length=1)
 
@@ -391,6 +412,21 @@ def _semantic_problems(doc: SourceDoc) -> list[Problem]:
                     if top is not None and (not isinstance(lvl, int) or not 1 <= lvl <= top):
                         add((*base, "requires", lvl), f"level {lvl} is not on the scale 1..{top}")
                     _check_requires(entries, (*base, "requires", lvl), add)
+            checks = crit.get("file_checks")
+            if isinstance(checks, list):
+                seen_checks: dict[str, int] = {}
+                for ki, check in enumerate(checks):
+                    kid = check.get("id") if isinstance(check, dict) else None
+                    if not isinstance(kid, str):
+                        continue
+                    if kid in seen_checks:
+                        add(
+                            (*base, "file_checks", ki, "id"),
+                            f"duplicate file check id '{kid}' "
+                            f"(also file_checks[{seen_checks[kid]}])",
+                        )
+                    else:
+                        seen_checks[kid] = ki
             crit_tags = crit.get("tags")
             if isinstance(crit_tags, list):
                 for ti, tag in enumerate(crit_tags):

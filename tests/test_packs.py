@@ -45,6 +45,10 @@ EXPECTED = {
     "unknown-tag.yaml": [
         "23: pillars[0].criteria[0].tags[0]: unknown tag 'culture' (not among the pack's tags)"
     ],
+    "duplicate-file-check.yaml": [
+        "26: pillars[0].criteria[0].file_checks[1].id: duplicate file check id 'ack-on-time' "
+        "(also file_checks[0])"
+    ],
     "bad-id.yaml": ["1: id: 'Bad_Pack' is not a valid id (use lowercase letters, digits and '-')"],
     "python-tag.yaml": [
         "3: title: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"
@@ -145,3 +149,22 @@ def test_pack_files_expands_folders(tmp_path):
     assert [p.name for p in pack_files([tmp_path])] == ["a.yaml", "b.yml"]
     with pytest.raises(InputFileError, match="not found"):
         pack_files([Path(tmp_path / "nope")])
+
+
+def test_file_checks_and_terms_are_read(tmp_path):
+    text = (
+        (BAD / "duplicate-file-check.yaml")
+        .read_text()
+        .replace("      - {id: ack-on-time, text: Again}\n", "")
+    )
+    pack = load_pack_bytes(text.encode(), "ok.yaml")
+    check = pack.criteria_by_id["OPEN-01"].file_checks[0]
+    assert (check.id, check.text) == (
+        "ack-on-time",
+        {"nl": "Ontvangst op tijd bevestigd", "en": "Acknowledged on time"},
+    )
+    assert (pack.terms.ack_days, pack.terms.decide_days, pack.terms.decide_unit) == (
+        5,
+        42,
+        "calendar",
+    )
