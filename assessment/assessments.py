@@ -91,6 +91,33 @@ class Evidence(_Model):
     file: EvidenceFile | None = None
     personal_data: bool = False
 
+    @property
+    def checkable(self) -> bool:
+        """Whether someone else can check the item (SPEC section 3).
+
+        It has a file (stored, or erased with its hash kept), or a link, or both a source
+        and a date. An item that is not checkable is kept and listed but backs no level.
+        """
+        return bool(
+            self.file is not None
+            or (self.link and self.link.strip())
+            or (self.source and self.source.strip() and self.date is not None)
+        )
+
+    @property
+    def to_make_checkable(self) -> tuple[str, ...]:
+        """What would make the item checkable: ``("file", "link")`` or the missing half of
+        source and date (``"source"`` or ``"date"``); empty when it is checkable.
+        """
+        if self.checkable:
+            return ()
+        has_source = bool(self.source and self.source.strip())
+        if has_source:
+            return ("date",)
+        if self.date is not None:
+            return ("source",)
+        return ("file", "link", "source", "date")
+
 
 class Response(_Model):
     level: StrictInt | None = None
