@@ -34,8 +34,9 @@ class CriterionResult:
     answered: bool
     claimed: int | None  # the response's level; None when unanswered or not applicable
     evidenced: int | None  # None when not applicable
-    kinds: frozenset[str]  # kinds of the evidence linked to the criterion
-    evidence_ids: tuple[str, ...]
+    kinds: frozenset[str]  # kinds of the checkable evidence linked to the criterion
+    evidence_ids: tuple[str, ...]  # every linked item, checkable or not
+    unchecked_ids: tuple[str, ...]  # linked items that are not checkable (back no level)
     missing: tuple[Requirement, ...]  # unmet entries needed to evidence the target
 
     @property
@@ -82,7 +83,7 @@ class GroupScore:
 class Reason:
     """Why a verdict is not better: a code and its parameters (rendered by ``messages``)."""
 
-    code: Literal["overall_below", "pillar_below", "mandatory_gap", "all_met"]
+    code: Literal["overall_below", "pillar_below", "mandatory_gap", "incomplete", "all_met"]
     params: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -105,10 +106,49 @@ class ImprovementPoint:
     owner: str | None
     status: str  # open, in_progress or done
     note: str | None
+    overdue: bool = False  # not done and the deadline is before today
 
     @property
     def gap(self) -> int:
         return self.to_level - self.from_level
+
+    @property
+    def work_days(self) -> int:
+        """effort x gap: the working days of work the point takes (the proposed deadline's)."""
+        return self.effort_days * self.gap
+
+    @property
+    def planned(self) -> bool:
+        """Done, or owned and not at risk: only planned points count in the forecast."""
+        return self.status == "done" or (self.owner is not None and not self.at_risk)
+
+    @property
+    def unplanned_because(self) -> tuple[str, ...]:
+        """Why the point is not planned: ``no_owner`` and/or ``at_risk``; empty when planned."""
+        if self.planned:
+            return ()
+        return tuple(
+            why
+            for why, applies in (("no_owner", self.owner is None), ("at_risk", self.at_risk))
+            if applies
+        )
+
+
+@dataclass(frozen=True)
+class Completeness:
+    """How many applicable criteria have a level (SPEC section 3, completeness)."""
+
+    answered: int
+    applicable: int
+
+    @property
+    def complete(self) -> bool:
+        return self.answered == self.applicable
+
+    @property
+    def share(self) -> float:
+        """answered / applicable as a fraction (1.0 when nothing is applicable)."""
+        return self.answered / self.applicable if self.applicable else 1.0
 
 
 @dataclass(frozen=True)
@@ -125,6 +165,9 @@ class Result:
     criteria: tuple[CriterionResult, ...]
     improvement_points: tuple[ImprovementPoint, ...]
     latest: date | None  # buffer_days working days before the audit date
+    completeness: Completeness
+    today: date  # the day ``overdue`` is judged against
+    forecast: Forecast | None = None  # None without an audit date
 
     def criterion(self, criterion_id: str) -> CriterionResult:
         return next(c for c in self.criteria if c.id == criterion_id)
@@ -170,17 +213,62 @@ class Result:
                     "at_risk": p.at_risk,
                     "owner": p.owner,
                     "status": p.status,
+                    "planned": p.planned,
+                    "overdue": p.overdue,
                     "proposed": p.proposed.isoformat(),
+                    "user_deadline": p.user_deadline.isoformat() if p.user_deadline else None,
+                    "effort_days": p.effort_days,
+                    "work_days": p.work_days,
                     "mandatory": p.mandatory,
                 }
                 for p in self.improvement_points
             ],
+            "completeness": {
+                "answered": self.completeness.answered,
+                "applicable": self.completeness.applicable,
+            },
+            "forecast": self.forecast.to_json() if self.forecast else None,
             "reasons": [{"code": r.code, **r.params} for r in self.reasons],
             "latest": self.latest.isoformat() if self.latest else None,
+            "today": self.today.isoformat(),
+        }
+
+
+@dataclass(frozen=True)
+class Forecast:
+    """The audit-day outlook: the method as if every planned point reached its target."""
+
+    verdict: Verdict
+    reasons: tuple[Reason, ...]
+    overall: GroupScore
+    pillars: tuple[GroupScore, ...]
+    tags: tuple[GroupScore, ...]
+    planned: tuple[str, ...]  # criteria whose points are planned, in priority order
+    unplanned: tuple[str, ...]  # criteria whose points are not planned, in priority order
+
+    def pillar(self, pillar_id: str) -> GroupScore:
+        return next(p for p in self.pillars if p.id == pillar_id)
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``forecast`` object of ``ikm score --json``."""
+        return {
+            "verdict": self.verdict,
+            "overall": {"readiness": self.overall.readiness, "maturity": self.overall.maturity},
+            "pillars": [
+                {"id": g.id, "readiness": g.readiness, "maturity": g.maturity} for g in self.pillars
+            ],
+            "planned": list(self.planned),
+            "unplanned": list(self.unplanned),
+            "reasons": [{"code": r.code, **r.params} for r in self.reasons],
         }
 
 
 # ---- per criterion ---------------------------------------------------------------------
+
+
+def checkable_kinds(items: Iterable[Evidence]) -> frozenset[str]:
+    """kinds(c): the kinds of the checkable items among ``items``; others back no level."""
+    return frozenset(e.kind for e in items if e.checkable)
 
 
 def requirements_met(requirements: Iterable[Requirement], kinds: Iterable[str]) -> bool:
@@ -222,7 +310,7 @@ def score_criterion(
     response = assessment.responses.get(criterion.id)
     if items is None:
         items = assessment.evidence_for(criterion.id)
-    kinds = frozenset(e.kind for e in items)
+    kinds = checkable_kinds(items)
     applicable = not (response is not None and response.not_applicable)
     claimed = response.level if response is not None and applicable else None
     target = pack.target(criterion)
@@ -240,6 +328,7 @@ def score_criterion(
         evidenced=evidenced,
         kinds=kinds,
         evidence_ids=tuple(e.id for e in items),
+        unchecked_ids=tuple(e.id for e in items if not e.checkable),
         missing=missing_requirements(pack, criterion, target, kinds) if applicable else (),
     )
 
@@ -259,13 +348,24 @@ def group_score(group_id: str, results: Iterable[CriterionResult]) -> GroupScore
     return GroupScore(group_id, readiness, maturity, len(applicable), len(results))
 
 
+def completeness(criteria: Iterable[CriterionResult]) -> Completeness:
+    """answered = the applicable criteria with a level, out of all applicable criteria."""
+    applicable = [c for c in criteria if c.applicable]
+    return Completeness(sum(1 for c in applicable if c.answered), len(applicable))
+
+
 def decide(
     pack: Pack,
     overall: GroupScore,
     pillars: Iterable[GroupScore],
     criteria: Iterable[CriterionResult],
 ) -> tuple[Verdict, tuple[Reason, ...]]:
-    """The verdict with the thresholds of ``readiness``, and the reasons it is not better."""
+    """The verdict with the thresholds of ``readiness``, and the reasons it is not better.
+
+    An incomplete assessment is never ``ready``: every threshold met but criteria still
+    unanswered gives ``conditional`` with the reason ``incomplete``.
+    """
+    criteria = list(criteria)
     t = pack.readiness
     value = overall.readiness if overall.readiness is not None else 0.0
     low_pillars = [p for p in pillars if p.readiness is not None and p.readiness < t.ready_pillar]
@@ -285,6 +385,11 @@ def decide(
                 "mandatory_gap",
                 {"criteria": [c.id for c in mandatory_gaps], "largest": largest},
             )
+        )
+    done = completeness(criteria)
+    if not done.complete:
+        reasons.append(
+            Reason("incomplete", {"answered": done.answered, "applicable": done.applicable})
         )
     if not reasons:
         return "ready", (Reason("all_met", {"value": value, "threshold": t.ready_overall}),)
@@ -323,9 +428,17 @@ def latest_day(pack: Pack, audit_date: date | None) -> date | None:
 
 
 def improvement_points(
-    pack: Pack, assessment: Assessment, criteria: Iterable[CriterionResult]
+    pack: Pack,
+    assessment: Assessment,
+    criteria: Iterable[CriterionResult],
+    today: date | None = None,
 ) -> tuple[ImprovementPoint, ...]:
-    """One point per applicable criterion with a gap, in priority order, with deadlines."""
+    """One point per applicable criterion with a gap, in priority order, with deadlines.
+
+    A point is overdue when it is not done and its deadline is before ``today`` (default:
+    the system date).
+    """
+    today = today or date.today()
     latest = latest_day(pack, assessment.audit_date)
     order = {c.id: i for i, (_, c) in enumerate(pack.criteria())}
     gaps = [c for c in criteria if c.applicable and (c.gap or 0) > 0]
@@ -345,6 +458,7 @@ def improvement_points(
         else:
             deadline = proposed
         compared = user_deadline if user_deadline is not None else proposed
+        status = action.status if action and action.status else "open"
         points.append(
             ImprovementPoint(
                 criterion=c.id,
@@ -359,9 +473,12 @@ def improvement_points(
                 deadline=deadline,
                 user_deadline=user_deadline,
                 at_risk=latest is not None and compared > latest,
-                owner=action.owner if action and action.owner else None,
-                status=action.status if action and action.status else "open",
+                owner=action.owner.strip()
+                if action and action.owner and action.owner.strip()
+                else None,
+                status=status,
                 note=action.note if action else None,
+                overdue=status != "done" and deadline < today,
             )
         )
     return tuple(points)
@@ -370,22 +487,18 @@ def improvement_points(
 # ---- the whole method ------------------------------------------------------------------
 
 
-def score(pack: Pack, assessment: Assessment) -> Result:
-    """Apply the method of SPEC section 3 to ``assessment`` with ``pack``."""
+def score(pack: Pack, assessment: Assessment, today: date | None = None) -> Result:
+    """Apply the method of SPEC section 3 to ``assessment`` with ``pack``.
+
+    ``today`` (default: the system date) decides which points are overdue.
+    """
+    today = today or date.today()
     by_criterion = assessment.evidence_by_criterion()
     criteria = tuple(
         score_criterion(pack, assessment, c, by_criterion.get(c.id, [])) for _, c in pack.criteria()
     )
-    return _assemble(pack, assessment, criteria)
-
-
-def _assemble(pack: Pack, assessment: Assessment, criteria: tuple[CriterionResult, ...]) -> Result:
-    overall = group_score("overall", criteria)
-    pillars = tuple(
-        group_score(p.id, (c for c in criteria if c.pillar == p.id)) for p in pack.pillars
-    )
-    tags = tuple(group_score(tag, (c for c in criteria if tag in c.tags)) for tag in pack.tags)
-    verdict, reasons = decide(pack, overall, pillars, criteria)
+    overall, pillars, tags, verdict, reasons = _groups(pack, criteria)
+    points = improvement_points(pack, assessment, criteria, today)
     return Result(
         pack_id=pack.id,
         pack_version=pack.version,
@@ -395,26 +508,47 @@ def _assemble(pack: Pack, assessment: Assessment, criteria: tuple[CriterionResul
         pillars=pillars,
         tags=tags,
         criteria=criteria,
-        improvement_points=improvement_points(pack, assessment, criteria),
+        improvement_points=points,
         latest=latest_day(pack, assessment.audit_date),
+        completeness=completeness(criteria),
+        today=today,
+        forecast=_forecast(pack, assessment, criteria, points),
     )
 
 
-def forecast(pack: Pack, assessment: Assessment, result: Result | None = None) -> Result | None:
-    """The result on the audit day if every improvement point due before it is done.
+def _groups(pack: Pack, criteria: tuple[CriterionResult, ...]) -> tuple[Any, ...]:
+    overall = group_score("overall", criteria)
+    pillars = tuple(
+        group_score(p.id, (c for c in criteria if c.pillar == p.id)) for p in pack.pillars
+    )
+    tags = tuple(group_score(tag, (c for c in criteria if tag in c.tags)) for tag in pack.tags)
+    verdict, reasons = decide(pack, overall, pillars, criteria)
+    return overall, pillars, tags, verdict, reasons
 
-    None without an audit date. A point is due before the audit when its deadline is
-    before the audit date; its criterion then counts as evidenced at its target.
+
+def _forecast(
+    pack: Pack,
+    assessment: Assessment,
+    criteria: tuple[CriterionResult, ...],
+    points: tuple[ImprovementPoint, ...],
+) -> Forecast | None:
+    """The forecast on the audit day (None without an audit date).
+
+    Each criterion whose improvement point is planned counts as evidenced at its target;
+    every other criterion stays at its evidenced level. Completeness stays as it is, so an
+    incomplete assessment is not forecast ready either.
     """
     if assessment.audit_date is None:
         return None
-    result = result or score(pack, assessment)
-    done = {p.criterion for p in result.improvement_points if p.deadline < assessment.audit_date}
-    criteria = tuple(_at_target(c) if c.id in done else c for c in result.criteria)
-    return _assemble(pack, assessment, criteria)
+    planned = tuple(p.criterion for p in points if p.planned)
+    unplanned = tuple(p.criterion for p in points if not p.planned)
+    raised = set(planned)
+    future = tuple(_at_target(c) if c.id in raised else c for c in criteria)
+    overall, pillars, tags, verdict, reasons = _groups(pack, future)
+    return Forecast(verdict, reasons, overall, pillars, tags, planned, unplanned)
 
 
 def _at_target(c: CriterionResult) -> CriterionResult:
     from dataclasses import replace
 
-    return replace(c, evidenced=c.target, claimed=max(c.claimed or 0, c.target), missing=())
+    return replace(c, evidenced=c.target, missing=())

@@ -5,7 +5,10 @@ The fixture (tests/data/method.yaml, method-assessment.json), worked out by hand
 - scale: 1 nothing, 2 document, 3 record|interview, 4 metric; B-1 replaces level 3 by observation
 - A-1 (mandatory, weight 2, target 3): claims 3; document + interview -> evidenced 3, gap 0
 - A-2 (target 2): claims 4; document only -> evidenced 2 (level 3 unmet), gap 0
-- B-1 (effort 3): claims 3; document + record -> level 3 needs observation -> evidenced 2, gap 1
+- evidence: E1 has a link, E2 a source and a date, E3 a file: all checkable; E4 (an
+  observation for B-1) has a source but no date: not checkable, it backs nothing
+- B-1 (effort 3): claims 3; document + record -> level 3 needs observation (E4 does not
+  count) -> evidenced 2, gap 1
 - B-2 (target 4): unanswered -> claimed 0, evidenced 0, gap 4
 - C-1: not applicable
 - pillar p1 = 100 x (2x1 + 1x1)/3 = 100; p2 = 100 x (2/3 + 0)/2 = 33.33; p3 has no readiness
@@ -18,8 +21,9 @@ from datetime import date
 import pytest
 
 from assessment.assessments import parse_assessment
-from assessment.method import forecast, score
-from tests.helpers import method_assessment, method_data, method_pack
+from assessment.method import score
+from assessment.packs import load_pack_bytes
+from tests.helpers import DATA, method_assessment, method_data, method_pack
 
 
 @pytest.fixture(scope="module")
@@ -73,18 +77,24 @@ def test_readiness_maturity_per_pillar_tag_and_overall(pack):
 def test_verdict_conditional_with_reasons(pack):
     r = score(pack, method_assessment())
     assert r.verdict == "conditional"
-    assert [x.code for x in r.reasons] == ["overall_below", "pillar_below"]
+    assert [x.code for x in r.reasons] == ["overall_below", "pillar_below", "incomplete"]
     assert r.reasons[1].params["pillar"] == "p2"
+    assert r.reasons[2].params == {"answered": 3, "applicable": 4}
 
 
 def test_verdict_ready_ignores_pillar_with_only_not_applicable(pack):
     def all_met(d):
         d["responses"]["B-1"] = {"level": 3}
         d["responses"]["B-2"] = {"level": 4}
-        d["evidence"].append({"id": "E4", "kind": "observation", "title": "o", "criteria": ["B-1"]})
-        d["evidence"].append({"id": "E5", "kind": "metric", "title": "m", "criteria": ["B-2"]})
+        d["evidence"].append(
+            {"id": "E4", "kind": "observation", "title": "o", "criteria": ["B-1"], "link": "x"}
+        )
+        d["evidence"].append(
+            {"id": "E5", "kind": "metric", "title": "m", "criteria": ["B-2"], "link": "x"}
+        )
         d["evidence"][0]["criteria"].append("B-2")
         d["evidence"][1]["criteria"].append("B-2")
+        d["responses"]["A-2"] = {"level": 2}
 
     r = result_for(pack, all_met)
     assert r.overall.readiness == pytest.approx(100.0)
@@ -99,7 +109,9 @@ def test_mandatory_gap_of_one_is_conditional_of_two_not_ready(pack):
             d["responses"]["A-1"] = {"level": level}
             # lift everything else so only the mandatory gap decides
             d["responses"]["B-2"] = {"level": 4}
-            d["evidence"].append({"id": "E9", "kind": "metric", "title": "m", "criteria": ["B-2"]})
+            d["evidence"].append(
+                {"id": "E9", "kind": "metric", "title": "m", "criteria": ["B-2"], "link": "x"}
+            )
             d["evidence"][0]["criteria"].append("B-2")
             d["evidence"][1]["criteria"].append("B-2")
 
@@ -234,22 +246,142 @@ def test_to_json_shape(pack):
         "owner": "Team KCC",
         "status": "in_progress",
         "proposed": "2026-11-25",
+        "user_deadline": "2027-01-08",
+        "effort_days": 3,
+        "work_days": 3,
+        "planned": False,
+        "overdue": False,
         "mandatory": False,
     }
 
 
-def test_forecast_counts_points_due_before_the_audit_as_done(pack):
-    a = method_assessment()
-    f = forecast(pack, a)
-    # both points are due before 15 Jan: everything at target
-    assert f.overall.readiness == pytest.approx(100.0)
-    assert f.verdict == "ready"
-    assert forecast(pack, method_assessment(audit_date=None)) is None
-    late = method_assessment(audit_date="2026-12-01")
-    f2 = forecast(pack, late)
-    # B-1 (user deadline 8 Jan) and B-2 (capped at latest, before audit) -> B-2 done only
-    assert f2.criterion("B-2").evidenced == 4
-    assert f2.criterion("B-1").evidenced == 2
+def test_forecast_counts_only_planned_points(pack):
+    # B-2 has no owner, B-1 is at risk (own deadline 8 Jan after latest 1 Jan): nothing planned
+    f = score(pack, method_assessment()).forecast
+    assert (f.planned, f.unplanned) == ((), ("B-2", "B-1"))
+    now = score(pack, method_assessment())
+    assert f.overall.readiness == pytest.approx(now.overall.readiness)
+    assert f.verdict == now.verdict == "conditional"
+    assert score(pack, method_assessment(audit_date=None)).forecast is None
+
+
+def test_forecast_with_done_owned_unowned_and_at_risk_points(pack):
+    def actions(**given):
+        return lambda d: d.update(actions=given)
+
+    # B-1 owned, deadline inside latest: planned -> B-1 at target 3, p2 = 100 x (1 + 0)/2
+    owned = result_for(pack, actions(**{"B-1": {"owner": "KCC", "deadline": "2026-12-15"}}))
+    assert owned.forecast.planned == ("B-1",)
+    assert owned.forecast.pillar("p2").readiness == pytest.approx(50.0)
+    assert owned.forecast.overall.readiness == pytest.approx(100 * (2 + 1 + 1 + 0) / 5)
+    # the same point with an owner but no name (blank) is not owned
+    blank = result_for(pack, actions(**{"B-1": {"owner": "  ", "deadline": "2026-12-15"}}))
+    assert blank.forecast.planned == ()
+    assert blank.improvement_points[1].unplanned_because == ("no_owner",)
+    # at risk although owned: not planned
+    risky = result_for(pack, actions(**{"B-1": {"owner": "KCC", "deadline": "2027-01-08"}}))
+    assert risky.forecast.planned == ()
+    assert risky.improvement_points[1].unplanned_because == ("at_risk",)
+    # done counts even without an owner and even at risk
+    done = result_for(pack, actions(**{"B-1": {"status": "done", "deadline": "2027-01-08"}}))
+    assert done.forecast.planned == ("B-1",)
+    # both planned: B-2 at 4 and B-1 at 3 -> everything at target, still 'conditional'?
+    both = result_for(
+        pack,
+        actions(
+            **{
+                "B-1": {"owner": "KCC", "deadline": "2026-12-15"},
+                "B-2": {"owner": "Kwaliteit"},
+            }
+        ),
+    )
+    assert both.forecast.planned == ("B-2", "B-1")
+    assert both.forecast.overall.readiness == pytest.approx(100.0)
+    # B-2 is unanswered: an incomplete assessment is not forecast ready either
+    assert both.forecast.verdict == "conditional"
+    assert [r.code for r in both.forecast.reasons] == ["incomplete"]
+
+
+def test_overdue_on_the_boundary_day(pack):
+    # B-2's deadline is Fri 18 Dec 2026 (open); B-1's own deadline Fri 8 Jan 2027 (in progress)
+    def overdue(today, **changes):
+        r = score(pack, method_assessment(**changes), today=today)
+        return {p.criterion: p.overdue for p in r.improvement_points}
+
+    assert overdue(date(2026, 12, 18)) == {"B-2": False, "B-1": False}  # due today: not yet
+    assert overdue(date(2026, 12, 19)) == {"B-2": True, "B-1": False}
+    assert overdue(date(2027, 1, 9)) == {"B-2": True, "B-1": True}
+    done = {"B-1": {"status": "done", "deadline": "2027-01-08"}}
+    assert overdue(date(2027, 1, 9), actions=done)["B-1"] is False  # done is never overdue
+
+
+def test_completeness_counts_applicable_criteria_with_a_level(pack):
+    r = score(pack, method_assessment())
+    # B-1 answered; B-2 unanswered; C-1 not applicable and left out
+    assert (r.completeness.answered, r.completeness.applicable) == (3, 4)
+    assert not r.completeness.complete
+    assert r.to_json()["completeness"] == {"answered": 3, "applicable": 4}
+
+
+def test_an_incomplete_assessment_is_never_ready():
+    # no pillar threshold, so only completeness stands between this assessment and 'ready'
+    text = (DATA / "method.yaml").read_text(encoding="utf-8")
+    lenient = load_pack_bytes(
+        text.replace("planning:", "readiness:\n  ready_pillar: 0\nplanning:", 1).encode(), "p.yaml"
+    )
+    data = method_data()
+    data["responses"] = {
+        "A-1": {"level": 3},
+        "A-2": {"level": 2},
+        "B-1": {"level": 3},
+        "B-2": {"level": 4},
+    }  # C-1 is applicable now and unanswered
+    data["evidence"] += [
+        {"id": "E8", "kind": "observation", "title": "o", "criteria": ["B-1"], "link": "x"},
+        {"id": "E9", "kind": "metric", "title": "m", "criteria": ["B-2"], "link": "x"},
+    ]
+    data["evidence"][0]["criteria"].append("B-2")
+    data["evidence"][1]["criteria"].append("B-2")
+    r = score(lenient, parse_assessment(data, "t.json"))
+    # overall = 100 x (2 + 1 + 1 + 1 + 0)/6 = 83.3 and no mandatory gap, but 4 of 5 answered
+    assert r.overall.readiness == pytest.approx(500 / 6)
+    assert r.verdict == "conditional"
+    assert [(x.code, dict(x.params)) for x in r.reasons] == [
+        ("incomplete", {"answered": 4, "applicable": 5})
+    ]
+    data["responses"]["C-1"] = {"level": 3}
+    data["evidence"][0]["criteria"].append("C-1")
+    data["evidence"][1]["criteria"].append("C-1")
+    assert score(lenient, parse_assessment(data, "t.json")).verdict == "ready"
+
+
+def test_checkable_by_file_link_or_source_and_date(pack):
+    def kinds_for(**fields):
+        def mutate(d):
+            d["evidence"] = [
+                {"id": "X", "kind": "document", "title": "t", "criteria": ["A-2"], **fields}
+            ]
+
+        return result_for(pack, mutate).criterion("A-2")
+
+    file = {"name": "f.pdf", "sha256": "a" * 64, "size": 1, "media_type": "application/pdf"}
+    assert kinds_for(file=file).evidenced == 2
+    assert kinds_for(link="https://example.org/x").evidenced == 2
+    assert kinds_for(source="intranet", date="2025-06-01").evidenced == 2
+    # a title alone, a source without a date, a date without a source: not checkable
+    for fields in ({}, {"source": "intranet"}, {"date": "2025-06-01"}, {"link": "  "}):
+        criterion = kinds_for(**fields)
+        assert criterion.evidenced == 1, fields
+        assert criterion.unchecked_ids == ("X",)
+        assert criterion.evidence_ids == ("X",)
+
+
+def test_the_not_checkable_item_of_the_fixture_backs_nothing(pack):
+    r = score(pack, method_assessment())
+    b1 = r.criterion("B-1")
+    assert b1.unchecked_ids == ("E4",)
+    assert "observation" not in b1.kinds
+    assert b1.evidenced == 2
 
 
 def test_criterion_state_for_the_overview(pack):
