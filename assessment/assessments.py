@@ -294,9 +294,20 @@ def check_against_pack(assessment: Assessment, pack: Pack, file: str) -> list[Pr
             if response.level is not None:
                 add((*base, "level"), "a criterion marked not applicable cannot have a level")
 
-    for cid in assessment.actions:
+    for cid, action in assessment.actions.items():
         if cid not in known:
             add(("actions", cid), f"unknown criterion id '{cid}'")
+        elif (
+            action.deadline is not None
+            and action.deadline < assessment.assessment_date
+            and action.status != "done"
+        ):
+            add(
+                ("actions", cid, "deadline"),
+                f"deadline {action.deadline.isoformat()} is before the assessment date "
+                f"{assessment.assessment_date.isoformat()}; the point shows as overdue",
+                "warning",
+            )
     return problems
 
 

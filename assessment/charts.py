@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from .assessments import Assessment
+from .formats import vega_locale
 from .i18n import localise
 from .messages import pct, threshold
-from .method import Result
+from .method import Forecast, Result
 from .packs import Pack
 
 Chart = dict[str, Any]
@@ -40,9 +41,11 @@ _LABELS: dict[str, dict[str, str]] = {
         "overall": "Totaal",
         "group": "Onderdeel",
         "now": "Nu",
-        "audit_day": "Op de auditdag",
+        "audit_day": "Op de auditdag (gepland)",
         "moment": "Moment",
         "threshold": "Drempel",
+        "threshold_legend": "Rood streepje = drempel voor ‘gereed’: {pillar} per pijler, "
+        "{overall} totaal",
         "tag": "Ontwikkelelement",
         "point": "Verbeterpunt",
         "start": "Start",
@@ -66,9 +69,11 @@ _LABELS: dict[str, dict[str, str]] = {
         "overall": "Overall",
         "group": "Part",
         "now": "Now",
-        "audit_day": "On the audit day",
+        "audit_day": "On the audit day (planned)",
         "moment": "Moment",
         "threshold": "Threshold",
+        "threshold_legend": "Red mark = threshold for ‘ready’: {pillar} per pillar, "
+        "{overall} overall",
         "tag": "Development element",
         "point": "Improvement point",
         "start": "Start",
@@ -185,9 +190,10 @@ def _value_labels(
 
 
 def readiness_rows(
-    result: Result, pack: Pack, lang: str, forecast: Result | None = None
+    result: Result, pack: Pack, lang: str, forecast: Forecast | None = None
 ) -> list[dict[str, Any]]:
-    """One row per pillar and one for the whole pack (and per moment with a forecast)."""
+    """One row per pillar and one for the whole pack (and per moment with a forecast), each
+    with the threshold that applies to it: the pillar threshold, or the overall one."""
     moments = [("now", result)] + ([("audit_day", forecast)] if forecast is not None else [])
     rows: list[dict[str, Any]] = []
     for moment, res in moments:
@@ -202,6 +208,11 @@ def readiness_rows(
                     "label": pct(score.readiness, lang),
                     "moment": chart_label(moment, lang),
                     "overall": order == len(groups) - 1,
+                    "threshold": (
+                        pack.readiness.ready_overall
+                        if order == len(groups) - 1
+                        else pack.readiness.ready_pillar
+                    ),
                 }
             )
     return rows
@@ -211,14 +222,15 @@ def readiness_chart(
     result: Result,
     pack: Pack,
     lang: str = "nl",
-    forecast: Result | None = None,
+    forecast: Forecast | None = None,
     *,
     width: int = 440,
 ) -> Chart:
-    """Horizontal bars: readiness per pillar and overall, with the pack's thresholds.
+    """Horizontal bars: readiness per pillar and overall, each with its own threshold mark
+    (the pillar threshold on pillar bars, the overall threshold on the total).
 
-    With ``forecast`` (see :func:`assessment.method.forecast`) each group gets a second,
-    lighter bar for the audit day.
+    With ``forecast`` (``Result.forecast``: only planned points counted) each group gets a
+    second, lighter bar for the audit day.
     """
     rows = readiness_rows(result, pack, lang, forecast)
     order = [r["group"] for r in rows if r["moment"] == chart_label("now", lang)]
@@ -248,36 +260,29 @@ def readiness_chart(
         **offset,
     )
     text = _value_labels(rows, y, x, **offset)
-    thresholds = [
-        {
-            "value": pack.readiness.ready_pillar,
-            "label": chart_label("threshold", lang)
-            + " "
-            + threshold(pack.readiness.ready_pillar, lang),
-        },
-    ]
+    marks = [r for r in rows if r["moment"] == chart_label("now", lang)]
     rule = _layer(
-        thresholds,
-        {"type": "rule", "color": ACCENT, "strokeDash": [4, 3], "strokeWidth": 1.2},
-        x=_field("value", "quantitative"),
+        marks,
+        {"type": "tick", "color": ACCENT, "thickness": 2, "bandSize": 22 if forecast else 16},
+        y=y,
+        x=_field("threshold", "quantitative"),
+        tooltip=[_tooltip("threshold", "quantitative", chart_label("threshold", lang))],
     )
-    rule_label = _layer(
-        thresholds,
-        {
-            "type": "text",
-            "align": "left",
-            "baseline": "top",
-            "dx": 3,
-            "dy": -12,
-            "fontSize": 9,
-            "color": ACCENT,
-        },
-        x=_field("value", "quantitative"),
-        y={"value": 0},
-        text=_field("label", "nominal"),
+    legend = chart_label("threshold_legend", lang).format(
+        pillar=threshold(pack.readiness.ready_pillar, lang),
+        overall=threshold(pack.readiness.ready_overall, lang),
     )
     step = 22 if forecast is None else 26
-    return _chart([bars, text, rule, rule_label], width=width, height=step * len(order))
+    spec = _chart([bars, text, rule], width=width, height=step * len(order))
+    spec["title"] = {
+        "text": legend,
+        "anchor": "start",
+        "fontSize": 10,
+        "fontWeight": "normal",
+        "color": ACCENT,
+        "font": FONT,
+    }
+    return spec
 
 
 # ---- readiness per tag (development element) ----------------------------------------------
@@ -396,7 +401,9 @@ def timeline_chart(
                 text=_field("name", "nominal"),
             )
         )
-    return _chart(layers, width=width, height=max(1, len(rows)) * 16)
+    spec = _chart(layers, width=width, height=max(1, len(rows)) * 16)
+    spec["config"]["locale"] = vega_locale(lang)  # Dutch month names on the axis
+    return spec
 
 
 # ---- claimed, evidenced and target per criterion -------------------------------------------

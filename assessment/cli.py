@@ -13,12 +13,13 @@ import gc
 import json
 import os
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import NoReturn
 
 import click
 
-from .cli_common import CRITERIA_OPTION, atomic_output, handles_errors
+from .cli_common import CRITERIA_OPTION, TODAY_OPTION, atomic_output, handles_errors
 from .errors import IkmError
 
 
@@ -75,13 +76,20 @@ def validate(paths: tuple[Path, ...]) -> None:
 @CRITERIA_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
 @click.option("--lang", type=click.Choice(["nl", "en"]), help="Language of the table.")
+@TODAY_OPTION
 @handles_errors
-def score(assessment: Path, criteria: tuple[Path, ...], as_json: bool, lang: str | None) -> None:
+def score(
+    assessment: Path,
+    criteria: tuple[Path, ...],
+    as_json: bool,
+    lang: str | None,
+    today: datetime | None,
+) -> None:
     """Score an assessment file: verdict, readiness, gaps and improvement points."""
     from .method import score as run_method
 
     data, pack = load_input(assessment, criteria)
-    result = run_method(pack, data)
+    result = run_method(pack, data, today=today.date() if today else None)
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         return

@@ -25,6 +25,13 @@ CRITERIA_OPTION = click.option(
     help="Extra criteria pack: a .yaml file or a folder of them (repeatable).",
 )
 
+TODAY_OPTION = click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="The day overdue points are judged against (default: the system date).",
+)
+
 
 def _fail(message: str, code: int = 1) -> None:
     click.echo(message, err=True)

@@ -2,7 +2,8 @@
 
 The data lives in ``assessment/data/demo.json``: a half-ready municipality that shows every
 feature of the method (shared evidence, an unbacked claim, a not-applicable criterion, a
-mandatory gap, user deadlines and an at-risk point).
+mandatory gap, user deadlines and an at-risk point, items that are not checkable, a
+knock-out point without an owner, overdue points and an overloaded owner).
 """
 
 from __future__ import annotations

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .formats import decimal, long_date
 from .i18n import localise
-from .method import Reason, Result
+from .method import ImprovementPoint, Reason, Result
 from .packs import Pack, Requirement
 
 VERDICTS = {
@@ -40,8 +41,7 @@ def one_decimal(value: float | None, lang: str | None = None) -> str:
     """A number with one decimal (a decimal comma in Dutch), or an en dash when there is none."""
     if value is None:
         return "–"
-    text = f"{value:.1f}"
-    return text.replace(".", ",") if lang == "nl" else text
+    return decimal(value, lang)
 
 
 def signed(value: float, lang: str | None = None) -> str:
@@ -56,8 +56,7 @@ def pct(value: float | None, lang: str | None = None) -> str:
 
 def threshold(value: float, lang: str | None = None) -> str:
     """A threshold from the pack, without trailing zeros: 75%, 62,5%."""
-    text = f"{value:g}%"
-    return text.replace(".", ",") if lang == "nl" else text
+    return decimal(value, lang, 0 if float(value).is_integer() else 1) + "%"
 
 
 def verdict_label(verdict: str, lang: str) -> str:
@@ -102,17 +101,173 @@ def _article(word: str, lang: str) -> str:
 
 
 def level_needs(pack: Pack, criterion_id: str, level: int, kinds: Iterable[str], lang: str) -> str:
-    """What evidence is still missing before ``level`` counts, in words; '' when nothing is."""
-    from .method import missing_requirements
+    """What checkable evidence is still missing before ``level`` counts, each entry with the
+    level that asks for it; '' when nothing is.
 
+    "voor niveau 3 ontbreekt nog: een document (eis van niveau 2)".
+    """
+    kinds = frozenset(kinds)
     criterion = pack.criteria_by_id[criterion_id]
-    missing = missing_requirements(pack, criterion, level, kinds)
-    if not missing:
+    parts: list[str] = []
+    seen: list[Requirement] = []
+    for lvl in range(1, level + 1):
+        for requirement in pack.level_requirements(criterion, lvl):
+            if requirement.met_by(kinds) or requirement in seen:
+                continue
+            seen.append(requirement)
+            own = {"nl": f"eis van niveau {lvl}", "en": f"required from level {lvl}"}
+            parts.append(f"{requirement_text(requirement, lang)} ({own[_lang(lang)]})")
+    if not parts:
         return ""
-    needs = requirements_text(missing, lang)
+    needs = _join(parts, _AND[_lang(lang)])
     if lang == "en":
-        return f"level {level} needs {needs}"
-    return f"niveau {level} vraagt {needs}"
+        return f"for level {level} still missing: {needs}"
+    return f"voor niveau {level} ontbreekt nog: {needs}"
+
+
+def kind_backed(lang: str) -> str:
+    """Said when the linked checkable items are of every kind a level asks (not that they
+    show the level: a reader still judges their content)."""
+    return {
+        "nl": "bewijs van de vereiste soort is gekoppeld",
+        "en": "evidence of the required kind is linked",
+    }[_lang(lang)]
+
+
+def completeness_text(answered: int, applicable: int, lang: str) -> str:
+    """ "6 van 7 criteria beantwoord" / "6 of 7 criteria answered"."""
+    if lang == "en":
+        return f"{answered} of {applicable} criteria answered"
+    return f"{answered} van {applicable} criteria beantwoord"
+
+
+NOT_CHECKABLE = {"nl": "niet controleerbaar", "en": "not checkable"}
+
+_TO_CHECK = {
+    ("date",): {"nl": "voeg een datum toe bij de bron", "en": "add a date to the source"},
+    ("source",): {
+        "nl": "voeg een bron toe (waar het ligt of wie is gesproken)",
+        "en": "add a source (where it is kept or who was interviewed)",
+    },
+    ("file", "link", "source", "date"): {
+        "nl": "voeg een bestand of een link toe, of een bron met een datum",
+        "en": "add a file or a link, or a source with a date",
+    },
+}
+
+
+def not_checkable_text(missing: tuple[str, ...], lang: str) -> str:
+    """ "niet controleerbaar: voeg een datum toe bij de bron" for an item that backs nothing."""
+    return f"{NOT_CHECKABLE[_lang(lang)]}: {localise(_TO_CHECK[missing], lang)}"
+
+
+def forecast_label(lang: str) -> str:
+    """What the audit-day figure is: the outcome if every planned point is finished on time."""
+    return {
+        "nl": "op de auditdag, als elk gepland punt op tijd klaar is",
+        "en": "on the audit day, if every planned point is finished on time",
+    }[_lang(lang)]
+
+
+def unplanned_text(points: Iterable[ImprovementPoint], lang: str) -> str:
+    """The points that do not count in the forecast, named by why; '' when all are planned.
+
+    "Niet gepland, dus niet meegeteld: 3 punten zonder eigenaar (OPEN-02, ...); 1 punt loopt
+    risico (LEARN-01)."
+    """
+    points = [p for p in points if not p.planned]
+    if not points:
+        return ""
+    no_owner = [p.criterion for p in points if "no_owner" in p.unplanned_because]
+    at_risk = [p.criterion for p in points if "at_risk" in p.unplanned_because]
+    parts = []
+    if no_owner:
+        n = len(no_owner)
+        parts.append(
+            {
+                "nl": f"{n} {'punt' if n == 1 else 'punten'} zonder eigenaar",
+                "en": f"{n} {'point' if n == 1 else 'points'} without an owner",
+            }[_lang(lang)]
+            + f" ({', '.join(no_owner)})"
+        )
+    if at_risk:
+        n = len(at_risk)
+        parts.append(
+            {
+                "nl": f"{n} {'punt loopt' if n == 1 else 'punten lopen'} risico "
+                "(deadline na de uiterste datum)",
+                "en": f"{n} {'point is' if n == 1 else 'points are'} at risk "
+                "(deadline after the latest day)",
+            }[_lang(lang)]
+            + f" ({', '.join(at_risk)})"
+        )
+    head = {"nl": "Niet gepland, dus niet meegeteld", "en": "Not planned, so not counted"}
+    return f"{head[_lang(lang)]}: {'; '.join(parts)}."
+
+
+def unowned_knockouts_text(points: Iterable[ImprovementPoint], lang: str) -> str:
+    """ "2 knock-outpunten hebben geen eigenaar: OPEN-08, LEARN-01"; '' when there are none."""
+    ids = [p.criterion for p in points if p.mandatory and p.owner is None and p.status != "done"]
+    if not ids:
+        return ""
+    n = len(ids)
+    if lang == "en":
+        return (
+            f"{n} knock-out {'point has' if n == 1 else 'points have'} no owner: {', '.join(ids)}"
+        )
+    subject = "knock-outpunt heeft" if n == 1 else "knock-outpunten hebben"
+    return f"{n} {subject} geen eigenaar: {', '.join(ids)}"
+
+
+def verdict_condition(result: Result, pack: Pack, lang: str) -> str:
+    """What a conditional (or not-ready) verdict waits for, in one sentence; '' when ready.
+
+    "Gereed als OPEN-08 en LEARN-01 vóór 18 maart 2027 hun doelniveau halen, de totale
+    gereedheid 75% haalt en de 2 open criteria beantwoord zijn."
+    """
+    if result.verdict == "ready":
+        return ""
+    t = pack.readiness
+    needs: list[str] = []
+    gaps = [c.id for c in result.criteria if c.mandatory and c.applicable and (c.gap or 0) > 0]
+    by = long_date(result.latest, lang)
+    if gaps:
+        ids = _join(gaps, _AND[_lang(lang)])
+        if lang == "en":
+            verb = "reaches its" if len(gaps) == 1 else "reach their"
+            needs.append(f"knock-out {ids} {verb} target" + (f" by {by}" if by else ""))
+        else:
+            verb = "zijn doelniveau haalt" if len(gaps) == 1 else "hun doelniveau halen"
+            needs.append(f"knock-out {ids} {'vóór ' + by + ' ' if by else ''}{verb}")
+    overall = result.overall.readiness or 0.0
+    if overall < t.ready_overall:
+        needs.append(
+            {
+                "nl": f"de totale gereedheid {threshold(t.ready_overall, 'nl')} haalt",
+                "en": f"overall readiness reaches {threshold(t.ready_overall, 'en')}",
+            }[_lang(lang)]
+        )
+    for group in result.pillars:
+        if group.readiness is not None and group.readiness < t.ready_pillar:
+            title = next(localise(p.title, lang) for p in pack.pillars if p.id == group.id)
+            needs.append(
+                {
+                    "nl": f"pijler ‘{title}’ {threshold(t.ready_pillar, 'nl')} haalt",
+                    "en": f"pillar ‘{title}’ reaches {threshold(t.ready_pillar, 'en')}",
+                }[_lang(lang)]
+            )
+    left = result.completeness.applicable - result.completeness.answered
+    if left:
+        needs.append(
+            {
+                "nl": f"{'het open criterium' if left == 1 else f'de {left} open criteria'} "
+                f"beantwoord {'is' if left == 1 else 'zijn'}",
+                "en": f"the {'open criterion is' if left == 1 else f'{left} open criteria are'} "
+                "answered",
+            }[_lang(lang)]
+        )
+    head = {"nl": "Gereed als ", "en": "Ready when "}[_lang(lang)]
+    return head + _join(needs, _AND[_lang(lang)]) + "."
 
 
 def reason_text(reason: Reason, pack: Pack, lang: str) -> str:
@@ -133,10 +288,16 @@ def reason_text(reason: Reason, pack: Pack, lang: str) -> str:
     if reason.code == "pillar_below":
         title = next((localise(x.title, lang) for x in pack.pillars if x.id == p["pillar"]), "")
         return {
-            "nl": f"pijler '{title}' staat op {pct(p['value'], 'nl')}, "
+            "nl": f"pijler ‘{title}’ staat op {pct(p['value'], 'nl')}, "
             f"onder {threshold(p['threshold'], 'nl')}",
-            "en": f"pillar '{title}' is at {pct(p['value'], 'en')}, "
+            "en": f"pillar ‘{title}’ is at {pct(p['value'], 'en')}, "
             f"below {threshold(p['threshold'], 'en')}",
+        }[_lang(lang)]
+    if reason.code == "incomplete":
+        return {
+            "nl": f"nog niet alle criteria zijn beantwoord ({p['answered']} van {p['applicable']})",
+            "en": f"not every criterion has been answered yet ({p['answered']} of "
+            f"{p['applicable']})",
         }[_lang(lang)]
     ids = ", ".join(p["criteria"])
     if "allowed" in p:

@@ -4,10 +4,22 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from .assessments import Assessment
 from .i18n import localise
-from .messages import one_decimal, pct, status_label, verdict_sentence
+from .messages import (
+    completeness_text,
+    forecast_label,
+    one_decimal,
+    pct,
+    status_label,
+    unowned_knockouts_text,
+    unplanned_text,
+    verdict_condition,
+    verdict_label,
+    verdict_sentence,
+)
 from .method import Result
 from .packs import Pack
 
@@ -29,6 +41,9 @@ _HEAD = {
         "overall": "Totaal",
         "na": "n.v.t.",
         "risk": "RISICO",
+        "overdue": "VERLOPEN",
+        "forecast": "Op de auditdag",
+        "work": "Werkdagen",
         "tag": "Ontwikkelelement",
         "mandatory": "verplicht",
         "levels": "Van → naar",
@@ -50,6 +65,9 @@ _HEAD = {
         "overall": "Overall",
         "na": "n/a",
         "risk": "AT RISK",
+        "overdue": "OVERDUE",
+        "forecast": "On the audit day",
+        "work": "Work days",
         "tag": "Development element",
         "mandatory": "mandatory",
         "levels": "From → to",
@@ -57,33 +75,60 @@ _HEAD = {
 }
 
 
+def _t(value: object, style: str = "") -> Text:
+    """User or pack text as a plain cell: never read as Rich markup."""
+    return Text(str(value), style=style)
+
+
 def print_result(result: Result, pack: Pack, assessment: Assessment, lang: str) -> None:
-    """Print verdict, readiness per pillar and tag, criteria and improvement points."""
+    """Print verdict, completeness, readiness now and on the audit day, criteria and points.
+
+    Every text from the assessment or the pack goes in as a ``Text`` object, so brackets in
+    a name are printed as they are, never read as markup.
+    """
     h = _HEAD["en" if lang == "en" else "nl"]
     console = Console(highlight=False, soft_wrap=False)
-    console.print(
-        f"[bold]{assessment.organisation.name}[/bold] – {localise(pack.title, lang)}"
-        f" {pack.version}",
-        markup=True,
-    )
-    console.print(verdict_sentence(result, pack, lang), markup=False)
+    title = Text(assessment.organisation.name, style="bold")
+    title.append(f" – {localise(pack.title, lang)} {pack.version}", style="")
+    console.print(title)
+    console.print(_t(verdict_sentence(result, pack, lang)))
+    condition = verdict_condition(result, pack, lang)
+    if condition:
+        console.print(_t(condition))
+    done = result.completeness
+    console.print(_t(completeness_text(done.answered, done.applicable, lang)))
 
+    forecast = result.forecast
     groups = Table(title=None, show_lines=False)
     groups.add_column(h["pillar"])
     groups.add_column(h["readiness"], justify="right")
     groups.add_column(h["maturity"], justify="right")
-    for pillar, score in zip(pack.pillars, result.pillars, strict=True):
-        groups.add_row(
-            localise(pillar.title, lang),
-            pct(score.readiness, lang),
-            one_decimal(score.maturity, lang),
-        )
-    groups.add_row(
-        f"[bold]{h['overall']}[/bold]",
-        pct(result.overall.readiness, lang),
-        one_decimal(result.overall.maturity, lang),
-    )
+    if forecast is not None:
+        groups.add_column(f"{h['forecast']}*", justify="right")
+    rows = [
+        (localise(pillar.title, lang), score, forecast.pillar(pillar.id) if forecast else None)
+        for pillar, score in zip(pack.pillars, result.pillars, strict=True)
+    ]
+    rows.append((h["overall"], result.overall, forecast.overall if forecast else None))
+    for label, now, then in rows:
+        cells = [
+            _t(label, "bold" if now is result.overall else ""),
+            _t(pct(now.readiness, lang)),
+            _t(one_decimal(now.maturity, lang)),
+        ]
+        if forecast is not None:
+            cells.append(_t(pct(then.readiness, lang)))
+        groups.add_row(*cells)
     console.print(groups)
+    if forecast is not None:
+        outlook = f"* {forecast_label(lang)}: {verdict_label(forecast.verdict, lang)}."
+        console.print(_t(outlook))
+        for line in (
+            unplanned_text(result.improvement_points, lang),
+            unowned_knockouts_text(result.improvement_points, lang),
+        ):
+            if line:
+                console.print(_t(line))
 
     if result.tags:
         tags = Table()
@@ -92,9 +137,9 @@ def print_result(result: Result, pack: Pack, assessment: Assessment, lang: str) 
         tags.add_column(h["maturity"], justify="right")
         for tag in result.tags:
             tags.add_row(
-                localise(pack.tags[tag.id], lang),
-                pct(tag.readiness, lang),
-                one_decimal(tag.maturity, lang),
+                _t(localise(pack.tags[tag.id], lang)),
+                _t(pct(tag.readiness, lang)),
+                _t(one_decimal(tag.maturity, lang)),
             )
         console.print(tags)
 
@@ -103,31 +148,32 @@ def print_result(result: Result, pack: Pack, assessment: Assessment, lang: str) 
         crit.add_column(h[key], justify="left" if key == "criterion" else "right")
     for c in result.criteria:
         title = localise(pack.criteria_by_id[c.id].title, lang)
-        label = f"{c.id} {title}" + (f" ({h['mandatory']})" if c.mandatory else "")
+        label = _t(f"{c.id} {title}" + (f" ({h['mandatory']})" if c.mandatory else ""))
         if not c.applicable:
-            crit.add_row(label, h["na"], "", str(c.target), "")
+            crit.add_row(label, _t(h["na"]), _t(""), _t(c.target), _t(""))
             continue
         crit.add_row(
             label,
-            "–" if c.claimed is None else str(c.claimed),
-            str(c.evidenced),
-            str(c.target),
-            str(c.gap),
+            _t("–" if c.claimed is None else c.claimed),
+            _t(c.evidenced),
+            _t(c.target),
+            _t(c.gap),
         )
     console.print(crit)
 
     if result.improvement_points:
         plan = Table(title=h["points"])
-        for key in ("prio", "criterion", "levels", "deadline", "owner", "status"):
+        for key in ("prio", "criterion", "levels", "work", "deadline", "owner", "status"):
             plan.add_column(h[key])
         for p in result.improvement_points:
-            deadline = p.deadline.isoformat() + (f" {h['risk']}" if p.at_risk else "")
+            flags = [h["risk"]] * p.at_risk + [h["overdue"]] * p.overdue
             plan.add_row(
-                str(p.priority),
-                p.criterion,
-                f"{p.from_level} → {p.to_level}",
-                deadline,
-                p.owner or "",
-                status_label(p.status, lang),
+                _t(p.priority),
+                _t(p.criterion),
+                _t(f"{p.from_level} → {p.to_level}"),
+                _t(f"{p.effort_days} × {p.gap} = {p.work_days}"),
+                _t(" ".join([p.deadline.isoformat(), *flags])),
+                _t(p.owner or ""),
+                _t(status_label(p.status, lang)),
             )
         console.print(plan)

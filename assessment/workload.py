@@ -2,21 +2,20 @@
 
 A point's work is ``effort x gap`` working days (the same figure that makes its proposed
 deadline). Per owner, the work of the owner's open points (status not ``done``) is set
-against the working days from ``today`` up to the latest day before the audit (or, without
+against the working days after ``today`` up to the latest day before the audit (or, without
 an audit date, up to the owner's last deadline); an owner with more work than days is
-overloaded. Per month, the work of the open points due in that month is set against the
-working days of the month.
+overloaded. Per month, the open points due in that month and their work show where the
+deadlines pile up (no month is called overloaded: several owners work side by side).
 """
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from .method import ImprovementPoint
-from .planning import is_working_day, working_days_between
+from .planning import working_days_between
 
 
 @dataclass(frozen=True)
@@ -42,11 +41,6 @@ class MonthLoad:
     month: date  # the first day of the month
     points: tuple[str, ...]
     work_days: int
-    working_days: int  # Monday to Friday in the month
-
-    @property
-    def overloaded(self) -> bool:
-        return self.work_days > self.working_days
 
 
 def _open(points: Iterable[ImprovementPoint]) -> list[ImprovementPoint]:
@@ -81,9 +75,5 @@ def month_loads(points: Iterable[ImprovementPoint]) -> tuple[MonthLoad, ...]:
     out = []
     for month in sorted(by_month):
         own = by_month[month]
-        last = month.replace(day=calendar.monthrange(month.year, month.month)[1])
-        days = working_days_between(month, last) + (1 if is_working_day(month) else 0)
-        out.append(
-            MonthLoad(month, tuple(p.criterion for p in own), sum(p.work_days for p in own), days)
-        )
+        out.append(MonthLoad(month, tuple(p.criterion for p in own), sum(p.work_days for p in own)))
     return tuple(out)

@@ -128,3 +128,14 @@ def test_unsupported_schema_version(catalog):
     data["schema_version"] = 2
     with pytest.raises(AssessmentError, match="schema_version 2 is not supported"):
         load_assessment_bytes(json.dumps(data).encode(), "x.json", catalog.pack_for)
+
+
+def test_an_open_action_due_before_the_assessment_date_is_a_warning(catalog):
+    data = json.loads((DATA / "method-assessment.json").read_text())
+    data["actions"]["B-1"]["deadline"] = "2026-11-20"
+    data["actions"]["A-2"] = {"deadline": "2026-10-01", "status": "done"}  # history: no warning
+    _, _, warnings = load_assessment_bytes(json.dumps(data).encode(), "a.json", catalog.pack_for)
+    assert [str(w) for w in warnings] == [
+        "a.json: actions.B-1.deadline: warning: deadline 2026-11-20 is before the assessment "
+        "date 2026-11-21; the point shows as overdue"
+    ]

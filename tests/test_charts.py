@@ -12,7 +12,7 @@ from report_sample import sample_assessment
 
 from assessment import charts
 from assessment.i18n import localise
-from assessment.method import forecast, score
+from assessment.method import score
 from tests.helpers import ROOT
 
 
@@ -20,7 +20,7 @@ from tests.helpers import ROOT
 def scored():
     pack, assessment = sample_assessment()
     result = score(pack, assessment)
-    return pack, assessment, result, forecast(pack, assessment, result)
+    return pack, assessment, result, result.forecast
 
 
 def test_readiness_rows_follow_the_result(scored):
@@ -36,15 +36,21 @@ def test_readiness_chart_with_forecast_has_two_moments(scored):
     pack, _, result, fc = scored
     spec = charts.readiness_chart(result, pack, "nl", fc)
     values = spec["layer"][0]["data"]["values"]
-    assert {v["moment"] for v in values} == {"Nu", "Op de auditdag"}
+    assert {v["moment"] for v in values} == {"Nu", "Op de auditdag (gepland)"}
     assert any(v["readiness"] == round(fc.overall.readiness, 1) for v in values)
     # the audit-day bar sits next to today's through yOffset, in a lighter navy
     bars = spec["layer"][0]["encoding"]
-    assert bars["yOffset"]["sort"] == ["Nu", "Op de auditdag"]
+    assert bars["yOffset"]["sort"] == ["Nu", "Op de auditdag (gepland)"]
     assert bars["color"]["scale"]["range"] == [charts.NAVY, charts.NAVY_LIGHT]
+    # one threshold mark per bar group: the pillar threshold on pillars, the overall one on
+    # the total (not one line across every bar)
     rule = spec["layer"][2]
-    assert rule["mark"]["color"] == charts.ACCENT
-    assert rule["data"]["values"][0]["value"] == pack.readiness.ready_pillar
+    assert rule["mark"]["type"] == "tick" and rule["mark"]["color"] == charts.ACCENT
+    assert rule["encoding"]["x"]["field"] == "threshold"
+    marks = [(v["group"], v["threshold"]) for v in rule["data"]["values"]]
+    assert marks == [
+        (localise(p.title, "nl"), pack.readiness.ready_pillar) for p in pack.pillars
+    ] + [("Totaal", pack.readiness.ready_overall)]
 
 
 def test_readiness_chart_without_forecast_has_one_bar_and_no_legend(scored):
@@ -59,10 +65,15 @@ def test_readiness_chart_without_forecast_has_one_bar_and_no_legend(scored):
 def test_charts_render_to_svg_with_their_labels(scored):
     pack, assessment, result, fc = scored
     svg = charts.to_svg(charts.readiness_chart(result, pack, "en", fc))
-    assert svg.startswith("<svg") and "Overall" in svg and "Threshold 60%" in svg
+    assert svg.startswith("<svg") and "Overall" in svg
+    assert "threshold for ‘ready’: 60% per pillar, 75% overall" in svg
     svg = charts.to_svg(charts.timeline_chart(result, assessment, "nl"))
     first = result.improvement_points[0]
     assert f"1. {first.criterion}" in svg and "Audit" in svg
+    # Dutch month names on the Dutch axis (Vega's locale from Babel), never "Mar"
+    months = {"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"}
+    assert any(f">{m} 20" in svg for m in months)
+    assert ">Mar 20" not in svg and ">Oct 20" not in svg
     svg = charts.to_svg(charts.tag_chart(result, pack, "nl"))
     assert localise(next(iter(pack.tags.values())), "nl") in svg
     svg = charts.to_svg(charts.levels_chart(result, pack, pack.pillars[0].id, "en"))
@@ -105,11 +116,11 @@ def test_report_and_cli_never_import_altair():
         "from assessment import charts\n"
         "from assessment.catalog import load_catalog\n"
         "from assessment.demo import demo_assessment\n"
-        "from assessment.method import forecast, score\n"
+        "from assessment.method import score\n"
         "demo = demo_assessment('nl')\n"
         "pack = load_catalog().pack_for(demo.criteria_set)\n"
         "result = score(pack, demo)\n"
-        "svg = charts.to_svg(charts.readiness_chart(result, pack, 'nl', forecast(pack, demo)))\n"
+        "svg = charts.to_svg(charts.readiness_chart(result, pack, 'nl', result.forecast))\n"
         "charts.tag_chart(result, pack); charts.timeline_chart(result, demo)\n"
         "assert svg.startswith('<svg')\n"
         "heavy = sorted({m.split('.')[0] for m in sys.modules} & "

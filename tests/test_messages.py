@@ -1,7 +1,22 @@
 """Wording shared by the command line, the app and the report."""
 
-from assessment.messages import level_needs, one_decimal, pct, signed, threshold
-from tests.helpers import method_pack
+from datetime import date
+
+from assessment.assessments import parse_assessment
+from assessment.messages import (
+    completeness_text,
+    level_needs,
+    not_checkable_text,
+    one_decimal,
+    pct,
+    signed,
+    threshold,
+    unowned_knockouts_text,
+    unplanned_text,
+    verdict_condition,
+)
+from assessment.method import score
+from tests.helpers import method_assessment, method_data, method_pack
 
 
 def test_numbers_use_a_decimal_comma_in_dutch():
@@ -16,15 +31,71 @@ def test_numbers_use_a_decimal_comma_in_dutch():
     assert threshold(75, "en") == "75%"
 
 
-def test_level_needs_names_what_is_missing():
+def test_level_needs_names_what_is_missing_and_which_level_asks_it():
     pack = method_pack()
     assert level_needs(pack, "A-1", 3, {"document"}, "nl") == (
-        "niveau 3 vraagt een registratie of een interview"
+        "voor niveau 3 ontbreekt nog: een registratie of een interview (eis van niveau 3)"
     )
-    assert (
-        level_needs(pack, "A-1", 3, {"document"}, "en") == "level 3 needs a record or an interview"
+    assert level_needs(pack, "A-1", 3, {"document"}, "en") == (
+        "for level 3 still missing: a record or an interview (required from level 3)"
     )
     assert level_needs(pack, "A-1", 3, {"document", "interview"}, "en") == ""
+    # the missing document is level 2's requirement, even when level 3 is asked about
+    assert level_needs(pack, "A-1", 3, {"record"}, "nl") == (
+        "voor niveau 3 ontbreekt nog: een document (eis van niveau 2)"
+    )
     assert level_needs(pack, "B-2", 4, set(), "en") == (
-        "level 4 needs a document, a record or an interview and a metric"
+        "for level 4 still missing: a document (required from level 2), a record or an "
+        "interview (required from level 3) and a metric (required from level 4)"
+    )
+    # B-1 replaces level 3 by an observation: its own rule is the one named
+    assert level_needs(pack, "B-1", 3, {"document", "record"}, "en") == (
+        "for level 3 still missing: an observation (required from level 3)"
+    )
+
+
+def test_completeness_and_not_checkable_wording():
+    assert completeness_text(6, 7, "nl") == "6 van 7 criteria beantwoord"
+    assert completeness_text(6, 7, "en") == "6 of 7 criteria answered"
+    assert (
+        not_checkable_text(("date",), "nl") == "niet controleerbaar: voeg een datum toe bij de bron"
+    )
+    assert not_checkable_text(("file", "link", "source", "date"), "en") == (
+        "not checkable: add a file or a link, or a source with a date"
+    )
+
+
+def test_unplanned_points_and_unowned_knockouts_are_named():
+    r = score(method_pack(), method_assessment(), today=date(2026, 12, 1))
+    assert unplanned_text(r.improvement_points, "nl") == (
+        "Niet gepland, dus niet meegeteld: 1 punt zonder eigenaar (B-2); 1 punt loopt risico "
+        "(deadline na de uiterste datum) (B-1)."
+    )
+    assert unowned_knockouts_text(r.improvement_points, "en") == ""
+    mandatory = score(
+        method_pack(),
+        method_assessment(responses={"A-1": {"level": 2}}),
+        today=date(2026, 12, 1),
+    )
+    assert unowned_knockouts_text(mandatory.improvement_points, "nl") == (
+        "1 knock-outpunt heeft geen eigenaar: A-1"
+    )
+    assert unowned_knockouts_text(mandatory.improvement_points, "en") == (
+        "1 knock-out point has no owner: A-1"
+    )
+
+
+def test_the_verdict_names_its_condition():
+    data = method_data()
+    data["responses"]["A-1"] = {"level": 2}
+    r = score(method_pack(), parse_assessment(data, "t.json"))
+    # A-1 (knock-out) gap 1; overall and p2 below their thresholds; 3 of 4 unanswered
+    assert verdict_condition(r, method_pack(), "nl") == (
+        "Gereed als knock-out A-1 vóór 1 januari 2027 zijn doelniveau haalt, de totale "
+        "gereedheid 75% haalt, pijler ‘Pillar two’ 60% haalt en het open criterium "
+        "beantwoord is."
+    )
+    assert verdict_condition(r, method_pack(), "en") == (
+        "Ready when knock-out A-1 reaches its target by 1 January 2027, overall readiness "
+        "reaches 75%, pillar ‘Pillar two’ reaches 60% and the open criterion is answered."
     )

@@ -114,10 +114,15 @@ def test_only_the_shipped_fonts_are_embedded(rendered):
 
 def test_table_of_contents_has_page_numbers(rendered):
     lang, _, reader, _ = rendered
-    toc = reader.pages[1].extract_text()
-    summary_line = next(line for line in toc.splitlines() if LABELS[lang]["summary"] in line)
-    page = int(re.search(r"(\d+)\s*$", summary_line).group(1))
-    assert LABELS[lang]["summary"] in reader.pages[page - 1].extract_text()
+    # the summary comes first after the cover, the contents after it
+    assert re.search(rf"^1 ?{LABELS[lang]['summary']}$", reader.pages[1].extract_text(), re.M)
+    toc = next(
+        p.extract_text() for p in reader.pages if LABELS[lang]["contents"] in p.extract_text()
+    )
+    for chapter in ("summary", "plan", "evidence_index"):
+        line = next(x for x in toc.splitlines() if LABELS[lang][chapter] in x)
+        page = int(re.search(r"(\d+)\s*$", line).group(1))
+        assert LABELS[lang][chapter] in reader.pages[page - 1].extract_text()
 
 
 def test_table_headers_repeat_on_every_page_of_the_plan(rendered):
@@ -190,7 +195,8 @@ def test_same_input_same_file_apart_from_the_creation_date():
     first = render(pack, assessment, "nl", created=when).pdf
     second = render(pack, assessment, "nl", created=when).pdf
     assert first == second
-    later = render(pack, assessment, "nl", created=datetime(2027, 1, 2, tzinfo=UTC)).pdf
+    # later the same day: the report date (and so every sentence) stays, the stamp changes
+    later = render(pack, assessment, "nl", created=datetime(2026, 12, 1, 17, tzinfo=UTC)).pdf
     assert later != first
     a, b = PdfReader(io.BytesIO(first)), PdfReader(io.BytesIO(later))
     assert a.metadata["/CreationDate"].startswith("D:20261201093000")

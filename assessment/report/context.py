@@ -17,9 +17,20 @@ from urllib.parse import urlsplit
 
 from .. import messages
 from ..assessments import Assessment, Evidence
+from ..formats import long_date, month_name, short_date
 from ..i18n import localise
-from ..method import CriterionResult, GroupScore, Result, forecast, score
+from ..method import (
+    CriterionResult,
+    GroupScore,
+    ImprovementPoint,
+    Result,
+    score,
+)
+from ..method import (
+    Forecast as ForecastResult,
+)
 from ..packs import Criterion, Pack, Requirement, parse_requirement
+from ..workload import month_loads, owner_loads
 from .labels import METHOD, labels
 
 if TYPE_CHECKING:
@@ -28,18 +39,10 @@ if TYPE_CHECKING:
 TOP_POINTS = 5
 TIMELINE_LIMIT = 40
 
-_MONTHS = {
-    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
-    "en": "January February March April May June July August September October November December",
-}
-
 
 def format_date(day: date | None, lang: str) -> str:
     """``23 november 2026`` / ``23 November 2026``; '' for no date."""
-    if day is None:
-        return ""
-    months = _MONTHS["en" if lang == "en" else "nl"].split()
-    return f"{day.day} {months[day.month - 1]} {day.year}"
+    return long_date(day, lang)
 
 
 def web_href(link: str | None) -> str | None:
@@ -80,6 +83,17 @@ class EvidenceRef:
     anchor: str
     kind: str
     title: str
+    not_checkable: str  # '' when checkable, else "niet controleerbaar: ..."
+
+
+@dataclass(frozen=True)
+class LevelRule:
+    """What one level of a criterion asks (the scale's, or the criterion's own)."""
+
+    level: int
+    label: str
+    requires: str
+    own: bool
 
 
 @dataclass(frozen=True)
@@ -111,6 +125,9 @@ class CriterionView:
     point_priority: int | None
     point_deadline: str
     refs: str
+    level_rules: tuple[LevelRule, ...] = ()
+    effort: str = ""  # "10 werkdagen per niveau × tekort 2 = 20 werkdagen"
+    deadline_how: str = ""  # how the deadline was made
 
 
 @dataclass(frozen=True)
@@ -152,6 +169,20 @@ class PointView:
     at_risk: bool
     improvement: str
     note: str
+    overdue: bool = False
+    work_days: int = 0
+    deadline_how: str = ""
+
+
+@dataclass(frozen=True)
+class LoadRow:
+    """One row of a workload table: an owner or a month."""
+
+    label: str
+    points: str
+    work: int
+    days: str
+    overloaded: bool
 
 
 @dataclass(frozen=True)
@@ -175,6 +206,8 @@ class EvidenceView:
     sha256: str
     personal_data: bool
     supports: tuple[str, ...]
+    not_checkable: str = ""  # '' when checkable
+    support_anchors: tuple[tuple[str, str], ...] = ()  # (criterion id, its anchor)
 
 
 @dataclass(frozen=True)
@@ -196,6 +229,7 @@ class Verdict:
     code: str
     label: str
     sentence: str
+    condition: str = ""  # what a conditional or not-ready verdict waits for
 
 
 @dataclass(frozen=True)
@@ -203,6 +237,8 @@ class Forecast:
     text: str
     readiness: str
     verdict: Verdict | None
+    counted: str = ""  # which points are counted
+    unplanned: str = ""  # the points that are not, named
 
 
 @dataclass(frozen=True)
@@ -240,6 +276,15 @@ class ReportContext:
     forecast_note: str
     plan_intro: str
     timeline_note: str
+    completeness: str  # "32 van 37 criteria beantwoord"
+    complete: bool
+    report_date: str
+    unowned_count: int
+    overdue_count: int
+    unowned_knockouts: str
+    owner_loads: tuple[LoadRow, ...]
+    month_loads: tuple[LoadRow, ...]
+    overrides: tuple[tuple[str, str, str, str], ...]  # (anchor, id, own rules, effort)
     tags: tuple[TagView, ...]
     evidence: tuple[EvidenceView, ...]
     method_paragraphs: tuple[str, ...]
@@ -250,7 +295,7 @@ class ReportContext:
     signoff_intro: str
     # inputs kept for the charts and the attachment
     result: Result = field(repr=False, compare=False)
-    forecast_result: Result | None = field(repr=False, compare=False)
+    forecast_result: ForecastResult | None = field(repr=False, compare=False)
     assessment: Assessment = field(repr=False, compare=False)
     pack_model: Pack = field(repr=False, compare=False)
     # the workshop appendix (assessment.workshop.workshop_appendix), when there were votes
@@ -319,6 +364,8 @@ def _criterion_view(
         missing = t["evidence_there"].format(level=res.target)
     else:
         missing = t["nothing_missing"]
+    if res.applicable and not res.answered:
+        missing = f"{t['finding_unanswered'].capitalize()}. {missing}"
     return CriterionView(
         id=criterion.id,
         anchor=anchor("c", criterion.id),
@@ -351,7 +398,11 @@ def _criterion_view(
         justification=(response.justification or "") if response else "",
         evidence=tuple(
             EvidenceRef(
-                e, anchor("e", e), messages.kind_label(evidence[e].kind, lang), evidence[e].title
+                e,
+                anchor("e", e),
+                messages.kind_label(evidence[e].kind, lang),
+                evidence[e].title,
+                _not_checkable(evidence[e], lang),
             )
             for e in res.evidence_ids
         ),
@@ -360,7 +411,40 @@ def _criterion_view(
         point_priority=point.priority if point else None,
         point_deadline=point.deadline if point else "",
         refs=", ".join(criterion.refs),
+        level_rules=_level_rules(pack, criterion, lang),
+        effort=(
+            t["effort_line"].format(
+                effort=pack.effort_days(criterion), gap=res.gap, work=point.work_days
+            )
+            if point
+            else ""
+        ),
+        deadline_how=point.deadline_how if point else "",
     )
+
+
+def _not_checkable(item: Evidence, lang: str) -> str:
+    """'' for a checkable item, else "niet controleerbaar: ..." with what would fix it."""
+    return "" if item.checkable else messages.not_checkable_text(item.to_make_checkable, lang)
+
+
+def _level_rules(pack: Pack, criterion: Criterion, lang: str) -> tuple[LevelRule, ...]:
+    """Per level 1..N what it asks of this criterion, marking the criterion's own rules."""
+    t = labels(lang)
+    rules = []
+    for level in pack.scale[1:]:
+        entries = pack.level_requirements(criterion, level.level)
+        rules.append(
+            LevelRule(
+                level=level.level,
+                label=localise(level.label, lang),
+                requires=(
+                    messages.requirements_text(entries, lang) if entries else t["requires_nothing"]
+                ),
+                own=level.level in criterion.requires,
+            )
+        )
+    return tuple(rules)
 
 
 def _findings(
@@ -393,7 +477,24 @@ def _findings(
     return tuple(out)
 
 
-def _point_views(pack: Pack, result: Result, lang: str) -> tuple[PointView, ...]:
+def deadline_how(p: ImprovementPoint, start: date, latest: date | None, lang: str) -> str:
+    """How the deadline of ``p`` was made, so that a reader can recompute it."""
+    t = labels(lang)
+    proposed = t["deadline_proposed"].format(
+        work=p.work_days, start=format_date(start, lang), proposed=format_date(p.proposed, lang)
+    )
+    if p.user_deadline is not None:
+        return t["deadline_own"].format(
+            deadline=format_date(p.user_deadline, lang), proposed=format_date(p.proposed, lang)
+        )
+    if latest is not None and p.proposed > latest:
+        return proposed + t["deadline_capped"].format(latest=format_date(latest, lang))
+    return proposed
+
+
+def _point_views(
+    pack: Pack, assessment: Assessment, result: Result, lang: str
+) -> tuple[PointView, ...]:
     t = labels(lang)
     pillars = {p.id: localise(p.title, lang) for p in pack.pillars}
     out = []
@@ -418,9 +519,66 @@ def _point_views(pack: Pack, result: Result, lang: str) -> tuple[PointView, ...]
                 at_risk=p.at_risk,
                 improvement=localise(criterion.improvement, lang),
                 note=p.note or "",
+                overdue=p.overdue,
+                work_days=p.work_days,
+                deadline_how=deadline_how(p, assessment.assessment_date, result.latest, lang),
             )
         )
     return tuple(out)
+
+
+def _load_rows(result: Result, lang: str) -> tuple[tuple[LoadRow, ...], tuple[LoadRow, ...]]:
+    """The workload tables: per owner (unowned last) and per month of the deadline."""
+    t = labels(lang)
+    owners = tuple(
+        LoadRow(
+            label=load.owner or t["unowned_row"],
+            points=", ".join(load.points),
+            work=load.work_days,
+            days=(
+                f"{load.days_left} ({t['until']} {format_date(load.horizon, lang)})"
+                if load.days_left is not None
+                else "–"
+            ),
+            overloaded=load.overloaded,
+        )
+        for load in owner_loads(result.improvement_points, result.today, result.latest)
+    )
+    months = tuple(
+        LoadRow(
+            label=month_name(load.month, lang),
+            points=", ".join(load.points),
+            work=load.work_days,
+            days=str(len(load.points)),
+            overloaded=False,
+        )
+        for load in month_loads(result.improvement_points)
+    )
+    return owners, months
+
+
+def _overrides(pack: Pack, lang: str) -> tuple[tuple[str, str, str, str], ...]:
+    """Criteria with their own rules or effort: (anchor, id, rules, effort)."""
+    t = labels(lang)
+    rows = []
+    for _, criterion in pack.criteria():
+        if not criterion.requires and criterion.effort_days is None:
+            continue
+        rules = "; ".join(
+            f"{t['level']} {level}: "
+            + (
+                messages.requirements_text(pack.level_requirements(criterion, level), lang)
+                or t["requires_nothing"]
+            )
+            for level in sorted(criterion.requires)
+        )
+        effort = (
+            t["working_days"].format(days=criterion.effort_days)
+            if criterion.effort_days is not None
+            else ""
+        )
+        rows.append((anchor("c", criterion.id), criterion.id, rules, effort))
+    return tuple(rows)
 
 
 def _evidence_views(assessment: Assessment, lang: str) -> tuple[EvidenceView, ...]:
@@ -433,13 +591,15 @@ def _evidence_views(assessment: Assessment, lang: str) -> tuple[EvidenceView, ..
                 kind=messages.kind_label(e.kind, lang),
                 title=e.title,
                 source=e.source or "",
-                date=e.date.isoformat() if e.date else "",
+                date=short_date(e.date, lang),
                 link=Link(e.link, web_href(e.link)) if e.link else None,
                 file_name=e.file.name if e.file else "",
                 file_erased=bool(e.file and e.file.erased),
                 sha256=e.file.sha256 if e.file else "",
                 personal_data=e.personal_data,
                 supports=tuple(e.criteria),
+                not_checkable=_not_checkable(e, lang),
+                support_anchors=tuple((c, anchor("c", c)) for c in e.criteria),
             )
         )
     return tuple(out)
@@ -461,14 +621,22 @@ def _method(pack: Pack, lang: str) -> tuple[tuple[str, ...], tuple[ScaleRow, ...
     paragraphs = tuple(p.format(**values) for p in METHOD["en" if lang == "en" else "nl"])
     t = labels(lang)
     rows = []
+    reqs: list[Requirement] = []
     for level in pack.scale:
-        reqs = [Requirement(kinds=parse_requirement(x)) for x in level.requires]
+        for entry in level.requires:
+            requirement = Requirement(kinds=parse_requirement(entry))
+            if requirement not in reqs:
+                reqs.append(requirement)
         rows.append(
             ScaleRow(
                 level=level.level,
                 label=localise(level.label, lang),
                 description=localise(level.description, lang),
-                requires=messages.requirements_text(reqs, lang) if reqs else t["requires_nothing"],
+                requires=(
+                    messages.requirements_text(reqs, lang)
+                    if reqs and level.level
+                    else t["requires_nothing"]
+                ),
             )
         )
     return paragraphs, tuple(rows)
@@ -480,17 +648,19 @@ def build_context(
     lang: str = "nl",
     result: Result | None = None,
     workshop: WorkshopAppendix | None = None,
+    today: date | None = None,
 ) -> ReportContext:
     """Score ``assessment`` with ``pack`` and gather what the report shows in ``lang``.
 
-    ``workshop`` adds the workshop appendix (votes per criterion) when given.
+    ``today`` is the report date, against which overdue points are judged (default: the
+    system date); ``workshop`` adds the workshop appendix (votes per criterion) when given.
     """
     lang = "en" if lang == "en" else "nl"
     t = labels(lang)
-    result = result or score(pack, assessment)
-    outlook = forecast(pack, assessment, result)
+    result = result or score(pack, assessment, today=today)
+    outlook = result.forecast
     evidence = {e.id: e for e in assessment.evidence}
-    points = _point_views(pack, result, lang)
+    points = _point_views(pack, assessment, result, lang)
     by_criterion = {p.criterion: p for p in points}
 
     pillars = []
@@ -516,34 +686,35 @@ def build_context(
         result.verdict,
         messages.verdict_label(result.verdict, lang),
         messages.verdict_sentence(result, pack, lang),
+        messages.verdict_condition(result, pack, lang),
     )
     fc = None
     forecast_note = t["forecast_none"]
     if outlook is not None and assessment.audit_date is not None:
-        late = [p for p in result.improvement_points if p.deadline >= assessment.audit_date]
         fc_verdict = Verdict(
             outlook.verdict,
             messages.verdict_label(outlook.verdict, lang),
-            messages.verdict_sentence(outlook, pack, lang),
+            messages.verdict_sentence(outlook, pack, lang),  # type: ignore[arg-type]
         )
-        text = (
-            t["forecast_text"]
-            .format(
-                audit=format_date(assessment.audit_date, lang),
-                readiness=messages.pct(outlook.overall.readiness, lang),
-                verdict=fc_verdict.label.lower(),
-                late=(
-                    t["forecast_late_1" if len(late) == 1 else "forecast_late"].format(
-                        count=len(late)
-                    )
-                    if late
-                    else ""
-                ),
-            )
-            .strip()
+        text = t["forecast_planned"].format(
+            audit=format_date(assessment.audit_date, lang),
+            readiness=messages.pct(outlook.overall.readiness, lang),
+            verdict=fc_verdict.label.lower(),
         )
-        fc = Forecast(text, messages.pct(outlook.overall.readiness, lang), fc_verdict)
-        forecast_note = text
+        counted = t["forecast_counted"].format(
+            planned=len(outlook.planned),
+            total=len(result.improvement_points),
+            latest=format_date(result.latest, lang),
+        )
+        unplanned = messages.unplanned_text(result.improvement_points, lang)
+        fc = Forecast(
+            text,
+            messages.pct(outlook.overall.readiness, lang),
+            fc_verdict,
+            counted,
+            unplanned,
+        )
+        forecast_note = " ".join(x for x in (text, counted, unplanned) if x)
 
     org = assessment.organisation
     facts: list[tuple[str, str]] = [(t["organisation"], org.name)]
@@ -565,12 +736,23 @@ def build_context(
         plan_intro = t["plan_intro"].format(
             latest=format_date(result.latest, lang), buffer=pack.planning.buffer_days
         )
+        late_own = [
+            f"{p.criterion} ({format_date(p.user_deadline, lang)})"
+            for p in result.improvement_points
+            if p.user_deadline is not None and p.user_deadline > result.latest
+        ]
+        if late_own:
+            plan_intro += " " + t["plan_exceptions"].format(
+                latest=format_date(result.latest, lang), items=", ".join(late_own)
+            )
     else:
         plan_intro = t["plan_intro_no_audit"]
+    plan_intro += " " + t["plan_intro_today"].format(today=format_date(result.today, lang))
     timeline_note = (
         t["timeline_limited"].format(count=TIMELINE_LIMIT) if len(points) > TIMELINE_LIMIT else ""
     )
 
+    owners, months = _load_rows(result, lang)
     paragraphs, scale = _method(pack, lang)
     r, pl = pack.readiness, pack.planning
     numbers = {
@@ -621,6 +803,17 @@ def build_context(
         forecast_note=forecast_note,
         plan_intro=plan_intro,
         timeline_note=timeline_note,
+        completeness=messages.completeness_text(
+            result.completeness.answered, result.completeness.applicable, lang
+        ),
+        complete=result.completeness.complete,
+        report_date=format_date(result.today, lang),
+        unowned_count=sum(1 for p in result.improvement_points if p.owner is None),
+        overdue_count=sum(p.overdue for p in result.improvement_points),
+        unowned_knockouts=messages.unowned_knockouts_text(result.improvement_points, lang),
+        owner_loads=owners,
+        month_loads=months,
+        overrides=_overrides(pack, lang),
         tags=tuple(
             TagView(g.id, localise(pack.tags[g.id], lang), _score(g, lang)) for g in result.tags
         ),

@@ -35,7 +35,7 @@ NL: dict[str, str] = {
     "summary": "Managementsamenvatting",
     "readiness": "Gereedheid",
     "maturity": "Volwassenheid",
-    "maturity_of": "gemiddeld niveau van {top}",
+    "maturity_of": "gemiddeld niveau, schaal 0–{top}",
     "criteria_applicable": "{applicable} van {total} criteria van toepassing",
     "criteria_in_scope": "Criteria van toepassing",
     "readiness_chart": "Gereedheid per pijler, nu en op de auditdag",
@@ -86,8 +86,8 @@ NL: dict[str, str] = {
     "plan_intro": (
         "De verbeterpunten staan in volgorde van prioriteit: verplichte criteria eerst, dan "
         "het grootste gewicht maal tekort, dan de volgorde van de criteriaset. De deadline is "
-        "die van de organisatie zelf, of anders de voorgestelde datum, maar nooit later dan "
-        "{latest} ({buffer} werkdagen voor de audit)."
+        "die van de organisatie zelf, of anders de voorgestelde datum; een voorgestelde datum "
+        "ligt nooit na {latest} ({buffer} werkdagen voor de audit)."
     ),
     "plan_intro_no_audit": (
         "De verbeterpunten staan in volgorde van prioriteit: verplichte criteria eerst, dan "
@@ -118,8 +118,10 @@ NL: dict[str, str] = {
     "evidence": "Bewijs",
     "no_evidence": "Geen bewijs gekoppeld.",
     "missing": "Nodig voor het doel",
-    "nothing_missing": "Het bewijs draagt het doelniveau.",
-    "evidence_there": "Het bewijs is er; de organisatie claimt nog geen niveau {level}.",
+    "nothing_missing": "Bewijs van de vereiste soort is gekoppeld voor het doelniveau.",
+    "evidence_there": (
+        "Bewijs van de vereiste soort is gekoppeld; de organisatie claimt nog geen niveau {level}."
+    ),
     "point": "Verbeterpunt",
     "refs": "Verwijzingen",
     "level": "niveau",
@@ -192,6 +194,57 @@ NL: dict[str, str] = {
     "role_client": "Opdrachtgever (directie)",
     "role_coordinator": "Klachtencoördinator",
     "place_date": "Plaats en datum",
+    # added for honest numbers (2026-12-03)
+    "report_date": "Rapportdatum",
+    "answered": "Beantwoord",
+    "condition": "Voorwaarde",
+    "disclaimer": (
+        "Dit rapport is een voorbereiding op de pre-audit. De gereedheid is geen score van het "
+        "keurmerk (geen Gouden Oor-punten): de eigenaar van het keurmerk heeft deze criteriaset "
+        "niet vastgesteld, en een goede uitkomst hier is geen belofte voor de audit."
+    ),
+    "forecast_planned": (
+        "Op de auditdag ({audit}), als elk gepland punt op tijd klaar is: totale gereedheid "
+        "{readiness} ({verdict})."
+    ),
+    "forecast_counted": (
+        "Meegeteld zijn {planned} van de {total} verbeterpunten: die gereed zijn, of een "
+        "eigenaar hebben en een deadline uiterlijk {latest}."
+    ),
+    "points_unowned": "Zonder eigenaar",
+    "points_overdue": "Verlopen",
+    "overdue": "verlopen",
+    "level_rules": "Bewijs per niveau",
+    "own_rule": "eigen eis",
+    "planning": "Planning",
+    "effort_line": "{effort} werkdagen per niveau × tekort {gap} = {work} werkdagen",
+    "deadline_proposed": "voorgesteld: {work} werkdagen na {start} = {proposed}",
+    "deadline_capped": "; dat is na de uiterste datum, dus {latest}",
+    "deadline_own": "eigen deadline {deadline} (voorgesteld was {proposed})",
+    "plan_intro_today": "Verlopen betekent: niet gereed en de deadline ligt vóór {today}.",
+    "plan_exceptions": "Eigen deadlines na {latest}, dus met risico: {items}.",
+    "workload": "Werklast",
+    "workload_intro": (
+        "Werk van de open verbeterpunten (inspanning per niveau × tekort, in werkdagen) tegen "
+        "de werkdagen die resten. Een eigenaar met meer werk dan dagen is overbelast."
+    ),
+    "per_owner": "Per eigenaar",
+    "per_month": "Per maand van de deadline",
+    "work_days": "Werk",
+    "days_left": "Werkdagen over",
+    "until": "tot",
+    "month": "Maand",
+    "month_points": "Punten",
+    "overloaded": "overbelast",
+    "unowned_row": "Zonder eigenaar",
+    "checkable": "Controleerbaar",
+    "overrides": "Eigen eisen en inspanning per criterium",
+    "overrides_intro": (
+        "Deze criteria wijken af van de tabel hierboven: hun eigen eis vervangt die van de "
+        "schaal voor dat niveau, of hun inspanning per niveau wijkt af van de standaard."
+    ),
+    "override_rules": "Eigen eisen",
+    "override_effort": "Inspanning per niveau",
 }
 
 EN: dict[str, str] = {
@@ -218,7 +271,7 @@ EN: dict[str, str] = {
     "summary": "Executive summary",
     "readiness": "Readiness",
     "maturity": "Maturity",
-    "maturity_of": "mean level out of {top}",
+    "maturity_of": "mean level, scale 0–{top}",
     "criteria_applicable": "{applicable} of {total} criteria applicable",
     "criteria_in_scope": "Criteria applicable",
     "readiness_chart": "Readiness per pillar, now and on the audit day",
@@ -266,8 +319,8 @@ EN: dict[str, str] = {
     "plan_intro": (
         "The improvement points are in order of priority: mandatory criteria first, then the "
         "largest weight times gap, then the order of the criteria pack. The deadline is the "
-        "organisation's own, else the proposed date, but never later than {latest} ({buffer} "
-        "working days before the audit)."
+        "organisation's own, else the proposed date; a proposed date is never later than "
+        "{latest} ({buffer} working days before the audit)."
     ),
     "plan_intro_no_audit": (
         "The improvement points are in order of priority: mandatory criteria first, then the "
@@ -297,8 +350,11 @@ EN: dict[str, str] = {
     "evidence": "Evidence",
     "no_evidence": "No evidence linked.",
     "missing": "Needed for the target",
-    "nothing_missing": "The evidence backs the target level.",
-    "evidence_there": "The evidence is there; the organisation does not yet claim level {level}.",
+    "nothing_missing": "Evidence of the required kind is linked for the target level.",
+    "evidence_there": (
+        "Evidence of the required kind is linked; the organisation does not yet claim level "
+        "{level}."
+    ),
     "point": "Improvement point",
     "refs": "References",
     "level": "level",
@@ -366,6 +422,57 @@ EN: dict[str, str] = {
     "role_client": "Client (management)",
     "role_coordinator": "Complaint coordinator",
     "place_date": "Place and date",
+    # added for honest numbers (2026-12-03)
+    "report_date": "Report date",
+    "answered": "Answered",
+    "condition": "Condition",
+    "disclaimer": (
+        "This report prepares for the pre-audit. Readiness is not a score of the hallmark (no "
+        "Gouden Oor points): the hallmark's owner has not endorsed this criteria pack, and a "
+        "good result here is no promise for the audit."
+    ),
+    "forecast_planned": (
+        "On the audit day ({audit}), if every planned point is finished on time: overall "
+        "readiness {readiness} ({verdict})."
+    ),
+    "forecast_counted": (
+        "Counted are {planned} of the {total} improvement points: those done, or with an "
+        "owner and a deadline no later than {latest}."
+    ),
+    "points_unowned": "Without an owner",
+    "points_overdue": "Overdue",
+    "overdue": "overdue",
+    "level_rules": "Evidence per level",
+    "own_rule": "own rule",
+    "planning": "Planning",
+    "effort_line": "{effort} working days per level × gap {gap} = {work} working days",
+    "deadline_proposed": "proposed: {work} working days after {start} = {proposed}",
+    "deadline_capped": "; that is after the latest day, so {latest}",
+    "deadline_own": "own deadline {deadline} (proposed was {proposed})",
+    "plan_intro_today": "Overdue means: not done and the deadline is before {today}.",
+    "plan_exceptions": "Own deadlines after {latest}, so at risk: {items}.",
+    "workload": "Workload",
+    "workload_intro": (
+        "The work of the open improvement points (effort per level × gap, in working days) "
+        "against the working days left. An owner with more work than days is overloaded."
+    ),
+    "per_owner": "Per owner",
+    "per_month": "Per month of the deadline",
+    "work_days": "Work",
+    "days_left": "Working days left",
+    "until": "until",
+    "month": "Month",
+    "month_points": "Points",
+    "overloaded": "overloaded",
+    "unowned_row": "Without an owner",
+    "checkable": "Checkable",
+    "overrides": "Own rules and effort per criterion",
+    "overrides_intro": (
+        "These criteria differ from the table above: their own rule replaces the scale's for "
+        "that level, or their effort per level differs from the default."
+    ),
+    "override_rules": "Own rules",
+    "override_effort": "Effort per level",
 }
 
 LABELS: dict[str, dict[str, str]] = {"nl": NL, "en": EN}

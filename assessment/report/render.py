@@ -379,7 +379,7 @@ def _render(
     keep_document: bool = False,
 ) -> Rendered:
     timings: dict[str, float] = {}
-    ctx = build_context(pack, assessment, lang, workshop=workshop)
+    ctx = build_context(pack, assessment, lang, workshop=workshop, today=created.date())
     checkpoint()
 
     # vl-convert holds the GIL while it converts, so the charts go to a helper process

@@ -1,0 +1,79 @@
+"""Dates and numbers as people read them, in Dutch or English (through Babel).
+
+The one home of the decimal comma, month names and date styles: the command line, the app
+and the report all format through these functions.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date as _babel_date
+from babel.numbers import format_decimal
+
+_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+
+
+def locale_of(lang: str | None) -> str:
+    """The Babel locale of a UI language; Dutch unless English is asked for."""
+    return _LOCALES["en" if lang == "en" else "nl"]
+
+
+def long_date(day: date | None, lang: str | None) -> str:
+    """``23 november 2026`` / ``23 November 2026``; '' for no date."""
+    if day is None:
+        return ""
+    return _babel_date(day, "d MMMM y", locale=locale_of(lang))
+
+
+def short_date(day: date | None, lang: str | None) -> str:
+    """``23 nov. 2026`` / ``23 Nov 2026``; '' for no date."""
+    if day is None:
+        return ""
+    return _babel_date(day, "d MMM y", locale=locale_of(lang))
+
+
+def month_year(day: date, lang: str | None) -> str:
+    """``mrt 2027`` / ``Mar 2027``: a month on a timeline axis or in a workload table."""
+    return _babel_date(day, "LLL y", locale=locale_of(lang))
+
+
+def month_name(day: date, lang: str | None) -> str:
+    """``maart 2027`` / ``March 2027``."""
+    return _babel_date(day, "LLLL y", locale=locale_of(lang))
+
+
+def decimal(value: float, lang: str | None, digits: int = 1) -> str:
+    """A number with ``digits`` decimals: 67,9 in Dutch, 67.9 in English (no grouping)."""
+    pattern = "0." + "0" * digits if digits else "0"
+    return format_decimal(value, pattern, locale=locale_of(lang))
+
+
+def vega_locale(lang: str | None) -> dict[str, object]:
+    """Vega's ``config.locale`` (number and time format) for ``lang``, from Babel's data,
+    so chart axes show "mrt 2027" and "67,9" in Dutch."""
+    from babel import Locale
+
+    loc = Locale.parse(locale_of(lang))
+    months = [loc.months["format"]["wide"][i] for i in range(1, 13)]
+    short = [loc.months["stand-alone"]["abbreviated"][i].rstrip(".") for i in range(1, 13)]
+    days = [loc.days["format"]["wide"][(i - 1) % 7] for i in range(7)]  # Sunday first
+    short_days = [loc.days["format"]["abbreviated"][(i - 1) % 7] for i in range(7)]
+    return {
+        "number": {
+            "decimal": loc.number_symbols["latn"]["decimal"],
+            "thousands": loc.number_symbols["latn"]["group"],
+            "grouping": [3],
+            "currency": ["€\u00a0", ""],
+        },
+        "time": {
+            "dateTime": "%a %e %B %Y %X",
+            "date": "%d-%m-%Y" if lang != "en" else "%d/%m/%Y",
+            "time": "%H:%M:%S",
+            "periods": ["AM", "PM"],
+            "days": days,
+            "shortDays": short_days,
+            "months": months,
+            "shortMonths": short,
+        },
+    }
