@@ -34,7 +34,7 @@ def test_results_page_shows_the_readiness_tag_and_level_charts(db):
     groups = {v["group"] for v in readiness["layer"][0]["data"]["values"]}
     assert "Totaal" in groups
     moments = readiness["layer"][0]["encoding"]["yOffset"]["sort"]  # the demo has an audit date
-    assert moments == ["Nu", "Op de auditdag"]
+    assert moments == ["Nu", "Op de auditdag (gepland)"]
     for spec, _ in shown[2:]:
         assert spec["width"] == 760 and spec["layer"][1]["mark"]["type"] == "tick"
 

@@ -259,10 +259,14 @@ LABELS: dict[str, tuple[str, str]] = {
     # -- results page
     "results_title": ("Resultaten", "Results"),
     "overall_readiness": ("Gereedheid totaal", "Overall readiness"),
-    "on_audit_day": ("Op de auditdag", "On the audit day"),
+    "on_audit_day": ("Op de auditdag (gepland)", "On the audit day (planned)"),
     "forecast_help": (
-        "Als elk verbeterpunt dat vóór de audit klaar moet, ook klaar is.",
-        "If every improvement point due before the audit is done.",
+        "Als elk gepland verbeterpunt op tijd klaar is. Gepland is een punt dat gereed is, of "
+        "een eigenaar heeft en een deadline uiterlijk op de laatste dag vóór de audit; andere "
+        "punten tellen niet mee.",
+        "If every planned improvement point is finished on time. A point is planned when it "
+        "is done, or has an owner and a deadline no later than the latest day before the "
+        "audit; other points do not count.",
     ),
     "per_pillar": ("Per pijler", "Per pillar"),
     "per_tag": ("Per ontwikkelelement", "Per development element"),

@@ -6,8 +6,18 @@ import streamlit as st
 
 from assessment import charts
 from assessment.i18n import localise
-from assessment.messages import one_decimal, pct, reason_text, signed, verdict_label
-from assessment.method import forecast
+from assessment.messages import (
+    completeness_text,
+    forecast_label,
+    one_decimal,
+    pct,
+    reason_text,
+    signed,
+    unowned_knockouts_text,
+    unplanned_text,
+    verdict_condition,
+    verdict_label,
+)
 from ui import layout, state
 from ui.assess import STATE_MARKS
 from ui.labels import md, t
@@ -22,12 +32,17 @@ def render() -> None:
         layout.nothing_answered("nothing_answered", lang)
         return
 
-    ahead = forecast(pack, assessment, result)
+    ahead = result.forecast
     colour = layout.VERDICT_COLOURS.get(result.verdict, "gray")
+    done = result.completeness
     with st.container(border=True):
         st.markdown(f"### :{colour}[{verdict_label(result.verdict, lang)}]")
+        st.markdown(f"**{completeness_text(done.answered, done.applicable, lang)}**")
         for reason in result.reasons:
             st.markdown(f"- {md(reason_text(reason, pack, lang))}")
+        condition = verdict_condition(result, pack, lang)
+        if condition:
+            st.markdown(md(condition))
     cols = st.columns(3)
     cols[0].metric(t("overall_readiness", lang), pct(result.overall.readiness, lang))
     cols[1].metric(t("maturity", lang), one_decimal(result.overall.maturity, lang))
@@ -39,7 +54,15 @@ def render() -> None:
             delta=None if now is None or later is None else signed(later - now, lang),
             help=t("forecast_help", lang),
         )
-        cols[2].caption(md(verdict_label(ahead.verdict, lang)))
+        cols[2].caption(
+            md(f"{forecast_label(lang).capitalize()}: {verdict_label(ahead.verdict, lang)}")
+        )
+    for warning in (
+        unowned_knockouts_text(result.improvement_points, lang),
+        unplanned_text(result.improvement_points, lang) if ahead is not None else "",
+    ):
+        if warning:
+            st.warning(md(warning))
     st.space("small")
     left, right = st.columns(2, gap="large")
     with left:

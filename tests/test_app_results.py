@@ -1,0 +1,48 @@
+"""The results page says how complete the assessment is and what the forecast counts."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from tests.helpers import ROOT
+
+
+def results_page(aid: int, lang: str = "nl") -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params.update(a=str(aid), lang=lang)
+    at.switch_page("ui/results.py").run()
+    assert not at.exception, "\n".join("\n".join(e.stack_trace) for e in at.exception)
+    return at
+
+
+def texts(at: AppTest) -> str:
+    """Markdown and captions as a reader sees them (md() escapes are removed)."""
+    shown = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    return "\n".join(shown).replace("\\", "")
+
+
+def test_results_show_completeness_condition_and_the_planned_forecast(db):
+    at = results_page(db.ensure_demo())
+    shown = texts(at)
+    assert "32 van 37 criteria beantwoord" in shown
+    assert "Gereed als knock-out OPEN-08" in shown
+    audit_day = next(m for m in at.metric if m.label == "Op de auditdag (gepland)")
+    assert audit_day.value.endswith("%")
+    assert "Op de auditdag, als elk gepland punt op tijd klaar is" in shown
+    warnings = [w.value.replace("\\", "") for w in at.warning]
+    assert any("knock-outpunt heeft geen eigenaar: HANDLE-02" in w for w in warnings)
+    assert any(w.startswith("Niet gepland, dus niet meegeteld") for w in warnings)
+
+
+def test_an_incomplete_new_assessment_is_never_shown_ready_or_green(db, new_assessment):
+    # one criterion answered at level 1: incomplete, and never 'ready'
+    aid = db.create_assessment(
+        new_assessment(
+            "Gemeente Half", audit_date="2027-04-01", responses={"OPEN-01": {"level": 1}}
+        )
+    )
+    at = results_page(aid, "en")
+    shown = texts(at)
+    assert "1 of " in shown and "criteria answered" in shown
+    assert "Ready for the audit" not in shown
+    assert ":green[" not in "\n".join(m.value for m in at.markdown)
