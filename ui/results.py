@@ -26,7 +26,7 @@ from ui.labels import md, t
 def render() -> None:
     lang = state.lang()
     opened = layout.require_assessment(lang)
-    pack, assessment, result = opened.pack, opened.assessment, opened.result
+    pack, result = opened.pack, opened.result
     layout.page_title("results_title", lang, opened)
     if not any(c.answered for c in result.criteria):
         layout.nothing_answered("nothing_answered", lang)
