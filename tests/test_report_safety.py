@@ -63,7 +63,8 @@ def test_nothing_is_fetched_but_the_reports_own_assets(hostile):
 def test_only_http_links_are_clickable(hostile):
     _, reader, _ = hostile
     external = [u for u in _links(reader) if not u.startswith("#")]
-    assert sorted(external) == ["http://example.org/plain", "https://example.org/ok?a=1&b=2"]
+    # a link that wraps onto two lines is two clickable areas of the same address
+    assert sorted(set(external)) == ["http://example.org/plain", "https://example.org/ok?a=1&b=2"]
     raw = reader.stream.getvalue() if hasattr(reader.stream, "getvalue") else b""
     for bad in (b"/JavaScript", b"/JS ", b"/Launch", b"javascript:"):
         assert bad not in raw

@@ -466,6 +466,8 @@ def _findings(
             needs = messages.level_needs(pack, res.id, res.target, res.kinds, lang)
             if needs:
                 parts.append(needs)
+            elif res.answered:  # the evidence's kinds reach the target; the claim does not
+                parts.append(t["finding_claim_low"].format(claimed=res.claimed))
         if not parts:
             continue
         text = "; ".join(parts)
@@ -730,7 +732,8 @@ def build_context(
     ]
     if assessment.assessors:
         facts.append((t["assessors"], ", ".join(assessment.assessors)))
-    facts.append((t["criteria_pack"], f"{localise(pack.title, lang)} ({pack.id} {pack.version})"))
+    facts.append((t["criteria_pack"], localise(pack.title, lang)))
+    facts.append((t["pack_version_long"], f"{pack.id} {pack.version}"))
 
     if result.latest is not None:
         plan_intro = t["plan_intro"].format(

@@ -77,6 +77,9 @@ NL: dict[str, str] = {
     "finding_gap_1": "tekort van 1 niveau tot het doel {target}",
     "finding_unanswered": "niet beantwoord; telt als niveau 0",
     "finding_needs": "{needs}",
+    "finding_claim_low": (
+        "bewijs van de vereiste soort is gekoppeld, maar de organisatie claimt niveau {claimed}"
+    ),
     "legend_marks": (
         "V = verplicht criterium; een claim die hoger is dan het bewijs draagt is gemarkeerd "
         "met een sterretje (*)."
@@ -196,6 +199,7 @@ NL: dict[str, str] = {
     "place_date": "Plaats en datum",
     # added for honest numbers (2026-12-03)
     "report_date": "Rapportdatum",
+    "pack_version_long": "Id en versie criteriaset",
     "answered": "Beantwoord",
     "condition": "Voorwaarde",
     "disclaimer": (
@@ -311,6 +315,9 @@ EN: dict[str, str] = {
     "finding_gap_1": "gap of 1 level to the target {target}",
     "finding_unanswered": "not answered; counts as level 0",
     "finding_needs": "{needs}",
+    "finding_claim_low": (
+        "evidence of the required kind is linked, but the organisation claims level {claimed}"
+    ),
     "legend_marks": (
         "M = mandatory criterion; a claim higher than the evidence backs is marked with an "
         "asterisk (*)."
@@ -424,6 +431,7 @@ EN: dict[str, str] = {
     "place_date": "Place and date",
     # added for honest numbers (2026-12-03)
     "report_date": "Report date",
+    "pack_version_long": "Criteria pack id and version",
     "answered": "Answered",
     "condition": "Condition",
     "disclaimer": (
