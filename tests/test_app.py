@@ -74,7 +74,7 @@ def test_whole_flow_new_assessment_to_report(db):
     assessment, _ = db.get_assessment(aid)
     assert assessment.responses["OPEN-01"].level == 2
     # said at once: the claim is not backed, and what would back it
-    assert "niveau 2 vraagt een document" in text(at)
+    assert "voor niveau 2 ontbreekt nog: een document (eis van niveau 2)" in text(at)
     ok(at.text_area(key="note-OPEN-01").set_value("Kanalen staan op de website").run())
     assert db.get_assessment(aid)[0].responses["OPEN-01"].note == "Kanalen staan op de website"
 
@@ -110,7 +110,7 @@ def test_whole_flow_new_assessment_to_report(db):
     ok(at.multiselect(key="ev-OPEN-04").set_value(["E1"]).run())
     assert db.get_assessment(aid)[0].evidence[0].criteria == ["OPEN-01", "OPEN-04"]
     ok(at.radio(key="level-OPEN-04").set_value(3).run())
-    assert "niveau 3 vraagt een registratie, een interview of een observatie" in text(at)
+    assert "voor niveau 3 ontbreekt nog: een registratie, een interview of een observatie (eis van niveau 3)" in text(at)
     ok(at.button(key="next_open").click().run())
     assert at.session_state["c"] == "OPEN-05"  # the next criterion still open
     ok(at.button(key="prev").click().run())

@@ -46,3 +46,19 @@ def test_an_incomplete_new_assessment_is_never_shown_ready_or_green(db, new_asse
     assert "1 of " in shown and "criteria answered" in shown
     assert "Ready for the audit" not in shown
     assert ":green[" not in "\n".join(m.value for m in at.markdown)
+
+
+def test_plan_page_flags_overdue_points_unowned_knockouts_and_workload(db):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params.update(a=str(db.ensure_demo()))
+    at.switch_page("ui/plan.py").run()
+    assert not at.exception, "\n".join("\n".join(e.stack_trace) for e in at.exception)
+    warnings = [w.value.replace("\\", "") for w in at.warning]
+    assert any(
+        w.startswith("Verbeterpunten die niet gereed zijn en waarvan de deadline") for w in warnings
+    )
+    assert any("knock-outpunt heeft geen eigenaar: HANDLE-02" in w for w in warnings)
+    (loads,) = [d for d in at.dataframe if "work" in d.value.columns]
+    table = loads.value.set_index("owner")
+    assert table.loc["Klachtencoördinator", "work"] == 95
+    assert table.loc["Klachtencoördinator", "flag"] == "overbelast"

@@ -320,6 +320,23 @@ LABELS: dict[str, tuple[str, str]] = {
     "col_proposed": ("Voorgesteld", "Proposed"),
     "col_deadline": ("Deadline", "Deadline"),
     "col_at_risk": ("Risico", "At risk"),
+    "col_overdue": ("Verlopen", "Overdue"),
+    "overdue_count": (
+        "Verbeterpunten die niet gereed zijn en waarvan de deadline voorbij is: {n}.",
+        "Improvement points not done whose deadline has passed: {n}.",
+    ),
+    "workload_title": ("Werklast per eigenaar", "Workload per owner"),
+    "workload_caption": (
+        "Werk van de open punten (inspanning per niveau × tekort, in werkdagen) tegen de "
+        "werkdagen die vanaf vandaag resten.",
+        "The work of the open points (effort per level × gap, in working days) against the "
+        "working days left from today.",
+    ),
+    "col_work": ("Werk (werkdagen)", "Work (working days)"),
+    "col_days_left": ("Werkdagen over", "Working days left"),
+    "col_points": ("Verbeterpunten", "Improvement points"),
+    "overloaded": ("overbelast", "overloaded"),
+    "no_owner_row": ("Zonder eigenaar", "Without an owner"),
     "col_owner": ("Eigenaar", "Owner"),
     "col_status": ("Status", "Status"),
     "col_note": ("Notitie", "Note"),

@@ -10,9 +10,10 @@ import streamlit as st
 from assessment import charts
 from assessment.assessments import ACTION_STATUSES
 from assessment.i18n import localise
-from assessment.messages import status_label
+from assessment.messages import status_label, unowned_knockouts_text
+from assessment.workload import owner_loads
 from ui import layout, services, state
-from ui.labels import t
+from ui.labels import md, t
 
 
 def editor_key(ref: services.Ref) -> str:
@@ -48,6 +49,12 @@ def render() -> None:
     at_risk = sum(1 for p in points if p.at_risk)
     if at_risk:
         st.warning(t("at_risk_count", lang, n=at_risk), icon=":material/schedule:")
+    overdue = sum(1 for p in points if p.overdue)
+    if overdue:
+        st.warning(t("overdue_count", lang, n=overdue), icon=":material/event_busy:")
+    unowned = unowned_knockouts_text(points, lang)
+    if unowned:
+        st.warning(md(unowned), icon=":material/person_off:")
 
     statuses = {status_label(s, lang): s for s in ACTION_STATUSES}
     rows = [
@@ -59,6 +66,7 @@ def render() -> None:
             "proposed": p.proposed,
             "deadline": p.deadline,
             "at_risk": "⚠" if p.at_risk else "",
+            "overdue": "⏰" if p.overdue else "",
             "owner": p.owner or "",
             "status": status_label(p.status, lang),
             "note": p.note or "",
@@ -79,12 +87,13 @@ def render() -> None:
             "levels",
             "deadline",
             "at_risk",
+            "overdue",
             "owner",
             "status",
             "note",
             "proposed",
         ],
-        disabled=["priority", "criterion", "point", "levels", "proposed", "at_risk"],
+        disabled=["priority", "criterion", "point", "levels", "proposed", "at_risk", "overdue"],
         column_config={
             "priority": st.column_config.NumberColumn(t("col_priority", lang), width="small"),
             "criterion": st.column_config.TextColumn(t("col_criterion", lang), width="small"),
@@ -100,6 +109,7 @@ def render() -> None:
                 width=110,
             ),
             "at_risk": st.column_config.TextColumn(t("col_at_risk", lang), width=60),
+            "overdue": st.column_config.TextColumn(t("col_overdue", lang), width=70),
             "owner": st.column_config.TextColumn(
                 t("col_owner", lang), max_chars=200, width="medium"
             ),
@@ -114,8 +124,39 @@ def render() -> None:
         state.flash("toast", t("plan_saved", lang))
         st.rerun()
 
+    _workload(result, lang)
     st.subheader(t("timeline", lang), anchor=False)
     layout.chart(charts.timeline_chart(result, assessment, lang, width=900), room=70)
+
+
+def _workload(result: Any, lang: str) -> None:
+    """Per owner: the work of the open points against the working days left."""
+    loads = owner_loads(result.improvement_points, result.today, result.latest)
+    if not loads:
+        return
+    st.subheader(t("workload_title", lang), anchor=False)
+    st.caption(t("workload_caption", lang))
+    st.dataframe(
+        [
+            {
+                "owner": load.owner or t("no_owner_row", lang),
+                "points": ", ".join(load.points),
+                "work": load.work_days,
+                "left": "–" if load.days_left is None else str(load.days_left),
+                "flag": t("overloaded", lang) if load.overloaded else "",
+            }
+            for load in loads
+        ],
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "owner": st.column_config.TextColumn(t("col_owner", lang)),
+            "points": st.column_config.TextColumn(t("col_points", lang), width="large"),
+            "work": st.column_config.NumberColumn(t("col_work", lang)),
+            "left": st.column_config.TextColumn(t("col_days_left", lang)),
+            "flag": st.column_config.TextColumn(""),
+        },
+    )
 
 
 def _changes(
