@@ -110,7 +110,10 @@ def test_whole_flow_new_assessment_to_report(db):
     ok(at.multiselect(key="ev-OPEN-04").set_value(["E1"]).run())
     assert db.get_assessment(aid)[0].evidence[0].criteria == ["OPEN-01", "OPEN-04"]
     ok(at.radio(key="level-OPEN-04").set_value(3).run())
-    assert "voor niveau 3 ontbreekt nog: een registratie, een interview of een observatie (eis van niveau 3)" in text(at)
+    assert (
+        "voor niveau 3 ontbreekt nog: een registratie, een interview of een observatie "
+        "(eis van niveau 3)" in text(at)
+    )
     ok(at.button(key="next_open").click().run())
     assert at.session_state["c"] == "OPEN-05"  # the next criterion still open
     ok(at.button(key="prev").click().run())
