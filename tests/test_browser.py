@@ -108,7 +108,7 @@ def test_create_answer_refresh_and_download_the_pdf(server, tmp_path):
         page.get_by_role("link", name="Beoordelen", exact=True).click()
         expect(page.get_by_text("OPEN-01 · Klagen via meerdere kanalen")).to_be_visible()
         page.get_by_test_id("stRadioGroup").get_by_text("2 · Vastgelegd").click()
-        expect(page.get_by_text("ontbreekt nog: een document (eis van niveau 2)")).to_be_visible()
+        expect(page.get_by_text("voor niveau 2 ontbreekt nog: een document")).to_be_visible()
         assert "c=OPEN-01" in page.url and "a=" in page.url
         page.screenshot(path=str(tmp_path / "assess.png"))
 
