@@ -260,6 +260,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "results_title": ("Resultaten", "Results"),
     "overall_readiness": ("Gereedheid totaal", "Overall readiness"),
     "on_audit_day": ("Op de auditdag (gepland)", "On the audit day (planned)"),
+    "condition": ("Voorwaarde", "Condition"),
     "forecast_help": (
         "Als elk gepland verbeterpunt op tijd klaar is. Gepland is een punt dat gereed is, of "
         "een eigenaar heeft en een deadline uiterlijk op de laatste dag vóór de audit; andere "

@@ -42,7 +42,7 @@ def render() -> None:
             st.markdown(f"- {md(reason_text(reason, pack, lang))}")
         condition = verdict_condition(result, pack, lang)
         if condition:
-            st.markdown(md(condition))
+            st.markdown(f"**{t('condition', lang)}:** {md(condition)}")
     cols = st.columns(3)
     cols[0].metric(t("overall_readiness", lang), pct(result.overall.readiness, lang))
     cols[1].metric(t("maturity", lang), one_decimal(result.overall.maturity, lang))
