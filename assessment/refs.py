@@ -6,9 +6,9 @@ or the Housing Ombudsman's Complaint Handling Code 2024 (``HOS Code 2024 6.15``,
 (ISO 10002, guidance documents) are free text and are not checked here.
 
 The lists hold only what the built-in packs and their users need: the Awb articles on
-complaint handling (title 9.1), the ombudsman (title 9.2, up to 9:36) and the general duties of chapter 2
-that apply to every complaint, and every provision of the 2024 Code, with the lettered items
-of the provisions that have them.
+complaint handling (title 9.1), the ombudsman (title 9.2, up to 9:36) and the general
+duties of chapter 2 that apply to every complaint, and every provision of the 2024 Code,
+with the lettered items of the provisions that have them.
 """
 
 from __future__ import annotations

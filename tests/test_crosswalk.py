@@ -31,7 +31,7 @@ def test_every_main_criterion_has_a_row():
 
 
 def test_numbers_are_read_from_the_refs_in_numeric_order():
-    main, awb, hos = packs()
+    main, _, hos = packs()
     hearing = main.criteria_by_id["HANDLE-05"]
     assert iso_clauses(hearing) == ["7.5", "7.6"]
     assert "9:10" in awb_articles(hearing)
