@@ -94,8 +94,8 @@ def crosswalk_markdown(main: Pack, awb: Pack, hos: Pack) -> str:
     lines += ["", "## The law packs against the main pack", ""]
     lines.append(
         "Every Awb article and HOS Code provision the law packs cite, with the main-pack "
-        "criteria that cite it too. A dash in the last column is a statutory duty the main "
-        "pack does not check by itself: assess the law pack beside it."
+        "criteria that cite it too. A dash in the last column marks an article or provision "
+        "the main pack does not cite: a body it applies to assesses the law pack beside it."
     )
     for pack, label, of in (
         (awb, "Awb article", awb_articles),
