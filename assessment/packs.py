@@ -26,6 +26,7 @@ from pydantic import (
 
 from .errors import InputFileError, PackError, Problem
 from .i18n import LANGUAGES, LocalText
+from .refs import ref_problems
 from .validation import EVIDENCE_KINDS, pydantic_problems
 from .yamlsource import SourceDoc, decode_text, format_path, load_yaml, read_text
 
@@ -324,7 +325,7 @@ def _dedupe(problems: list[Problem]) -> list[Problem]:
 
 
 def _semantic_problems(doc: SourceDoc) -> list[Problem]:
-    """Rules pydantic cannot see: ids, the scale, targets, requirements, tags."""
+    """Rules pydantic cannot see: ids, the scale, targets, requirements, refs, tags."""
     data = doc.data
     problems: list[Problem] = []
 
@@ -427,6 +428,8 @@ def _semantic_problems(doc: SourceDoc) -> list[Problem]:
                         )
                     else:
                         seen_checks[kid] = ki
+            for ri, message in ref_problems(crit.get("refs")):
+                add((*base, "refs", ri), message)
             crit_tags = crit.get("tags")
             if isinstance(crit_tags, list):
                 for ti, tag in enumerate(crit_tags):

@@ -69,7 +69,7 @@ def test_whole_flow_new_assessment_to_report(db):
     page(at, "assess")
     assert at.session_state["c"] == "OPEN-01"
     assert at.query_params["c"] == "OPEN-01"
-    assert "0 van 38 criteria beantwoord" in text(at)
+    assert "0 van 50 criteria beantwoord" in text(at)
     ok(at.radio(key="level-OPEN-01").set_value(2).run())
     assessment, _ = db.get_assessment(aid)
     assert assessment.responses["OPEN-01"].level == 2
@@ -98,7 +98,7 @@ def test_whole_flow_new_assessment_to_report(db):
     ok(at.text_area(key="just-OPEN-02").set_value("Geen publieksloket").run())
     response = db.get_assessment(aid)[0].responses["OPEN-02"]
     assert (response.not_applicable, response.justification) == (True, "Geen publieksloket")
-    assert "2 van 38 criteria beantwoord" in text(at)
+    assert "2 van 50 criteria beantwoord" in text(at)
     # a mandatory criterion cannot be switched to not applicable
     at.session_state["c"] = "OPEN-01"
     ok(at.run())
@@ -177,10 +177,10 @@ def test_english_by_the_switch(db):
     at = ok(app(a=str(aid), lang="en").run())
     assert "Ready for the complaint-management pre-audit?" in text(at)
     page(at, "assess")
-    assert re.search(r"\d+ of 38 criteria answered", text(at))
+    assert re.search(r"\d+ of 50 criteria answered", text(at))
     at.segmented_control(key="lang").set_value("nl")
     ok(at.run())
-    assert re.search(r"\d+ van 38 criteria beantwoord", text(at))
+    assert re.search(r"\d+ van 50 criteria beantwoord", text(at))
     assert "lang" not in at.query_params  # Dutch is the default
 
 

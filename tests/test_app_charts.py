@@ -9,6 +9,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from assessment import charts
+from assessment.catalog import load_catalog
 from tests.helpers import ROOT
 from ui import layout
 
@@ -25,7 +26,8 @@ def shown_specs(aid: int, page: str) -> list[tuple[dict[str, Any], Any]]:
 def test_results_page_shows_the_readiness_tag_and_level_charts(db):
     shown = shown_specs(db.ensure_demo(), "results")
     # readiness, development elements, and one levels chart per pillar (in tabs)
-    assert len(shown) == 5
+    pillars = load_catalog().get("ikm-readiness").pillars
+    assert len(shown) == 2 + len(pillars)
     readiness, proto = shown[0]
     assert proto.theme == ""  # theme=None: the chart's own colours and fonts, not Streamlit's
     # the app's own font (the report's Open Sans is not in the browser), the rest as given

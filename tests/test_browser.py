@@ -115,7 +115,7 @@ def test_create_answer_refresh_and_download_the_pdf(server, tmp_path):
         # a refresh returns to the same assessment and criterion, with the answer saved
         page.reload()
         expect(page.get_by_text("OPEN-01 · Klagen via meerdere kanalen")).to_be_visible()
-        expect(page.get_by_text("1 van 38 criteria beantwoord")).to_be_visible()
+        expect(page.get_by_text("1 van 50 criteria beantwoord")).to_be_visible()
         expect(page.get_by_role("radio", name="2 · Vastgelegd")).to_be_checked()
 
         # the PDF report

@@ -132,7 +132,7 @@ NL: dict[str, str] = {
     # tags
     "tags": "Gereedheid per ontwikkelelement",
     "tags_intro": (
-        "Naast de drie pijlers groepeert de criteriaset de criteria naar ontwikkelelement. "
+        "Naast de pijlers groepeert de criteriaset de criteria naar ontwikkelelement. "
         "Zo is te zien op welk vlak de organisatie zich het meest moet ontwikkelen."
     ),
     "tag": "Ontwikkelelement",
@@ -368,7 +368,7 @@ EN: dict[str, str] = {
     "level_cap": "Level",
     "tags": "Readiness per development element",
     "tags_intro": (
-        "Besides the three pillars, the criteria pack groups criteria by development element. "
+        "Besides the pillars, the criteria pack groups criteria by development element. "
         "This shows where the organisation has most to develop."
     ),
     "tag": "Development element",
