@@ -24,7 +24,7 @@ def texts(at: AppTest) -> str:
 def test_results_show_completeness_condition_and_the_planned_forecast(db):
     at = results_page(db.ensure_demo())
     shown = texts(at)
-    assert "32 van 37 criteria beantwoord" in shown
+    assert "44 van 49 criteria beantwoord" in shown
     assert "Gereed als knock-out OPEN-08" in shown
     audit_day = next(m for m in at.metric if m.label == "Op de auditdag (gepland)")
     assert audit_day.value.endswith("%")

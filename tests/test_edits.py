@@ -32,14 +32,14 @@ def test_evidence_links_and_ids():
     d = edits.set_supports(a, "E2", ["B-1", "B-2"])
     assert d.evidence[1].criteria == ["B-1", "B-2"]
 
-    assert edits.next_evidence_id(a) == "E4"
+    assert edits.next_evidence_id(a) == "E5"  # the fixture holds E1 to E4
     e, new = edits.add_evidence(
         a, kind="metric", title="NPS", criteria=["B-2"], date=date(2026, 1, 5)
     )
-    assert new == "E4" and e.evidence[-1].kind == "metric"
+    assert new == "E5" and e.evidence[-1].kind == "metric"
     f = edits.remove_evidence(e, "E2")
-    assert [x.id for x in f.evidence] == ["E1", "E3", "E4"]
-    assert edits.next_evidence_id(f) == "E5"  # ids are never reused while a higher one exists
+    assert [x.id for x in f.evidence] == ["E1", "E3", "E4", "E5"]
+    assert edits.next_evidence_id(f) == "E6"  # ids are never reused while a higher one exists
 
 
 def test_set_actions_and_details():

@@ -43,18 +43,18 @@ def test_page_two_holds_the_verdict_with_its_condition_and_completeness(pages, d
     pack, assessment = demo
     result = score(pack, assessment, today=WHEN.date())
     done = result.completeness
-    assert (done.answered, done.applicable) == (32, 37)
+    assert (done.answered, done.applicable) == (44, 49)
     page2 = pages[1]
     assert "Managementsamenvatting" in page2
-    assert "32 van 37 criteria beantwoord" in page2.lower()  # in the panel's label
+    assert "44 van 49 criteria beantwoord" in page2.lower()  # in the panel's label
     assert "Voorwaardelijk gereed" in page2
     assert (
-        "Voorwaarde: Gereed als knock-out OPEN-08, HANDLE-02, HANDLE-06, LEARN-01 en LEARN-04"
+        "Voorwaarde: Gereed als knock-out OPEN-08, HANDLE-02 en LEARN-04"
         in page2
     )
     assert "vóór 18 maart 2027 hun doelniveau halen" in page2
     # and the cover says it too
-    assert "32 van 37 criteria beantwoord" in pages[0]
+    assert "44 van 49 criteria beantwoord" in pages[0]
     assert "Rapportdatum 3 december 2026" in pages[0]
 
 
@@ -126,8 +126,8 @@ def test_the_plan_names_its_exceptions_overdue_points_and_an_overloaded_owner(pa
 def test_the_english_context_says_the_same(demo):
     pack, assessment = demo
     ctx = build_context(pack, assessment, "en", today=WHEN.date())
-    assert ctx.completeness == "32 of 37 criteria answered"
-    assert ctx.verdict.condition.startswith("Ready when knock-out OPEN-08, HANDLE-02")
+    assert ctx.completeness == "44 of 49 criteria answered"
+    assert ctx.verdict.condition.startswith("Ready when knock-out OPEN-08, HANDLE-02 and LEARN-04")
     assert ctx.forecast.text.startswith(
         "On the audit day (1 April 2027), if every planned point is finished on time"
     )
