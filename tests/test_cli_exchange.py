@@ -1,0 +1,47 @@
+"""``ikm export``, ``ikm import``, ``ikm plan``, ``ikm compare``, ``ikm next`` as subprocesses."""
+
+import io
+import json
+
+import openpyxl
+
+from tests.test_cli import assert_clean_failure, ikm
+
+
+def test_export_and_import_give_the_demo_back(tmp_path):
+    assert ikm("demo", "-o", tmp_path / "demo.json").returncode == 0
+    proc = ikm("export", tmp_path / "demo.json", "-o", tmp_path / "demo.xlsx")
+    assert proc.returncode == 0, proc.stderr
+    proc = ikm("import", tmp_path / "demo.xlsx", "-o", tmp_path / "back.json")
+    assert proc.returncode == 0, proc.stderr
+    before = json.loads((tmp_path / "demo.json").read_text(encoding="utf-8"))
+    after = json.loads((tmp_path / "back.json").read_text(encoding="utf-8"))
+    assert after == before
+
+
+def test_import_lists_every_problem_and_writes_nothing(tmp_path):
+    ikm("demo", "-o", tmp_path / "demo.json")
+    ikm("export", tmp_path / "demo.json", "-o", tmp_path / "demo.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "demo.xlsx")
+    book["Responses"]["D3"] = 9
+    book["Responses"]["D4"] = "=1+1"
+    book.save(tmp_path / "bad.xlsx")
+    proc = ikm("import", tmp_path / "bad.xlsx", "-o", tmp_path / "out.json")
+    assert_clean_failure(proc)
+    assert (
+        f"{tmp_path / 'bad.xlsx'}: Responses!D3: level 9 is outside the scale 0..4" in proc.stderr
+    )
+    assert "Responses!D4: a formula is not accepted" in proc.stderr
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_export_wrong_usage_and_missing_file(tmp_path):
+    ikm("demo", "-o", tmp_path / "demo.json")
+    assert_clean_failure(ikm("export", tmp_path / "demo.json", "-o", tmp_path / "x.csv"), 2)
+    proc = ikm("import", tmp_path / "nope.xlsx", "-o", tmp_path / "x.json")
+    assert_clean_failure(proc)
+    assert "nope.xlsx: file not found" in proc.stderr
+    (tmp_path / "fake.xlsx").write_bytes(io.BytesIO(b"not a zip").getvalue())
+    proc = ikm("import", tmp_path / "fake.xlsx", "-o", tmp_path / "x.json")
+    assert_clean_failure(proc)
+    assert "not an Excel workbook" in proc.stderr
