@@ -6,6 +6,8 @@ imported inside the commands so that ``ikm --help`` stays fast.
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from pathlib import Path
 
 import click
@@ -70,4 +72,58 @@ def import_command(workbook: Path, output: Path, criteria: tuple[Path, ...]) -> 
     click.echo(f"wrote {output}")
 
 
-COMMANDS = (export_command, import_command)
+def _date_option(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD")
+
+
+@click.command("plan")
+@click.argument("assessment", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Calendar (.ics) or table (.csv) to write.",
+)
+@CRITERIA_OPTION
+@click.option("--today", metavar="YYYY-MM-DD", help="The day overdue is judged against.")
+@click.option(
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    help="Language of the texts (default: the assessment's language).",
+)
+@handles_errors
+def plan_command(
+    assessment: Path,
+    output: Path,
+    criteria: tuple[Path, ...],
+    today: str | None,
+    lang: str | None,
+) -> None:
+    """Write the improvement plan as a calendar (.ics) or a table (.csv)."""
+    from .planexport import plan_calendar, plan_csv_bytes, plan_rows, scored
+
+    suffix = output.suffix.lower()
+    if suffix not in (".ics", ".csv"):
+        raise click.UsageError(f"{output}: the output must be an .ics or a .csv file")
+    day = _date_option(today) or date.today()
+    data, pack = _load(assessment, criteria)
+    lang = lang or data.language
+    result = scored(pack, data, day)
+    if suffix == ".ics":
+        content = plan_calendar(pack, data, result, lang, today=day)
+    else:
+        content = plan_csv_bytes(plan_rows(pack, data, result, lang), lang)
+    with atomic_output(output, "wb") as handle:
+        handle.write(content)
+    click.echo(f"wrote {output} ({len(result.improvement_points)} improvement points)")
+
+
+COMMANDS = (export_command, import_command, plan_command)

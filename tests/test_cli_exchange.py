@@ -45,3 +45,19 @@ def test_export_wrong_usage_and_missing_file(tmp_path):
     proc = ikm("import", tmp_path / "fake.xlsx", "-o", tmp_path / "x.json")
     assert_clean_failure(proc)
     assert "not an Excel workbook" in proc.stderr
+
+
+def test_plan_writes_a_calendar_and_a_table(tmp_path):
+    from icalendar import Calendar
+
+    ikm("demo", "-o", tmp_path / "demo.json")
+    proc = ikm("plan", tmp_path / "demo.json", "-o", tmp_path / "plan.ics", "--today", "2027-02-01")
+    assert proc.returncode == 0, proc.stderr
+    cal = Calendar.from_ical((tmp_path / "plan.ics").read_bytes())
+    assert len(cal.walk("VEVENT")) > 2
+    proc = ikm("plan", tmp_path / "demo.json", "-o", tmp_path / "plan.csv", "--lang", "en")
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "plan.csv").read_text(encoding="utf-8-sig").startswith("Priority,")
+    assert_clean_failure(ikm("plan", tmp_path / "demo.json", "-o", tmp_path / "plan.pdf"), 2)
+    bad = ikm("plan", tmp_path / "demo.json", "-o", tmp_path / "p.ics", "--today", "2027-02-30")
+    assert_clean_failure(bad, 2)
