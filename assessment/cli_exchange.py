@@ -126,4 +126,42 @@ def plan_command(
     click.echo(f"wrote {output} ({len(result.improvement_points)} improvement points)")
 
 
-COMMANDS = (export_command, import_command, plan_command)
+@click.command("compare")
+@click.argument("before", type=click.Path(path_type=Path))
+@click.argument("after", type=click.Path(path_type=Path))
+@CRITERIA_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print the comparison as JSON.")
+@click.option(
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    help="Language of the text (default: the language of AFTER).",
+)
+@handles_errors
+def compare_command(
+    before: Path, after: Path, criteria: tuple[Path, ...], as_json: bool, lang: str | None
+) -> None:
+    """Compare two assessments: per criterion and pillar before and after, worse first."""
+    import json
+
+    from .catalog import load_catalog
+    from .compare import Side, compare, comparison_lines
+    from .method import score
+
+    catalog = load_catalog(criteria)
+    sides = []
+    for path in (before, after):
+        from .assessments import load_assessment
+
+        data, pack, warnings = load_assessment(path, catalog.pack_for)
+        for warning in warnings:
+            click.echo(str(warning), err=True)
+        sides.append(Side(data, pack, score(pack, data)))
+    result = compare(*sides)
+    if as_json:
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        return
+    for line in comparison_lines(result, lang or sides[1].assessment.language):
+        click.echo(line)
+
+
+COMMANDS = (export_command, import_command, plan_command, compare_command)

@@ -61,3 +61,20 @@ def test_plan_writes_a_calendar_and_a_table(tmp_path):
     assert_clean_failure(ikm("plan", tmp_path / "demo.json", "-o", tmp_path / "plan.pdf"), 2)
     bad = ikm("plan", tmp_path / "demo.json", "-o", tmp_path / "p.ics", "--today", "2027-02-30")
     assert_clean_failure(bad, 2)
+
+
+def test_compare_prints_text_and_json(tmp_path):
+    ikm("demo", "-o", tmp_path / "before.json")
+    data = json.loads((tmp_path / "before.json").read_text(encoding="utf-8"))
+    first = next(iter(data["responses"]))
+    data["responses"][first] = {"level": 0}
+    (tmp_path / "after.json").write_text(json.dumps(data), encoding="utf-8")
+    proc = ikm("compare", tmp_path / "before.json", tmp_path / "after.json", "--json")
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout)
+    assert result["criteria"][0]["id"] == first and result["criteria"][0]["delta"] < 0
+    assert result["worse"] == [first]
+    proc = ikm("compare", tmp_path / "before.json", tmp_path / "after.json", "--lang", "en")
+    assert proc.returncode == 0, proc.stderr
+    assert "Got worse (1):" in proc.stdout
+    assert_clean_failure(ikm("compare", tmp_path / "before.json", tmp_path / "nope.json"))
