@@ -164,4 +164,67 @@ def compare_command(
         click.echo(line)
 
 
-COMMANDS = (export_command, import_command, plan_command, compare_command)
+@click.command("next")
+@click.argument("assessment", type=click.Path(path_type=Path))
+@click.option("--date", "on", required=True, metavar="YYYY-MM-DD", help="The new assessment date.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="New assessment file (.json) to write.",
+)
+@CRITERIA_OPTION
+@click.option(
+    "--previous-criteria",
+    "previous_criteria",
+    type=click.Path(path_type=Path),
+    metavar="PATH",
+    help="The pack version the assessment was made with, to list what changed in it.",
+)
+@handles_errors
+def next_command(
+    assessment: Path,
+    on: str,
+    output: Path,
+    criteria: tuple[Path, ...],
+    previous_criteria: Path | None,
+) -> None:
+    """Start the next cycle: a new assessment from this one, on the newest pack version.
+
+    Responses are carried over to be re-confirmed, evidence with its dates, open actions.
+    """
+    from .assessments import MAX_ASSESSMENT_BYTES, parse_assessment, parse_json_text
+    from .catalog import load_catalog
+    from .cycle import cycle_lines, next_cycle
+    from .packs import load_pack
+    from .yamlsource import read_text
+
+    day = _date_option(on)
+    assert day is not None
+    catalog = load_catalog(criteria)
+    text = read_text(assessment, max_bytes=MAX_ASSESSMENT_BYTES)
+    previous = parse_assessment(parse_json_text(text, str(assessment)), str(assessment))
+    new_pack = catalog.pack_for(previous.criteria_set)
+    old_pack = None
+    if previous_criteria is not None:
+        old_pack = load_pack(previous_criteria)
+    elif previous.criteria_set.version in (None, new_pack.version):
+        old_pack = new_pack
+    if old_pack is not None:
+        from .assessments import check_against_pack
+        from .errors import AssessmentError
+
+        problems = check_against_pack(previous, old_pack, str(assessment))
+        errors = [p for p in problems if p.severity == "error"]
+        if errors:
+            raise AssessmentError(errors)
+    cycle = next_cycle(previous, new_pack, day, old_pack)
+    with atomic_output(output, "w") as handle:
+        handle.write(cycle.assessment.to_json())
+    for line in cycle_lines(cycle, new_pack, previous.language):
+        click.echo(line)
+    click.echo(f"wrote {output}")
+
+
+COMMANDS = (export_command, import_command, plan_command, compare_command, next_command)

@@ -78,3 +78,19 @@ def test_compare_prints_text_and_json(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "Got worse (1):" in proc.stdout
     assert_clean_failure(ikm("compare", tmp_path / "before.json", tmp_path / "nope.json"))
+
+
+def test_next_writes_a_new_assessment_to_reconfirm(tmp_path):
+    ikm("demo", "-o", tmp_path / "demo.json")
+    proc = ikm("next", tmp_path / "demo.json", "--date", "2027-11-22", "-o", tmp_path / "new.json")
+    assert proc.returncode == 0, proc.stderr
+    assert "antwoorden overgenomen, opnieuw te bevestigen" in proc.stdout
+    new = json.loads((tmp_path / "new.json").read_text(encoding="utf-8"))
+    assert new["assessment_date"] == "2027-11-22"
+    assert all(r.get("to_confirm") for r in new["responses"].values() if "level" in r)
+    proc = ikm("score", tmp_path / "new.json", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert not any(c["answered"] for c in json.loads(proc.stdout)["criteria"])
+    bad = ikm("next", tmp_path / "demo.json", "--date", "2020-01-01", "-o", tmp_path / "x.json")
+    assert_clean_failure(bad)
+    assert not (tmp_path / "x.json").exists()
