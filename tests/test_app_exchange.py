@@ -140,3 +140,17 @@ def test_next_cycle_with_a_date_before_the_assessment_is_refused(db):
     ok(at.button(key="next-cycle").click().run())
     assert at.session_state["a"] == str(aid)
     assert "must be after the previous assessment date" in "\n".join(e.value for e in at.error)
+
+
+def test_a_carried_over_response_is_confirmed_on_the_assess_page(db):
+    aid = db.ensure_demo()
+    at = ok(app(a=str(aid)).run())
+    at.date_input(key="next-cycle-date").set_value(date(2027, 11, 22))
+    ok(at.button(key="next-cycle").click().run())
+    new_id = int(at.session_state["a"])
+    at.session_state["c"] = "OPEN-01"
+    page(at, "assess")
+    assert "Overgenomen uit de vorige cyclus" in text(at)
+    ok(at.button(key="confirm-OPEN-01").click().run())
+    response = db.get_assessment(new_id)[0].responses["OPEN-01"]
+    assert not response.to_confirm and response.answered

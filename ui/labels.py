@@ -644,6 +644,13 @@ LABELS.update(
             "**{better}** better.",
         ),
         "cmp_not_in_pack": ("niet in pakket", "not in pack"),
+        "to_confirm_notice": (
+            "Overgenomen uit de vorige cyclus: bevestig dit antwoord of wijzig het. Tot dan telt "
+            "het als onbeantwoord.",
+            "Carried over from the previous cycle: confirm this answer or change it. Until then "
+            "it counts as unanswered.",
+        ),
+        "confirm_response": ("Bevestigen", "Confirm"),
         "next_head": ("Volgende cyclus starten", "Start the next cycle"),
         "next_intro": (
             "Maakt een nieuwe beoordeling van deze organisatie met de nieuwste versie van het "
