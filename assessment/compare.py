@@ -69,6 +69,13 @@ class CriterionChange(Change):
     def worse(self) -> bool:
         return self.delta is not None and self.delta < 0
 
+    @property
+    def moved(self) -> bool:
+        """Anything to show: another level, or applicable or in the pack on one side only."""
+        if self.delta is not None:
+            return self.delta != 0
+        return not _both_na(self)
+
     def to_json(self) -> dict[str, Any]:
         return {
             **super().to_json(),

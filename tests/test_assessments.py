@@ -128,3 +128,14 @@ def test_unsupported_schema_version(catalog):
     data["schema_version"] = 2
     with pytest.raises(AssessmentError, match="schema_version 2 is not supported"):
         load_assessment_bytes(json.dumps(data).encode(), "x.json", catalog.pack_for)
+
+
+def test_a_bad_evidence_date_names_the_date_field():
+    from assessment.assessments import parse_assessment
+    from tests.helpers import method_data
+
+    data = method_data()
+    data["evidence"][0]["date"] = "gisteren"
+    with pytest.raises(AssessmentError) as info:
+        parse_assessment(data, "a.json")
+    assert [p.path for p in info.value.problems] == ["evidence[0].date"]

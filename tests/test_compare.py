@@ -121,3 +121,9 @@ def test_readable_lines():
     assert lines[worse + 1] == "  A-1 Mandatory and heavy: 1 → 0 (-1)"
     assert "  C-1 Not applicable here: n/a → 1" in lines
     assert lines[-1] == "Unchanged: 1 criteria"
+
+
+def test_moved_leaves_out_what_is_not_applicable_on_both_sides():
+    both_na = {"C-1": {"not_applicable": True, "justification": "n.v.t."}}
+    result = compare(side({"A-1": {"level": 1}, **both_na}), side({"A-1": {"level": 0}, **both_na}))
+    assert [c.id for c in result.criteria if c.moved] == ["A-1"]

@@ -263,6 +263,7 @@ def test_every_problem_is_reported_at_once_in_sheet_order():
         book["Responses"]["A6"] = "NOPE-1"
         book["Responses"]["D6"] = 1
         book["Evidence"]["B3"] = "photo"
+        book["Evidence"]["F3"] = "gisteren"
         book["Actions"]["D3"] = "morgen"
 
     problems = problems_of(spoiled(change))
@@ -273,6 +274,7 @@ def test_every_problem_is_reported_at_once_in_sheet_order():
         "t.xlsx: Responses!A6: unknown criterion id 'NOPE-1'",
         "t.xlsx: Evidence!B3: unknown evidence kind 'photo' (use one of: document, record, "
         "interview, observation, metric, other)",
+        "t.xlsx: Evidence!F3: 'gisteren' is not a date in the form YYYY-MM-DD",
         "t.xlsx: Actions!D3: 'morgen' is not a date in the form YYYY-MM-DD",
     ]
 

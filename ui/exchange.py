@@ -10,13 +10,15 @@ import streamlit as st
 from assessment.diff import assessment_changes
 from assessment.i18n import localise
 from assessment.messages import VERDICTS, pct, signed
-from ui import services, state
+from assessment.xlsx import MAX_WORKBOOK_BYTES
+from ui import layout, services, state
 from ui.labels import md, t
 
 WORKBOOK = "workbook-file"
 WORKBOOK_RUN = "workbook-run"  # a counter in the uploader's key: a new number empties it
 COMPARE = "compare-with"
 NEXT_DATE = "next-cycle-date"
+MAX_WORKBOOK_MB = MAX_WORKBOOK_BYTES // (1024 * 1024)
 
 
 def downloads(opened: services.Opened, lang: str) -> None:
@@ -60,7 +62,9 @@ def workbook_upload(opened: services.Opened | None, lang: str) -> None:
     st.subheader(t("wb_head", lang), anchor=False, divider="gray")
     st.markdown(t("wb_intro", lang))
     key = f"{WORKBOOK}-{st.session_state.get(WORKBOOK_RUN, 0)}"
-    upload = st.file_uploader(t("wb_file", lang), type=["xlsx"], key=key)
+    upload = st.file_uploader(
+        t("wb_file", lang), type=["xlsx"], key=key, max_upload_size=MAX_WORKBOOK_MB
+    )
     if upload is None:
         return
     check = services.check_workbook(upload.name, upload.getvalue(), opened)
@@ -186,13 +190,10 @@ def comparison_view(opened: services.Opened, lang: str) -> None:
         pct(result.overall.after, lang),
         None if result.overall.delta is None else signed(result.overall.delta, lang),
     )
-    cols[1].metric(
-        t("cmp_verdict", lang),
-        localise(VERDICTS[after.result.verdict], lang),
-        t("cmp_was", lang, verdict=localise(VERDICTS[before.result.verdict], lang)),
-        delta_color="off",
-        delta_arrow="off",
-    )
+    with cols[1]:
+        st.caption(t("cmp_verdict", lang))
+        layout.verdict_badge(after.result.verdict, lang)
+        st.caption(t("cmp_was", lang, verdict=localise(VERDICTS[before.result.verdict], lang)))
     answered, applicable = after.completeness
     was, _ = before.completeness
     cols[2].metric(t("cmp_answered", lang), f"{answered} / {applicable}", f"{answered - was:+d}")
@@ -212,7 +213,7 @@ def comparison_view(opened: services.Opened, lang: str) -> None:
         width="stretch",
         key="cmp-pillars",
     )
-    moved = [c for c in result.criteria if c.delta != 0]
+    moved = [c for c in result.criteria if c.moved]
     if not moved:
         st.info(t("cmp_unchanged", lang))
         return

@@ -589,8 +589,8 @@ LABELS.update(
         ),
         "wb_file": ("Werkmap (.xlsx)", "Workbook (.xlsx)"),
         "wb_problems": (
-            "{file} bevat {n} problemen; er is niets opgeslagen:",
-            "{file} has {n} problems; nothing was saved:",
+            "{file} kan niet worden ingelezen; er is niets opgeslagen. Problemen ({n}):",
+            "{file} cannot be read in; nothing was saved. Problems ({n}):",
         ),
         "wb_no_changes": (
             "De werkmap is gelijk aan de geopende beoordeling: er verandert niets.",
