@@ -14,13 +14,8 @@ from assessment.assessments import parse_assessment
 from assessment.catalog import Catalog, load_catalog
 from assessment.demo import demo_assessment
 from assessment.errors import AssessmentError, IkmError, InputFileError
-from assessment.xlsx import (
-    MAX_UNPACKED_BYTES,
-    escape_text,
-    export_workbook,
-    import_workbook,
-    unescape_text,
-)
+from assessment.xlsx import export_workbook, import_workbook
+from assessment.xlsx_layout import MAX_UNPACKED_BYTES, escape_text, unescape_text
 from tests.helpers import method_data, method_pack
 
 PACK = method_pack()
@@ -387,16 +382,16 @@ def test_a_zip_bomb_is_refused_before_it_is_opened():
 
 
 def test_a_huge_sheet_is_refused(monkeypatch):
-    import assessment.xlsx as xlsx
+    import assessment.xlsx_import as reading
 
-    monkeypatch.setattr(xlsx, "MAX_ROWS", 5)
+    monkeypatch.setattr(reading, "MAX_ROWS", 5)
     problems = problems_of(export_workbook(sample(), PACK))
     assert "t.xlsx: Responses: more than 5 rows; split the work or use JSON" in problems
 
     def wide(book):
         book["Evidence"].cell(3, 60, "far away")
 
-    monkeypatch.setattr(xlsx, "MAX_ROWS", 20_000)
+    monkeypatch.undo()
     assert "t.xlsx: Evidence: the sheet is 60 columns wide (at most 40)" in problems_of(
         spoiled(wide)
     )

@@ -10,7 +10,7 @@ import streamlit as st
 from assessment.diff import assessment_changes
 from assessment.i18n import localise
 from assessment.messages import VERDICTS, pct, signed
-from assessment.xlsx import MAX_WORKBOOK_BYTES
+from assessment.xlsx_layout import MAX_WORKBOOK_BYTES
 from ui import layout, services, state
 from ui.labels import md, t
 
