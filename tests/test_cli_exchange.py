@@ -94,3 +94,26 @@ def test_next_writes_a_new_assessment_to_reconfirm(tmp_path):
     bad = ikm("next", tmp_path / "demo.json", "--date", "2020-01-01", "-o", tmp_path / "x.json")
     assert_clean_failure(bad)
     assert not (tmp_path / "x.json").exists()
+
+
+def test_next_lists_what_changed_with_the_previous_pack(tmp_path):
+    from tests.helpers import DATA
+
+    old = DATA / "method.yaml"
+    text = old.read_text(encoding="utf-8").replace('version: "1.0"', 'version: "2.0"')
+    (tmp_path / "packs").mkdir()
+    (tmp_path / "packs" / "method.yaml").write_text(
+        text.replace("      - id: B-2\n", "      - id: B-3\n"), encoding="utf-8"
+    )
+    prev = tmp_path / "prev.json"
+    prev.write_text((DATA / "method-assessment.json").read_text(encoding="utf-8"), "utf-8")
+    proc = ikm(
+        "next", prev, "--date", "2027-11-22", "-o", tmp_path / "new.json",
+        "--criteria", tmp_path / "packs", "--previous-criteria", old,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert "(method-test 1.0 → 2.0)" in proc.stdout
+    assert "Nieuw (1):\n  B-3 High target" in proc.stdout
+    assert "Vervallen (1):\n  B-2" in proc.stdout
+    new = json.loads((tmp_path / "new.json").read_text(encoding="utf-8"))
+    assert new["criteria_set"] == {"id": "method-test", "version": "2.0"}
