@@ -124,11 +124,15 @@ class Response(_Model):
     note: str | None = None
     not_applicable: bool = False
     justification: str | None = None
+    to_confirm: bool = False  # carried over from the previous cycle, not yet re-confirmed
 
     @property
     def answered(self) -> bool:
-        """A response with a level, or marked not applicable."""
-        return self.level is not None or self.not_applicable
+        """A response with a level, or marked not applicable, that is not waiting to be
+        re-confirmed: a response carried over to a new cycle (``to_confirm``) counts as
+        unanswered until someone confirms or changes it.
+        """
+        return (self.level is not None or self.not_applicable) and not self.to_confirm
 
 
 class Action(_Model):

@@ -199,5 +199,11 @@ def _end_process(code: object) -> NoReturn:
     os._exit(status)
 
 
+from .cli_exchange import COMMANDS as _EXCHANGE  # noqa: E402  (imports no openpyxl at load time)
+
+for _command in _EXCHANGE:
+    main.add_command(_command)
+
+
 if __name__ == "__main__":  # pragma: no cover
     run()

@@ -22,9 +22,14 @@ def set_response(assessment: Assessment, criterion_id: str, **changes: Any) -> A
 
     Marked not applicable, a response loses its level; applicable again, it loses the mark
     and the justification. A field set to None is removed; a response left empty is removed.
+    A change of the level, the not-applicable mark or the justification confirms a response
+    carried over from the previous cycle (its ``to_confirm`` goes); so does
+    ``to_confirm=None``. A note alone does not confirm.
     """
     old = assessment.responses.get(criterion_id)
     data = old.model_dump(exclude_defaults=True) if old else {}
+    if "to_confirm" not in changes and {"level", "not_applicable", "justification"} & set(changes):
+        data.pop("to_confirm", None)
     data.update(changes)
     if data.get("not_applicable"):
         data.pop("level", None)

@@ -42,10 +42,19 @@ _LOC_NOISE = {"str", "int", "float", "bool", "date", "none"}
 
 
 def clean_loc(loc: tuple[Any, ...]) -> tuple[str | int, ...]:
-    """Drop pydantic's union/validator names from a location; keep the document's path."""
+    """Drop pydantic's union/validator names from a location; keep the document's path.
+
+    A name right after a list index is a field of the list's item (evidence[0].date), never a
+    union member's name, so it is kept.
+    """
     out: list[Any] = []
     for part in loc:
-        if isinstance(part, str) and (part in _LOC_NOISE or part.startswith(_LOC_NOISE_PREFIXES)):
+        after_index = bool(out) and isinstance(out[-1], int)
+        if (
+            isinstance(part, str)
+            and not after_index
+            and (part in _LOC_NOISE or part.startswith(_LOC_NOISE_PREFIXES))
+        ):
             continue
         out.append(part)
     return tuple(out)

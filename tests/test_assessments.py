@@ -139,3 +139,14 @@ def test_an_open_action_due_before_the_assessment_date_is_a_warning(catalog):
         "a.json: actions.B-1.deadline: warning: deadline 2026-11-20 is before the assessment "
         "date 2026-11-21; the point shows as overdue"
     ]
+
+
+def test_a_bad_evidence_date_names_the_date_field():
+    from assessment.assessments import parse_assessment
+    from tests.helpers import method_data
+
+    data = method_data()
+    data["evidence"][0]["date"] = "gisteren"
+    with pytest.raises(AssessmentError) as info:
+        parse_assessment(data, "a.json")
+    assert [p.path for p in info.value.problems] == ["evidence[0].date"]

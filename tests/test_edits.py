@@ -55,3 +55,21 @@ def test_set_actions_and_details():
     assert d.organisation.name == "Nieuwe naam" and d.organisation.sector == "zorg"
     assert d.assessment_date == a.assessment_date and d.audit_date is None
     assert d.language == a.language and d.assessors == ["X"]
+
+
+def test_changing_the_level_confirms_a_carried_over_response_a_note_does_not():
+    from assessment.edits import set_response
+
+    a = method_assessment()
+    a = a.model_copy(
+        update={
+            "responses": {
+                **a.responses,
+                "A-1": a.responses["A-1"].model_copy(update={"to_confirm": True}),
+            }
+        }
+    )
+    assert set_response(a, "A-1", note="n").responses["A-1"].to_confirm
+    assert not set_response(a, "A-1", level=2).responses["A-1"].to_confirm
+    confirmed = set_response(a, "A-1", to_confirm=None).responses["A-1"]
+    assert (confirmed.level, confirmed.to_confirm, confirmed.answered) == (3, False, True)

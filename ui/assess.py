@@ -148,6 +148,16 @@ def _answer(
             st.warning(t("justification_needed", lang))
         return
 
+    if response is not None and response.to_confirm:
+        with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
+            st.warning(t("to_confirm_notice", lang), icon=":material/history:")
+            st.button(
+                t("confirm_response", lang),
+                key=f"confirm-{cid}",
+                icon=":material/check:",
+                on_click=services.update_response,
+                args=(opened.ref, cid, {"to_confirm": None}),
+            )
     levels = [s.level for s in pack.scale]
     st.session_state[level_key] = response.level if response else None
     st.radio(

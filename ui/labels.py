@@ -592,3 +592,111 @@ LABELS.update(
         ),
     }
 )
+
+
+# -- cycles and exchange (issue 16): Excel, the plan in the calendar, compare, next cycle
+LABELS.update(
+    {
+        "export_xlsx": ("Download Excel (.xlsx)", "Download Excel (.xlsx)"),
+        "export_ics": ("Verbeterplan in agenda (.ics)", "Improvement plan for calendars (.ics)"),
+        "export_csv": ("Verbeterplan als tabel (.csv)", "Improvement plan as a table (.csv)"),
+        "wb_head": ("Excel-werkmap inlezen", "Read an Excel workbook"),
+        "wb_intro": (
+            "Lees een ingevulde werkmap (.xlsx, gedownload hierboven) weer in. U ziet eerst elk "
+            "probleem met tabblad en cel, of wat er verandert; er wordt pas iets opgeslagen als "
+            "u dat bevestigt.",
+            "Read a filled-in workbook (.xlsx, downloaded above) back in. You first see every "
+            "problem with its sheet and cell, or what will change; nothing is saved until you "
+            "confirm.",
+        ),
+        "wb_file": ("Werkmap (.xlsx)", "Workbook (.xlsx)"),
+        "wb_problems": (
+            "{file} kan niet worden ingelezen; er is niets opgeslagen. Problemen ({n}):",
+            "{file} cannot be read in; nothing was saved. Problems ({n}):",
+        ),
+        "wb_no_changes": (
+            "De werkmap is gelijk aan de geopende beoordeling: er verandert niets.",
+            "The workbook equals the open assessment: nothing changes.",
+        ),
+        "wb_changes": (
+            "Opslaan op de geopende beoordeling verandert **{n}** velden:",
+            "Saving onto the open assessment changes **{n}** fields:",
+        ),
+        "wb_save": ("Wijzigingen opslaan", "Save the changes"),
+        "wb_saved": (
+            "Werkmap ingelezen en opgeslagen als nieuwe versie.",
+            "Workbook read and saved as a new version.",
+        ),
+        "wb_other_pack": (
+            "Deze werkmap hoort bij criteriapakket '{pack}', niet bij dat van de geopende "
+            "beoordeling. U kunt haar wel als nieuwe beoordeling inlezen.",
+            "This workbook belongs to criteria pack '{pack}', not to the open assessment's. "
+            "You can import it as a new assessment.",
+        ),
+        "wb_summary": (
+            "Werkmap: {org}, beoordeeld op {date}, {n} antwoorden, {e} bewijsstukken.",
+            "Workbook: {org}, assessed on {date}, {n} responses, {e} evidence items.",
+        ),
+        "wb_new": ("Inlezen als nieuwe beoordeling", "Import as a new assessment"),
+        "col_field": ("Veld", "Field"),
+        "col_before": ("Voor", "Before"),
+        "col_after": ("Na", "After"),
+        "col_change": ("Verschil", "Change"),
+        "cmp_head": ("Vergelijken met een andere beoordeling", "Compare with another assessment"),
+        "cmp_none": (
+            "Er is geen andere beoordeling van deze organisatie met dit criteriapakket om mee te "
+            "vergelijken.",
+            "There is no other assessment of this organisation with this criteria pack to "
+            "compare with.",
+        ),
+        "cmp_choose": ("Vergelijk met", "Compare with"),
+        "cmp_sides": ("Van {before} naar {after}.", "From {before} to {after}."),
+        "cmp_overall": ("Gereedheid totaal", "Overall readiness"),
+        "cmp_verdict": ("Oordeel", "Verdict"),
+        "cmp_was": ("was: {verdict}", "was: {verdict}"),
+        "cmp_answered": ("Beantwoord", "Answered"),
+        "cmp_unchanged": (
+            "Geen criterium heeft een ander aangetoond niveau.",
+            "No criterion has another evidenced level.",
+        ),
+        "cmp_criteria": (
+            "Criteria met een ander aangetoond niveau: **{worse}** achteruit (bovenaan), "
+            "**{better}** vooruit.",
+            "Criteria with another evidenced level: **{worse}** worse (at the top), "
+            "**{better}** better.",
+        ),
+        "cmp_not_in_pack": ("niet in pakket", "not in pack"),
+        "to_confirm_notice": (
+            "Overgenomen uit de vorige cyclus: bevestig dit antwoord of wijzig het. Tot dan telt "
+            "het als onbeantwoord.",
+            "Carried over from the previous cycle: confirm this answer or change it. Until then "
+            "it counts as unanswered.",
+        ),
+        "confirm_response": ("Bevestigen", "Confirm"),
+        "next_head": ("Volgende cyclus starten", "Start the next cycle"),
+        "next_intro": (
+            "Maakt een nieuwe beoordeling van deze organisatie met de nieuwste versie van het "
+            "criteriapakket. Antwoorden worden overgenomen maar moeten opnieuw bevestigd worden; "
+            "bewijs gaat mee met zijn datum, open acties ook. Deze beoordeling blijft ongewijzigd.",
+            "Makes a new assessment of this organisation with the newest version of the criteria "
+            "pack. Responses are carried over but must be re-confirmed; evidence comes along with "
+            "its dates, open actions too. This assessment stays as it is.",
+        ),
+        "next_date": ("Datum nieuwe beoordeling", "Date of the new assessment"),
+        "next_button": ("Volgende cyclus starten", "Start the next cycle"),
+        "next_done": (
+            "Nieuwe cyclus gestart: {n} antwoorden opnieuw te bevestigen, {stale} bewijsstukken "
+            "ouder dan een jaar, {actions} open acties overgenomen, {done} afgeronde acties "
+            "blijven in de vorige beoordeling.",
+            "Next cycle started: {n} responses to re-confirm, {stale} evidence items more than "
+            "a year old, {actions} open actions carried over, {done} done actions stay with the "
+            "previous assessment.",
+        ),
+        "next_changes": (
+            "Het criteriapakket is gewijzigd ({old} → {new}). Nieuw: {added}. Vervallen: "
+            "{removed}. Gewijzigd: {changed}.",
+            "The criteria pack changed ({old} → {new}). Added: {added}. Removed: {removed}. "
+            "Changed: {changed}.",
+        ),
+    }
+)

@@ -1,11 +1,12 @@
-"""Report and exchange: the PDF, export and import of .json and .ikmz, earlier versions."""
+"""Report and exchange: the PDF, export and import of .json, .ikmz and .xlsx, the plan as
+.ics and .csv, the comparison with another assessment, earlier versions."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from assessment.i18n import LANGUAGES
-from ui import layout, services, state
+from ui import exchange, layout, services, state
 from ui.labels import md, t
 
 IMPORT = "import-file"
@@ -26,7 +27,9 @@ def render() -> None:
         _report(opened, lang)
         _export(opened, lang)
     _import(lang)
+    exchange.workbook_upload(opened, lang)
     if opened is not None:
+        exchange.comparison_view(opened, lang)
         _history(opened, lang)
 
 
@@ -115,6 +118,7 @@ def _export(opened: services.Opened, lang: str) -> None:
             key="export-ikmz",
             on_click="ignore",
         )
+    exchange.downloads(opened, lang)
 
 
 def _import(lang: str) -> None:

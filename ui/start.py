@@ -8,7 +8,7 @@ import streamlit as st
 
 from assessment.i18n import LANGUAGES, localise
 from assessment.messages import pct
-from ui import layout, services, state
+from ui import exchange, layout, services, state
 from ui.labels import md, t
 
 NEW = "new"  # prefix of the new-assessment form's widget keys
@@ -52,6 +52,8 @@ def render() -> None:
             icon=":material/edit:",
         ):
             _details(opened, lang)
+        with st.expander(t("next_head", lang), icon=":material/autorenew:"):
+            exchange.next_cycle_form(opened, lang)
 
 
 def _assessments(lang: str) -> None:

@@ -1,0 +1,27 @@
+"""The field-by-field changes an import would make."""
+
+from assessment.assessments import parse_assessment
+from assessment.diff import assessment_changes
+from tests.helpers import method_data
+
+
+def test_changes_by_path_with_evidence_by_id():
+    before = parse_assessment(method_data(), "a.json")
+    data = method_data()
+    data["responses"]["A-1"]["level"] = 2
+    data["responses"]["B-2"] = {"note": "nieuw"}
+    del data["actions"]["B-1"]["owner"]
+    data["evidence"] = data["evidence"][1:]  # E1 removed; the others keep their ids
+    data["evidence"][0]["criteria"] = ["A-1", "B-1"]
+    after = parse_assessment(data, "b.json")
+    changes = [(c.path, c.before, c.after, c.kind) for c in assessment_changes(before, after)]
+    assert changes == [
+        ("responses.A-1.level", 3, 2, "changed"),
+        ("responses.B-2.note", None, "nieuw", "added"),
+        ("evidence.E2.criteria", "A-1", "A-1, B-1", "changed"),
+        ("actions.B-1.owner", "Team KCC", None, "removed"),
+        ("evidence.E1.kind", "document", None, "removed"),
+        ("evidence.E1.title", "Regeling", None, "removed"),
+        ("evidence.E1.criteria", "A-1, A-2, B-1", None, "removed"),
+    ]
+    assert assessment_changes(before, before) == []
