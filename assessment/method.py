@@ -454,7 +454,9 @@ def improvement_points(
         if user_deadline is not None:
             deadline = user_deadline
         elif latest is not None and proposed > latest:
-            deadline = latest
+            # capped at the latest day, but never before the assessment date (an audit so
+            # close that the latest day has passed leaves the point at risk from day one)
+            deadline = max(latest, assessment.assessment_date)
         else:
             deadline = proposed
         compared = user_deadline if user_deadline is not None else proposed

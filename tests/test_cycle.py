@@ -67,7 +67,10 @@ def test_responses_are_carried_over_to_reconfirm_and_count_as_unanswered():
         }
     )
     assert score(PACK, confirmed).criterion("A-1").answered
-    assert check_against_pack(new, PACK, "n") == []
+    # the carried-over open action keeps last year's deadline: valid, and flagged as overdue
+    assert [(x.path, x.severity) for x in check_against_pack(new, PACK, "n")] == [
+        ("actions.B-1.deadline", "warning")
+    ]
 
 
 def test_evidence_keeps_dates_and_stale_items_are_listed():
@@ -117,7 +120,8 @@ def test_newer_pack_changes_are_listed_and_the_result_is_valid():
     assert "niet van toepassing: Geen decentrale eenheden" in c1.note
     assert any("C-1: not applicable, but now a knock-out" in d for d in cycle.dropped)
     assert cycle.assessment.criteria_set.version == "2.0"
-    assert check_against_pack(cycle.assessment, new, "n") == []
+    problems = check_against_pack(cycle.assessment, new, "n")
+    assert all(x.severity == "warning" and x.path.endswith(".deadline") for x in problems)
 
 
 def test_removed_criteria_without_the_old_pack():

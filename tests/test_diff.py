@@ -23,5 +23,6 @@ def test_changes_by_path_with_evidence_by_id():
         ("evidence.E1.kind", "document", None, "removed"),
         ("evidence.E1.title", "Regeling", None, "removed"),
         ("evidence.E1.criteria", "A-1, A-2, B-1", None, "removed"),
+        ("evidence.E1.link", "https://intranet.example/regeling", None, "removed"),
     ]
     assert assessment_changes(before, before) == []

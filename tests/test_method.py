@@ -393,3 +393,15 @@ def test_criterion_state_for_the_overview(pack):
         "B-2": "open",
         "C-1": "na",
     }
+
+
+def test_a_capped_deadline_is_never_before_the_assessment_date(pack):
+    # audit Tue 1 Dec 2026: the latest day (10 working days before) is Tue 17 Nov, before the
+    # assessment on Sat 21 Nov; the proposed deadlines are capped at the assessment date
+    r = result_for(pack, audit_date="2026-12-01")
+    assert r.latest == date(2026, 11, 17)
+    b2 = next(p for p in r.improvement_points if p.criterion == "B-2")
+    assert (b2.deadline, b2.at_risk) == (date(2026, 11, 21), True)
+    assert all(
+        p.deadline >= date(2026, 11, 21) for p in r.improvement_points if p.user_deadline is None
+    )

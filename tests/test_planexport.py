@@ -2,9 +2,7 @@
 
 import csv
 import io
-from dataclasses import asdict
 from datetime import UTC, date, datetime
-from types import SimpleNamespace
 
 from icalendar import Calendar
 
@@ -64,18 +62,18 @@ def test_uids_are_stable_and_differ_per_assessment():
 
 def test_at_risk_and_overdue_points_are_marked():
     a = sample(audit_date="2026-12-01")  # the latest day is before every proposed deadline
-    result = score(PACK, a)
-    assert all(p.at_risk for p in result.improvement_points)
+    # judged on the assessment date, nothing is overdue yet: every point is only at risk
+    result = score(PACK, a, today=a.assessment_date)
+    assert all(p.at_risk and not p.overdue for p in result.improvement_points)
     found = events(plan_calendar(PACK, a, result, "nl", now=NOW))
     for p in result.improvement_points:
         assert str(found[event_uid(a, p.criterion)]["summary"]).startswith("[RISICO]")
-    # overdue comes from the method (issue 12); a point that carries it is marked
-    first = result.improvement_points[0]
-    marked = SimpleNamespace(**{**asdict(first), "overdue": True, "at_risk": False})
-    fake = SimpleNamespace(improvement_points=[marked], latest=result.latest)
-    found = events(plan_calendar(PACK, a, fake, "en", today=date(2027, 1, 1), now=NOW))
-    event = found[event_uid(a, first.criterion)]
-    assert str(event["summary"]).startswith("[OVERDUE]")
+    # a month later a point is overdue too: the method says so, the calendar shows it
+    later = score(PACK, a, today=date(2027, 1, 1))
+    late = next(p for p in later.improvement_points if p.overdue)
+    found = events(plan_calendar(PACK, a, later, "en", today=date(2027, 1, 1), now=NOW))
+    event = found[event_uid(a, late.criterion)]
+    assert str(event["summary"]).startswith("[OVERDUE, AT RISK]")
     assert "The deadline has passed (2027-01-01)" in str(event["description"])
 
 
