@@ -134,11 +134,14 @@ def kind_backed(lang: str) -> str:
     }[_lang(lang)]
 
 
-def completeness_text(answered: int, applicable: int, lang: str) -> str:
-    """ "6 van 7 criteria beantwoord" / "6 of 7 criteria answered"."""
+def completeness_text(answered: int, applicable: int, lang: str, to_confirm: int = 0) -> str:
+    """ "6 van 7 criteria beantwoord" / "6 of 7 criteria answered", and how many carried-over
+    responses are still to re-confirm."""
     if lang == "en":
-        return f"{answered} of {applicable} criteria answered"
-    return f"{answered} van {applicable} criteria beantwoord"
+        text = f"{answered} of {applicable} criteria answered"
+        return text + (f"; {to_confirm} still to re-confirm" if to_confirm else "")
+    text = f"{answered} van {applicable} criteria beantwoord"
+    return text + (f"; {to_confirm} nog te bevestigen" if to_confirm else "")
 
 
 NOT_CHECKABLE = {"nl": "niet controleerbaar", "en": "not checkable"}
@@ -256,7 +259,16 @@ def verdict_condition(result: Result, pack: Pack, lang: str) -> str:
                     "en": f"pillar ‘{title}’ reaches {threshold(t.ready_pillar, 'en')}",
                 }[_lang(lang)]
             )
-    left = result.completeness.applicable - result.completeness.answered
+    left = sum(1 for c in result.criteria if c.applicable and not c.answered and not c.to_confirm)
+    if result.completeness.to_confirm:
+        n = result.completeness.to_confirm
+        needs.append(
+            {
+                "nl": f"{n} overgenomen {'antwoord' if n == 1 else 'antwoorden'} bevestigd "
+                f"{'is' if n == 1 else 'zijn'}",
+                "en": f"{n} carried-over {'answer is' if n == 1 else 'answers are'} confirmed",
+            }[_lang(lang)]
+        )
     if left:
         needs.append(
             {
@@ -294,10 +306,10 @@ def reason_text(reason: Reason, pack: Pack, lang: str) -> str:
             f"below {threshold(p['threshold'], 'en')}",
         }[_lang(lang)]
     if reason.code == "incomplete":
+        counts = completeness_text(p["answered"], p["applicable"], lang, p.get("to_confirm", 0))
         return {
-            "nl": f"nog niet alle criteria zijn beantwoord ({p['answered']} van {p['applicable']})",
-            "en": f"not every criterion has been answered yet ({p['answered']} of "
-            f"{p['applicable']})",
+            "nl": f"nog niet alle criteria zijn beantwoord en bevestigd ({counts})",
+            "en": f"not every criterion has been answered and confirmed yet ({counts})",
         }[_lang(lang)]
     ids = ", ".join(p["criteria"])
     if "allowed" in p:

@@ -38,6 +38,7 @@ class CriterionResult:
     evidence_ids: tuple[str, ...]  # every linked item, checkable or not
     unchecked_ids: tuple[str, ...]  # linked items that are not checkable (back no level)
     missing: tuple[Requirement, ...]  # unmet entries needed to evidence the target
+    to_confirm: bool = False  # carried over from the last cycle and not yet re-confirmed
 
     @property
     def gap(self) -> int | None:
@@ -140,10 +141,12 @@ class Completeness:
 
     answered: int
     applicable: int
+    to_confirm: int = 0  # carried-over responses not yet re-confirmed (not applicable ones too)
 
     @property
     def complete(self) -> bool:
-        return self.answered == self.applicable
+        """Every applicable criterion answered and nothing left to re-confirm."""
+        return self.answered == self.applicable and not self.to_confirm
 
     @property
     def share(self) -> float:
@@ -226,6 +229,7 @@ class Result:
             "completeness": {
                 "answered": self.completeness.answered,
                 "applicable": self.completeness.applicable,
+                "to_confirm": self.completeness.to_confirm,
             },
             "forecast": self.forecast.to_json() if self.forecast else None,
             "reasons": [{"code": r.code, **r.params} for r in self.reasons],
@@ -324,6 +328,7 @@ def score_criterion(
         target=target,
         applicable=applicable,
         answered=response is not None and response.answered,
+        to_confirm=response is not None and response.to_confirm,
         claimed=claimed,
         evidenced=evidenced,
         kinds=kinds,
@@ -349,9 +354,16 @@ def group_score(group_id: str, results: Iterable[CriterionResult]) -> GroupScore
 
 
 def completeness(criteria: Iterable[CriterionResult]) -> Completeness:
-    """answered = the applicable criteria with a level, out of all applicable criteria."""
+    """answered = the applicable criteria with a level (and not waiting to be re-confirmed),
+    out of all applicable criteria; ``to_confirm`` counts every carried-over response still
+    to re-confirm, a not-applicable mark included."""
+    criteria = list(criteria)
     applicable = [c for c in criteria if c.applicable]
-    return Completeness(sum(1 for c in applicable if c.answered), len(applicable))
+    return Completeness(
+        sum(1 for c in applicable if c.answered),
+        len(applicable),
+        sum(1 for c in criteria if c.to_confirm),
+    )
 
 
 def decide(
@@ -388,9 +400,10 @@ def decide(
         )
     done = completeness(criteria)
     if not done.complete:
-        reasons.append(
-            Reason("incomplete", {"answered": done.answered, "applicable": done.applicable})
-        )
+        params = {"answered": done.answered, "applicable": done.applicable}
+        if done.to_confirm:
+            params["to_confirm"] = done.to_confirm
+        reasons.append(Reason("incomplete", params))
     if not reasons:
         return "ready", (Reason("all_met", {"value": value, "threshold": t.ready_overall}),)
     conditional = value >= t.conditional_overall and largest <= t.conditional_mandatory_gap

@@ -96,7 +96,7 @@ def print_result(result: Result, pack: Pack, assessment: Assessment, lang: str) 
     if condition:
         console.print(_t(condition))
     done = result.completeness
-    console.print(_t(completeness_text(done.answered, done.applicable, lang)))
+    console.print(_t(completeness_text(done.answered, done.applicable, lang, done.to_confirm)))
 
     forecast = result.forecast
     groups = Table(title=None, show_lines=False)

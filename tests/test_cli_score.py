@@ -22,7 +22,7 @@ def test_json_has_completeness_forecast_planned_and_overdue():
     out = run("--json", "--today", "2026-12-19")
     assert out.exit_code == 0, out.output
     data = json.loads(out.stdout)
-    assert data["completeness"] == {"answered": 3, "applicable": 4}
+    assert data["completeness"] == {"answered": 3, "applicable": 4, "to_confirm": 0}
     assert data["today"] == "2026-12-19"
     points = {p["criterion"]: p for p in data["improvement_points"]}
     # B-2: open, deadline Fri 18 Dec -> overdue on the 19th; no owner -> not planned

@@ -99,3 +99,12 @@ def test_the_verdict_names_its_condition():
         "Ready when knock-out A-1 reaches its target by 1 January 2027, overall readiness "
         "reaches 75%, pillar ‘Pillar two’ reaches 60% and the open criterion is answered."
     )
+
+
+def test_the_condition_names_answers_to_reconfirm():
+    data = method_data()
+    data["responses"]["A-1"]["to_confirm"] = True
+    r = score(method_pack(), parse_assessment(data, "t.json"))
+    text = verdict_condition(r, method_pack(), "en")
+    assert text.endswith("1 carried-over answer is confirmed and the open criterion is answered.")
+    assert completeness_text(2, 4, "nl", 1) == "2 van 4 criteria beantwoord; 1 nog te bevestigen"

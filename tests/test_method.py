@@ -320,7 +320,7 @@ def test_completeness_counts_applicable_criteria_with_a_level(pack):
     # B-1 answered; B-2 unanswered; C-1 not applicable and left out
     assert (r.completeness.answered, r.completeness.applicable) == (3, 4)
     assert not r.completeness.complete
-    assert r.to_json()["completeness"] == {"answered": 3, "applicable": 4}
+    assert r.to_json()["completeness"] == {"answered": 3, "applicable": 4, "to_confirm": 0}
 
 
 def test_an_incomplete_assessment_is_never_ready():
@@ -405,3 +405,17 @@ def test_a_capped_deadline_is_never_before_the_assessment_date(pack):
     assert all(
         p.deadline >= date(2026, 11, 21) for p in r.improvement_points if p.user_deadline is None
     )
+
+
+def test_carried_over_responses_count_until_confirmed(pack):
+    def mutate(d):
+        d["responses"]["A-1"]["to_confirm"] = True
+        d["responses"]["C-1"]["to_confirm"] = True  # a not-applicable mark to re-confirm too
+
+    r = result_for(pack, mutate)
+    done = r.completeness
+    assert (done.answered, done.applicable, done.to_confirm, done.complete) == (2, 4, 2, False)
+    assert r.reasons[-1].params == {"answered": 2, "applicable": 4, "to_confirm": 2}
+    # the level still counts as claimed for readiness: only completeness waits
+    assert r.criterion("A-1").evidenced == 3
+    assert r.to_json()["completeness"] == {"answered": 2, "applicable": 4, "to_confirm": 2}

@@ -37,7 +37,8 @@ def render() -> None:
     done = result.completeness
     with st.container(border=True):
         st.markdown(f"### :{colour}[{verdict_label(result.verdict, lang)}]")
-        st.markdown(f"**{completeness_text(done.answered, done.applicable, lang)}**")
+        counts = completeness_text(done.answered, done.applicable, lang, done.to_confirm)
+        st.markdown(f"**{counts}**")
         for reason in result.reasons:
             st.markdown(f"- {md(reason_text(reason, pack, lang))}")
         condition = verdict_condition(result, pack, lang)

@@ -807,7 +807,10 @@ def build_context(
         plan_intro=plan_intro,
         timeline_note=timeline_note,
         completeness=messages.completeness_text(
-            result.completeness.answered, result.completeness.applicable, lang
+            result.completeness.answered,
+            result.completeness.applicable,
+            lang,
+            result.completeness.to_confirm,
         ),
         complete=result.completeness.complete,
         report_date=format_date(result.today, lang),
