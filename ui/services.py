@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 import streamlit as st
 
@@ -32,16 +32,21 @@ from assessment.store import (
     FileRejected,
     NotFoundError,
     OrganisationSummary,
+    ParticipantScreen,
+    Participation,
     StaleVersionError,
     Store,
     VersionInfo,
+    WorkshopInfo,
     open_store,
 )
 from assessment.store import accepted_extensions as _accepted_extensions
+from assessment.workshop import VoteSummary
 from ui import state
 from ui.labels import md, t
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 MIB = 1024 * 1024
 MAX_IMPORT_MB = 200  # an .ikmz carries every evidence file; each file keeps the store's limit
 _MINE = "_saved_versions"  # {(assessment id, version): version this session saved after it}
@@ -442,19 +447,16 @@ def report_available() -> bool:
 def _pdf(aid: int, version: int, lang: str, votes: int = 0) -> bytes:
     """The report; ``votes`` (workshop votes so far) only keys the cache."""
     from assessment.report import render_pdf
-    from assessment.store.workshops import WorkshopStore
 
     opened = _opened(aid, version)
     if opened is None:
         raise NotFoundError(f"assessment {aid} does not exist")
-    appendix = WorkshopStore.of(store()).appendix(aid, lang)  # the workshop appendix, if any
+    appendix = store().workshops.appendix(aid, lang)  # the workshop appendix, if any
     return render_pdf(opened.pack, opened.assessment, lang, workshop=appendix)
 
 
 def _votes(aid: int) -> int:
-    from assessment.store.workshops import WorkshopStore
-
-    return WorkshopStore.of(store()).vote_total(aid)
+    return store().workshops.vote_total(aid)
 
 
 def prepare_pdf(opened: Opened, lang: str) -> str | None:
@@ -474,3 +476,89 @@ def pdf_bytes(opened: Opened, lang: str) -> bytes | None:
         return _pdf(opened.ref.aid, opened.ref.version, lang, _votes(opened.ref.aid))
     except Exception:
         return None
+
+
+# ---- workshops: the consultant ------------------------------------------------------------------
+
+
+def _workshop_action(action: Callable[[], T], lang: str) -> T | None:
+    """Run a workshop action; a failure becomes a message instead of a traceback."""
+    try:
+        return action()
+    except IkmError as exc:
+        state.flash("error", t("ws_failed", lang, problem=md(str(exc))))
+        return None
+
+
+def open_workshop(aid: int) -> WorkshopInfo | None:
+    """The open workshop on an assessment whose join code still works, or None."""
+    return store().workshops.open_for(aid)
+
+
+def workshop(workshop_id: int) -> WorkshopInfo:
+    return store().workshops.get(workshop_id)
+
+
+def earlier_workshops(aid: int) -> list[WorkshopInfo]:
+    """Every workshop on an assessment, newest first."""
+    return store().workshops.list_for(aid)
+
+
+def participant_names(workshop_id: int) -> list[str]:
+    return store().workshops.participant_names(workshop_id)
+
+
+def vote_summary(workshop_id: int) -> VoteSummary:
+    """Who voted what in the round on screen."""
+    return store().workshops.summary(workshop_id)
+
+
+def vote_count(workshop_id: int) -> int:
+    return store().workshops.vote_count(workshop_id)
+
+
+def agreed_level(workshop_id: int, cid: str) -> int | None:
+    return store().workshops.agreed(workshop_id, cid)
+
+
+def start_workshop(aid: int, consultant: str | None, lang: str) -> WorkshopInfo | None:
+    return _workshop_action(lambda: store().workshops.start(aid, consultant), lang)
+
+
+def show_criterion(workshop_id: int, cid: str, lang: str) -> WorkshopInfo | None:
+    return _workshop_action(lambda: store().workshops.show(workshop_id, cid), lang)
+
+
+def open_voting(workshop_id: int, seconds: int | None, lang: str) -> WorkshopInfo | None:
+    return _workshop_action(lambda: store().workshops.open_voting(workshop_id, seconds), lang)
+
+
+def close_voting(workshop_id: int, lang: str) -> VoteSummary | None:
+    return _workshop_action(lambda: store().workshops.close_voting(workshop_id), lang)
+
+
+def agree(workshop_id: int, level: int, lang: str) -> int | None:
+    """Record the agreed level as the criterion's answer; the new version, or None."""
+    return _workshop_action(lambda: store().workshops.agree(workshop_id, level, _author()), lang)
+
+
+def close_workshop(workshop_id: int, lang: str) -> WorkshopInfo | None:
+    return _workshop_action(lambda: store().workshops.close(workshop_id), lang)
+
+
+# ---- workshops: participants (errors are the page's to explain) --------------------------------
+
+
+def join_workshop(code: str, name: str) -> Participation:
+    """Join with a code; ``JoinRefused`` says why not."""
+    return store().workshops.join(code, name)
+
+
+def participant_screen(token: str) -> ParticipantScreen:
+    """What the participant with ``token`` may see; ``JoinRefused`` for a bad token."""
+    return store().workshops.screen(token)
+
+
+def cast_vote(token: str, cid: str, level: int, comment: str | None) -> None:
+    """Vote (again); ``VoteRefused`` or ``JoinRefused`` says why it did not count."""
+    store().workshops.vote(token, cid, level, comment)

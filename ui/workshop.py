@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import io
 import os
-from typing import Any
 from urllib.parse import urlsplit
 
 import streamlit as st
 
-from assessment.errors import IkmError
 from assessment.i18n import localise
 from assessment.packs import Criterion, Pack
-from assessment.store.workshops import WorkshopInfo, WorkshopStore
+from assessment.store import WorkshopInfo
 from assessment.workshop import VoteSummary, format_level
 from ui import layout, services, state
 from ui.labels import md, t
@@ -46,11 +44,6 @@ STYLE = """
 .st-key-ws-result [data-testid="stMetricValue"] { font-size: 3rem; }
 </style>
 """
-
-
-def workshops() -> WorkshopStore:
-    """The workshop store, sharing the app's database."""
-    return WorkshopStore.of(services.store())
 
 
 def join_url(code: str) -> str:
@@ -95,46 +88,36 @@ def render() -> None:
     lang = state.lang()
     opened = layout.require_assessment(lang)
     st.markdown(STYLE, unsafe_allow_html=True)  # only our own CSS, never user text
-    ws = workshops()
-    info = ws.open_for(opened.ref.aid)
+    info = services.open_workshop(opened.ref.aid)
     if info is None:
-        _lobby(opened, ws, lang)
+        _lobby(opened, lang)
         return
     if info.criterion_id is None:  # start on the criterion the consultant was looking at
         first = state.criterion_id() or next(c.id for _, c in opened.pack.criteria())
-        info = _do(lambda: ws.show(info.id, first), lang) or info
+        info = services.show_criterion(info.id, first, lang) or info
     with st.container():  # a fixed slot, so elements below keep their identity
         state.show_flash()
     pack = opened.pack
     criterion = pack.criteria_by_id.get(info.criterion_id or "")
-    summary = ws.summary(info.id)
+    summary = services.vote_summary(info.id)
     main, side = st.columns([2.3, 1], gap="large")
     with main:
         _picker(pack, info, lang)
         if criterion is not None:
             _criterion(pack, criterion, summary, info, lang)
     with side:
-        _join_box(ws, info, lang)
-        _voting(ws, info, lang)
+        _join_box(info, lang)
+        _voting(info, lang)
         if not info.voting_open and info.round is not None:
-            _result(ws, opened, info, summary, lang)
+            _result(opened, info, summary, lang)
     st.divider()
-    _close_box(ws, info, lang)
-
-
-def _do(action: Any, lang: str) -> Any:
-    """Run a store action; a failure becomes a message instead of a traceback."""
-    try:
-        return action()
-    except IkmError as exc:
-        state.flash("error", t("ws_failed", lang, problem=md(str(exc))))
-        return None
+    _close_box(info, lang)
 
 
 # ---- before the workshop -------------------------------------------------------------------
 
 
-def _lobby(opened: services.Opened, ws: WorkshopStore, lang: str) -> None:
+def _lobby(opened: services.Opened, lang: str) -> None:
     layout.page_title("ws_title", lang, opened)
     st.markdown(t("ws_intro", lang))
     consultant = (st.session_state.get(state.AUTHOR) or "").strip()
@@ -144,21 +127,17 @@ def _lobby(opened: services.Opened, ws: WorkshopStore, lang: str) -> None:
         t("ws_start", lang),
         type="primary",
         icon=":material/co_present:",
-        on_click=_start,
-        args=(ws, opened.ref.aid, consultant, lang),
+        on_click=services.start_workshop,
+        args=(opened.ref.aid, consultant or None, lang),
         key="ws-start",
     )
-    earlier = ws.list_for(opened.ref.aid)
+    earlier = services.earlier_workshops(opened.ref.aid)
     if earlier:
         st.subheader(t("ws_earlier", lang), anchor=False)
         for item in earlier:
             when = item.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            count = len(ws.participant_names(item.id))
+            count = len(services.participant_names(item.id))
             st.markdown("- " + md(t("ws_earlier_row", lang, date=when, n=count, code=item.code)))
-
-
-def _start(ws: WorkshopStore, aid: int, consultant: str, lang: str) -> None:
-    _do(lambda: ws.start(aid, consultant or None), lang)
 
 
 # ---- the criterion on screen ------------------------------------------------------------------
@@ -208,7 +187,7 @@ def _picked(workshop_id: int, lang: str) -> None:
 
 
 def _show(workshop_id: int, cid: str, lang: str) -> None:
-    if _do(lambda: workshops().show(workshop_id, cid), lang) is not None:
+    if services.show_criterion(workshop_id, cid, lang) is not None:
         state.set_criterion(cid)
         st.session_state.pop(AGREE, None)
 
@@ -262,7 +241,7 @@ def _levels_table(pack: Pack, criterion: Criterion, summary: VoteSummary | None,
 # ---- join code, timer and votes --------------------------------------------------------------
 
 
-def _join_box(ws: WorkshopStore, info: WorkshopInfo, lang: str) -> None:
+def _join_box(info: WorkshopInfo, lang: str) -> None:
     url = join_url(info.code)
     compact = info.round is not None and not info.voting_open  # make room for the result
     with st.container(border=True, key="ws-join"):
@@ -281,7 +260,7 @@ def _join_box(ws: WorkshopStore, info: WorkshopInfo, lang: str) -> None:
             st.caption(t("ws_local_only", lang))
 
 
-def _voting(ws: WorkshopStore, info: WorkshopInfo, lang: str) -> None:
+def _voting(info: WorkshopInfo, lang: str) -> None:
     with st.container(border=True):
         if info.voting_open:
             _live(info.id, lang)
@@ -295,7 +274,7 @@ def _voting(ws: WorkshopStore, info: WorkshopInfo, lang: str) -> None:
                 width="stretch",
             )
             return
-        st.caption(t("ws_participants", lang, n=len(ws.participant_names(info.id))))
+        st.caption(t("ws_participants", lang, n=len(services.participant_names(info.id))))
         st.segmented_control(
             t("ws_think_time", lang),
             TIMERS,
@@ -318,8 +297,7 @@ def _voting(ws: WorkshopStore, info: WorkshopInfo, lang: str) -> None:
 @st.fragment(run_every=1)
 def _live(workshop_id: int, lang: str) -> None:
     """Timer and vote count, refreshed every second while voting is open."""
-    ws = workshops()
-    info = ws.get(workshop_id)
+    info = services.workshop(workshop_id)
     if not info.voting_open:  # closed elsewhere: redraw the whole page
         st.rerun(scope="app")
     st.badge(
@@ -331,27 +309,26 @@ def _live(workshop_id: int, lang: str) -> None:
     if left is not None:
         with st.container(key="ws-clock"):
             st.markdown(f"{left // 60}:{left % 60:02d}" if left else t("ws_time_up", lang))
-    voted = ws.vote_count(workshop_id)
-    joined = len(ws.participant_names(workshop_id))
+    voted = services.vote_count(workshop_id)
+    joined = len(services.participant_names(workshop_id))
     with st.container(key="ws-count"):
         st.markdown(md(t("ws_voted", lang, n=voted, m=joined)))
 
 
 def _open_voting(workshop_id: int, lang: str) -> None:
     seconds = st.session_state.get(TIMER)
-    _do(lambda: workshops().open_voting(workshop_id, seconds or None), lang)
+    services.open_voting(workshop_id, seconds or None, lang)
     st.session_state.pop(AGREE, None)
 
 
 def _close_voting(workshop_id: int, lang: str) -> None:
-    _do(lambda: workshops().close_voting(workshop_id), lang)
+    services.close_voting(workshop_id, lang)
 
 
 # ---- after the vote -----------------------------------------------------------------------------
 
 
 def _result(
-    ws: WorkshopStore,
     opened: services.Opened,
     info: WorkshopInfo,
     summary: VoteSummary,
@@ -381,7 +358,7 @@ def _result(
                         st.markdown(
                             f"**{md(vote.participant)}** ({vote.level}): {md(vote.comment)}"
                         )
-        _agree(ws, opened, info, summary, lang)
+        _agree(opened, info, summary, lang)
 
 
 def _number(value: float | None, lang: str) -> str:
@@ -390,7 +367,6 @@ def _number(value: float | None, lang: str) -> str:
 
 
 def _agree(
-    ws: WorkshopStore,
     opened: services.Opened,
     info: WorkshopInfo,
     summary: VoteSummary,
@@ -407,7 +383,7 @@ def _agree(
     st.caption(md(t("ws_current_answer", lang, answer=answer)))
     levels = [s.level for s in pack.scale]
     if st.session_state.get(AGREE) not in levels:
-        agreed = ws.agreed(info.id, cid)
+        agreed = services.agreed_level(info.id, cid)
         if agreed is None:
             agreed = summary.suggested_level
         st.session_state[AGREE] = agreed
@@ -434,15 +410,14 @@ def _record(workshop_id: int, cid: str, lang: str) -> None:
     level = st.session_state.get(AGREE)
     if level is None:
         return
-    author = (st.session_state.get(state.AUTHOR) or "").strip() or None
-    if _do(lambda: workshops().agree(workshop_id, int(level), author), lang) is not None:
+    if services.agree(workshop_id, int(level), lang) is not None:
         state.flash("success", t("ws_recorded", lang, level=level, cid=md(cid)))
 
 
 # ---- the end ----------------------------------------------------------------------------------
 
 
-def _close_box(ws: WorkshopStore, info: WorkshopInfo, lang: str) -> None:
+def _close_box(info: WorkshopInfo, lang: str) -> None:
     with st.expander(t("ws_close", lang), icon=":material/logout:", key="ws-close-box"):
         if info.consultant:
             st.caption(md(t("ws_led_by", lang, name=info.consultant)))
@@ -458,7 +433,7 @@ def _close_box(ws: WorkshopStore, info: WorkshopInfo, lang: str) -> None:
 
 
 def _close(workshop_id: int, code: str, lang: str) -> None:
-    if _do(lambda: workshops().close(workshop_id), lang) is not None:
+    if services.close_workshop(workshop_id, lang) is not None:
         state.flash("success", t("ws_closed", lang, code=code))
         st.session_state.pop(CONFIRM, None)
 

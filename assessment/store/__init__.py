@@ -9,33 +9,45 @@ of the command line.
 from .errors import (
     ArchiveError,
     FileRejected,
+    JoinRefused,
     NotFoundError,
     StaleVersionError,
     StoreError,
+    VoteRefused,
 )
 from .files import accepted_extensions, max_upload_bytes
 from .history import describe, summarise
 from .records import (
     AssessmentSummary,
     OrganisationSummary,
+    ParticipantScreen,
+    Participation,
     StoredFile,
     StoredPack,
     VersionInfo,
+    WorkshopInfo,
 )
 from .repository import Store, open_store
+from .workshops import Workshops
 
 __all__ = [
     "ArchiveError",
     "AssessmentSummary",
     "FileRejected",
+    "JoinRefused",
     "NotFoundError",
     "OrganisationSummary",
+    "ParticipantScreen",
+    "Participation",
     "StaleVersionError",
     "Store",
     "StoreError",
     "StoredFile",
     "StoredPack",
     "VersionInfo",
+    "VoteRefused",
+    "WorkshopInfo",
+    "Workshops",
     "accepted_extensions",
     "describe",
     "max_upload_bytes",

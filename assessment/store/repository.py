@@ -14,12 +14,13 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy.engine import URL
 
 from ..assessments import Assessment, check_against_pack
 from ..errors import AssessmentError, Problem
 from ..packs import Pack
 from . import archive as ikmz
-from . import schema as t
+from . import tables as t
 from .base import StoreBase, _author, _compress, _database_errors, _decompress, _parse_stored, log
 from .engine import resolve_url
 from .errors import NotFoundError, StaleVersionError, StoreError
@@ -28,6 +29,7 @@ from .exchange import ExchangeMixin
 from .history import Change, diff
 from .packstore import PackMixin
 from .records import AssessmentSummary, OrganisationSummary, VersionInfo
+from .workshops import Workshops
 
 
 class Store(ExchangeMixin, EvidenceMixin, PackMixin, StoreBase):
@@ -37,8 +39,13 @@ class Store(ExchangeMixin, EvidenceMixin, PackMixin, StoreBase):
     Ids are integers. Times are timezone-aware UTC datetimes. Every method raises
     :class:`~assessment.store.errors.StoreError` (an ``IkmError``) when the database fails.
     Evidence files: :class:`EvidenceMixin`; packs: :class:`PackMixin`; import and export:
-    :class:`ExchangeMixin`.
+    :class:`ExchangeMixin`; workshops: :attr:`workshops`.
     """
+
+    def __init__(self, url: URL, *, max_upload_mb: float | None = None):
+        super().__init__(url, max_upload_mb=max_upload_mb)
+        self.workshops = Workshops(self)
+        """The workshops on this store's assessments (see ``assessment.store.workshops``)."""
 
     # ---- organisations ------------------------------------------------------------------
 
