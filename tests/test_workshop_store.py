@@ -1,5 +1,5 @@
-"""Workshop store: rounds, votes on record, agreed level as a response, security, migration,
-and 15 participants voting at once (SQLite, and PostgreSQL with IKM_TEST_DATABASE_URL)."""
+"""Workshop store: rounds, votes on record, agreed level as a response (one transaction),
+security, and 15 participants voting at once (SQLite, and PostgreSQL with IKM_TEST_DATABASE_URL)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,10 @@ import threading
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import inspect, text, update
+from sqlalchemy import text, update
 
-from assessment.store import JoinRefused, NotFoundError, StoreError, VoteRefused, open_store
+from assessment.store import JoinRefused, NotFoundError, StoreError, VoteRefused
 from assessment.store import tables as tables_module
-from assessment.store.tables import WORKSHOP_TABLES as TABLES
 from assessment.store.tables import workshops
 from assessment.store.workshop_participants import JOIN_FAILURES_PER_MINUTE
 
@@ -216,34 +215,6 @@ def test_fifteen_participants_voting_at_once_lose_no_vote(setup):
     ]
     assert len(ws.all_votes(w.id)) == 2 * people
     assert len(ws.participant_names(w.id)) == people
-
-
-def test_schema_1_databases_get_the_workshop_tables(store_url, new_assessment, monkeypatch):
-    with open_store(store_url) as store:
-        kept = store.create_assessment(new_assessment())
-        with store._engine.begin() as conn:
-            for table in reversed(TABLES):
-                conn.execute(text(f"DROP TABLE {table.name}"))
-            conn.execute(text("UPDATE ikm_schema SET version = 1"))
-    with open_store(store_url) as store:
-        with store._engine.connect() as conn:
-            assert conn.execute(text("SELECT version FROM ikm_schema")).scalar() == 2
-            migrated = inspect(conn)
-            columns = {
-                name: [(c["name"], c["nullable"]) for c in migrated.get_columns(name)]
-                for name in (table.name for table in TABLES)
-            }
-        expected = {
-            name: [(c.name, c.nullable) for c in tables_module.metadata.tables[name].columns]
-            for name in columns
-        }
-        assert columns == expected  # the migration's DDL matches the tables of the code
-        ws = store.workshops
-        w = ws.start(kept)
-        ws.show(w.id, "OPEN-01")
-        ws.open_voting(w.id)
-        ws.vote(ws.join(w.code, "Anna").token, "OPEN-01", 3)
-        assert ws.close_voting(w.id).count == 1
 
 
 def _refuse_agreed_levels(store) -> None:

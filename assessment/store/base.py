@@ -27,7 +27,7 @@ from ..packs import Pack
 from .engine import WRITE, display_url, make_engine
 from .errors import StoreError
 from .files import max_upload_bytes
-from .schema import ensure_schema
+from .migrate import ensure_schema
 
 log = logging.getLogger("assessment.store")
 F = TypeVar("F", bound=Callable[..., Any])

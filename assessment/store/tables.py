@@ -1,7 +1,8 @@
 """The tables of the store, defined once: the current schema of every part.
 
 A new database gets these tables as they are; an older one is brought up to them by the
-migrations (see ``migrations``). Everything is on :data:`metadata`.
+Alembic revisions in ``migrations/versions`` (see ``migrate``). Everything is on
+:data:`metadata`.
 
 Workshop tables:
 
@@ -64,6 +65,8 @@ def utc_now() -> datetime:
 
 metadata = MetaData()
 
+# The version of the home-made scheme before Alembic. Kept, saying ``GUARD_VERSION`` (see
+# ``migrate``), so that an ikm-readiness from before Alembic refuses the database.
 schema_table = Table(
     "ikm_schema",
     metadata,
