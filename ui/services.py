@@ -83,7 +83,8 @@ class PackCheck:
 
 @st.cache_resource(show_spinner=False)
 def store() -> Store:
-    """The store (one per process), with the demo set up on first use."""
+    """The store (one per process, shared by every session: it is thread-safe and holds no
+    session's data), with the demo set up on first use."""
     opened = open_store()
     try:
         opened.ensure_demo()
@@ -92,9 +93,14 @@ def store() -> Store:
     return opened
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@st.cache_data(show_spinner=False, max_entries=64)
 def _opened(aid: int, version: int) -> Opened | None:
-    """One version of an assessment, with its pack and result (immutable, so shared)."""
+    """One version of an assessment, with its pack and result.
+
+    ``st.cache_data``: every call gets its own copy (unpickled, under a millisecond), so a
+    page that changes the assessment or pack object it was given never changes what another
+    session sees.
+    """
     db = store()
     try:
         assessment, stored_version = db.get_assessment(aid)
@@ -349,9 +355,10 @@ def restore(ref: Ref, version: int, lang: str | None = None) -> bool:
 # ---- new assessments, packs, import, the demo --------------------------------------------------
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+@st.cache_data(show_spinner=False, max_entries=8)
 def check_pack_upload(name: str, raw: bytes) -> PackCheck:
-    """Validate an uploaded pack; every problem by line when it is invalid."""
+    """Validate an uploaded pack; every problem by line when it is invalid (each call gets
+    its own copy of the pack: two sessions uploading the same file share nothing)."""
     try:
         return PackCheck(load_pack_bytes(raw, name), ())
     except ValidationFailed as exc:
@@ -445,7 +452,8 @@ def report_available() -> bool:
 
 @st.cache_resource(show_spinner=False, max_entries=6)
 def _pdf(aid: int, version: int, lang: str, votes: int = 0) -> bytes:
-    """The report; ``votes`` (workshop votes so far) only keys the cache."""
+    """The report; ``votes`` (workshop votes so far) only keys the cache. Shared without a
+    copy: ``bytes`` cannot be changed."""
     from assessment.report import render_pdf
 
     opened = _opened(aid, version)
