@@ -9,8 +9,8 @@ from tests.helpers import ROOT
 
 # Functions whose result every session shares as the same object, and why that is safe.
 SHARED_AS_IS = {
-    ("ui/services.py", "store"): "the store: thread-safe, holds no session's data",
-    ("ui/services.py", "_pdf"): "bytes, which cannot be changed",
+    ("ui/store_access.py", "store"): "the store: thread-safe, holds no session's data",
+    ("ui/pdf.py", "_pdf"): "bytes, which cannot be changed",
 }
 
 
@@ -32,7 +32,7 @@ def test_only_immutable_or_thread_safe_objects_are_shared_as_they_are():
     # st.cache_resource hands every session the same object: each use must be listed above
     # with its reason; data goes through st.cache_data, which hands out copies
     assert _cached_functions("cache_resource") == set(SHARED_AS_IS)
-    assert ("ui/services.py", "_opened") in _cached_functions("cache_data")
+    assert ("ui/store_access.py", "_opened") in _cached_functions("cache_data")
 
 
 def test_a_session_changing_its_assessment_changes_nobody_elses(db):
