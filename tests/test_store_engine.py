@@ -59,4 +59,4 @@ def test_many_processes_opening_a_new_database_at_once(store_url):
     assert errors == []
     with open_store(store_url) as store, store._engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM ikm_schema")).scalar() == 1
-        assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
+        assert conn.execute(text("SELECT count(*) FROM ikm_alembic_version")).scalar() == 1

@@ -61,15 +61,19 @@ def legacy_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return url
 
 
+def _context(conn) -> MigrationContext:
+    return MigrationContext.configure(conn, opts={"version_table": migrate_module.VERSION_TABLE})
+
+
 def _revision(store) -> str | None:
     with store._engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        return _context(conn).get_current_revision()
 
 
 def _differences(store) -> list:
     """What separates the database's schema from the tables of the code (none, we hope)."""
     with store._engine.connect() as conn:
-        return compare_metadata(MigrationContext.configure(conn), metadata)
+        return compare_metadata(_context(conn), metadata)
 
 
 def _guard(store) -> int:
@@ -128,7 +132,7 @@ def test_a_schema_1_database_gets_the_workshop_tables(store_url, new_assessment)
         with store._engine.begin() as conn:
             for table in reversed(WORKSHOP_TABLES):
                 conn.execute(text(f"DROP TABLE {table.name}"))
-            conn.execute(text("DROP TABLE alembic_version"))
+            conn.execute(text("DROP TABLE ikm_alembic_version"))
             conn.execute(text("UPDATE ikm_schema SET version = 1"))
     with open_store(store_url) as store:
         assert _revision(store) == migrate_module.head_revision()
@@ -145,13 +149,13 @@ def test_a_newer_database_is_refused_and_left_alone(store_url, new_assessment):
     with open_store(store_url) as store:
         store.create_assessment(new_assessment())
         with store._engine.begin() as conn:
-            conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+            conn.execute(text("UPDATE ikm_alembic_version SET version_num = '9999'"))
     with pytest.raises(StoreError, match="revision 9999, newer than this ikm-readiness"):
         open_store(store_url)
     engine = create_engine(resolve_url(store_url))
     with engine.begin() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "9999"
-        conn.execute(text("DROP TABLE alembic_version"))
+        assert conn.execute(text("SELECT version_num FROM ikm_alembic_version")).scalar() == "9999"
+        conn.execute(text("DROP TABLE ikm_alembic_version"))
         conn.execute(text("UPDATE ikm_schema SET version = 3"))  # a home-made version 3
     engine.dispose()
     with pytest.raises(StoreError, match="schema version 3, newer than this ikm-readiness"):
@@ -249,4 +253,16 @@ def test_processes_opening_an_old_database_at_once_migrate_it_once(legacy_url):
         assert _revision(store) == migrate_module.head_revision()
         assert _differences(store) == []
         with store._engine.connect() as conn:
-            assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
+            assert conn.execute(text("SELECT count(*) FROM ikm_alembic_version")).scalar() == 1
+
+
+def test_another_applications_alembic_table_is_left_alone(store_url):
+    engine = create_engine(resolve_url(store_url))
+    with engine.begin() as conn:  # a shared PostgreSQL schema: someone else uses Alembic too
+        conn.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)"))
+        conn.execute(text("INSERT INTO alembic_version VALUES ('their_head')"))
+    engine.dispose()
+    with open_store(store_url) as store:
+        assert _revision(store) == migrate_module.head_revision()
+        with store._engine.connect() as conn:
+            assert conn.execute(text("SELECT * FROM alembic_version")).scalar() == "their_head"

@@ -2,8 +2,8 @@
 
 SQLite by default (a file in the data folder), PostgreSQL when ``IKM_DATABASE_URL`` names
 one. Open it with :func:`open_store`; everything else is a method of :class:`Store`.
-Importing this package imports SQLAlchemy: import it inside commands, not at module level
-of the command line.
+Importing this package imports SQLAlchemy and Alembic: import it inside commands, not at
+module level of the command line.
 """
 
 from .errors import (

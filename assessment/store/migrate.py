@@ -40,6 +40,8 @@ from .tables import metadata, schema_table
 SCRIPTS = Path(__file__).with_name("migrations")
 LEGACY_REVISIONS = {1: "0001", 2: "0002"}  # home-made schema version -> its revision
 GUARD_VERSION = 1000  # what ikm_schema says from now on: "newer" for the code before Alembic
+VERSION_TABLE = "ikm_alembic_version"  # not "alembic_version": a shared PostgreSQL schema may
+# hold another application's Alembic table, which must never be taken for ours
 _PG_LOCK_KEY = 0x696B6D  # "ikm": advisory lock held while a database is set up
 
 
@@ -74,7 +76,9 @@ def ensure_schema(conn: Connection) -> str:
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
     scripts = _scripts(str(SCRIPTS))
     head = scripts.get_current_head()
-    current = MigrationContext.configure(conn).get_current_revision()
+    current = MigrationContext.configure(
+        conn, opts={"version_table": VERSION_TABLE}
+    ).get_current_revision()
     if current is None:
         if not conn.dialect.has_table(conn, schema_table.name):  # a new database
             metadata.create_all(conn)

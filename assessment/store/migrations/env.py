@@ -4,6 +4,7 @@ they happen under its lock and commit together with everything else of the upgra
 
 from alembic import context
 
+from assessment.store.migrate import VERSION_TABLE
 from assessment.store.tables import metadata
 
 
@@ -15,6 +16,7 @@ def run() -> None:
     context.configure(
         connection=connection,
         target_metadata=metadata,
+        version_table=VERSION_TABLE,
         render_as_batch=connection.dialect.name == "sqlite",  # ALTER on SQLite: copy tables
     )
     with context.begin_transaction():  # inside the caller's transaction: no commit here
