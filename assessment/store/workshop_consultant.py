@@ -40,7 +40,7 @@ class ConsultantMixin(WorkshopBase):
                             code=new_join_code(),
                             state="open",
                             voting="closed",
-                            consultant=(consultant or "").strip()[:200] or None,
+                            consultant=_author(consultant),
                             created_at=utc_now(),
                         )
                         .returning(workshops.c.id)
