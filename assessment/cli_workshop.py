@@ -137,10 +137,9 @@ def serve(
     join = f"{public}/?join="
     if assessment_id is not None:
         from .store import open_store
-        from .store.workshops import WorkshopStore
 
         with open_store(database or None) as store:
-            info = WorkshopStore(store).start(assessment_id)
+            info = store.workshops.start(assessment_id)
         join += info.code
     else:
         join += "CODE"
@@ -173,11 +172,10 @@ def votes_command(assessment_id: int, database: str | None) -> None:
     import csv
 
     from .store import open_store
-    from .store.workshops import WorkshopStore
 
     with open_store(database or None) as store:
         store.get_summary(assessment_id)
-        workshops = WorkshopStore(store)
+        workshops = store.workshops
         writer = csv.writer(sys.stdout)
         writer.writerow(["workshop", "criterion", "round", "participant", "level", "comment", "at"])
         for info in reversed(workshops.list_for(assessment_id)):
@@ -213,13 +211,12 @@ def report_command(
     """The PDF report of a stored assessment with its workshop appendix."""
     from .report import render_pdf
     from .store import open_store
-    from .store.workshops import WorkshopStore
 
     with open_store(database or None) as store:
         assessment, _version = store.get_assessment(assessment_id)
         pack = store.pack_for(assessment_id)
         lang = lang or assessment.language
-        appendix = WorkshopStore(store).appendix(assessment_id, lang)
+        appendix = store.workshops.appendix(assessment_id, lang)
     with atomic_output(output, "wb") as handle:
         handle.write(render_pdf(pack, assessment, lang, workshop=appendix))
     click.echo(f"wrote {output}")

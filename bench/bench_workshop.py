@@ -18,7 +18,6 @@ from pathlib import Path
 
 from assessment.assessments import parse_assessment
 from assessment.store import open_store
-from assessment.store.workshops import WorkshopStore
 
 PEOPLE = 15
 CRITERIA = 12
@@ -39,7 +38,7 @@ def _assessment():
 def run(url: str, label: str) -> None:
     with open_store(url) as store:
         aid = store.create_assessment(_assessment())
-        ws = WorkshopStore(store)
+        ws = store.workshops
         w = ws.start(aid, "bench")
         tokens = [ws.join(w.code, f"P{n:02d}").token for n in range(PEOPLE)]
         order = [c.id for _, c in store.pack_for(aid).criteria()][:CRITERIA]

@@ -113,7 +113,9 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     monkeypatch.delenv("IKM_WORKSHOP_LAN", raising=False)
     monkeypatch.delenv("IKM_MAX_UPLOAD_MB", raising=False)
     st.cache_resource.clear()
+    st.cache_data.clear()
     store = open_store(url)
     yield store
     store.close()
     st.cache_resource.clear()
+    st.cache_data.clear()

@@ -1,4 +1,5 @@
-"""``pip install .`` works outside the checkout: the wheel carries criteria/ and templates/."""
+"""``pip install .`` works outside the checkout: the wheel carries criteria/, templates/ and the
+store's Alembic scripts."""
 
 import os
 import shutil
@@ -38,6 +39,11 @@ def test_wheel_carries_packs_templates_and_demo(wheel):
         if template.is_file() and "__pycache__" not in template.parts:
             assert f"assessment/templates/{template.relative_to(ROOT / 'templates')}" in names
     assert any(n.endswith("entry_points.txt") for n in names)
+    migrations = ROOT / "assessment" / "store" / "migrations"
+    shipped = [p for p in migrations.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    assert any(p.parent.name == "versions" and p.stem[0].isdigit() for p in shipped)
+    for script in shipped:  # env.py, script.py.mako and every revision
+        assert f"{script.relative_to(ROOT)}" in names
 
 
 def test_installed_wheel_works_outside_the_checkout(wheel, tmp_path):
@@ -58,6 +64,11 @@ def test_installed_wheel_works_outside_the_checkout(wheel, tmp_path):
         "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
         "sys.argv = ['ikm', 'score', 'demo.json', '--json']\n"
         "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+        "from assessment.store import open_store, migrate\n"
+        "print('SCRIPTS', migrate.SCRIPTS)\n"
+        "with open_store('sqlite:///store.sqlite3') as store:\n"
+        "    assert store.ensure_demo() == 1\n"
+        "print('REVISION', migrate.head_revision())\n"
     )
     env = {**os.environ, "PYTHONPATH": str(site)}
     proc = subprocess.run(
@@ -69,3 +80,5 @@ def test_installed_wheel_works_outside_the_checkout(wheel, tmp_path):
     assert f"CRITERIA {site / 'assessment' / 'criteria'}" in proc.stdout
     assert f"TEMPLATES {site / 'assessment' / 'templates'}" in proc.stdout
     assert '"verdict"' in proc.stdout
+    assert f"SCRIPTS {site / 'assessment' / 'store' / 'migrations'}" in proc.stdout
+    assert "REVISION 0002" in proc.stdout  # the store migrates from the scripts in the wheel

@@ -1,4 +1,4 @@
-"""Where the database is, how it is set up, and how its schema is migrated."""
+"""Where the database is and how it is set up (migrations: test_store_migrations.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import pytest
 from sqlalchemy import text
 
 from assessment.store import StoreError, open_store
-from assessment.store import schema as schema_module
 from assessment.store.engine import resolve_url
 
 
@@ -43,40 +42,6 @@ def test_unreachable_server_is_a_clear_error():
     assert "secret" not in message
 
 
-def _stamp(store, version: int) -> None:
-    with store._engine.begin() as conn:
-        conn.execute(text("UPDATE ikm_schema SET version = :v"), {"v": version})
-
-
-def test_newer_schema_is_refused(store_url):
-    with open_store(store_url) as store:
-        _stamp(store, schema_module.SCHEMA_VERSION + 1)
-    with pytest.raises(StoreError, match="newer than this ikm-readiness understands"):
-        open_store(store_url)
-
-
-def test_older_schema_is_migrated_step_by_step(store_url, monkeypatch, new_assessment):
-    with open_store(store_url) as store:
-        kept = store.create_assessment(new_assessment())
-    calls: list[int] = []
-
-    def add_column(conn) -> None:
-        calls.append(1)
-        conn.execute(text("ALTER TABLE organisations ADD COLUMN note VARCHAR(50)"))
-
-    latest = schema_module.SCHEMA_VERSION
-    monkeypatch.setattr(schema_module, "SCHEMA_VERSION", latest + 1)
-    monkeypatch.setitem(schema_module.MIGRATIONS, latest, add_column)
-    with open_store(store_url) as store:
-        assert calls == [1]
-        with store._engine.connect() as conn:
-            assert conn.execute(text("SELECT version FROM ikm_schema")).scalar() == latest + 1
-            conn.execute(text("SELECT note FROM organisations"))
-        assert store.get_assessment(kept)[1] == 1
-    with open_store(store_url):
-        assert calls == [1]  # already up to date
-
-
 def test_many_processes_opening_a_new_database_at_once(store_url):
     errors: list[BaseException] = []
 
@@ -94,3 +59,4 @@ def test_many_processes_opening_a_new_database_at_once(store_url):
     assert errors == []
     with open_store(store_url) as store, store._engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM ikm_schema")).scalar() == 1
+        assert conn.execute(text("SELECT count(*) FROM ikm_alembic_version")).scalar() == 1

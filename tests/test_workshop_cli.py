@@ -9,7 +9,6 @@ from click.testing import CliRunner
 
 from assessment.cli import main
 from assessment.store import open_store
-from assessment.store.workshops import WorkshopStore
 
 
 def test_serve_prints_the_join_link_and_binds_to_the_network(sqlite_url, new_assessment):
@@ -33,7 +32,7 @@ def test_serve_prints_the_join_link_and_binds_to_the_network(sqlite_url, new_ass
     )
     assert result.exit_code == 0, result.output
     with open_store(sqlite_url) as store:
-        code = WorkshopStore(store).open_for(aid).code
+        code = store.workshops.open_for(aid).code
     assert f"Participants join at:       http://192.168.1.20:8777/?join={code}" in result.output
     assert "http://localhost:8777/workshop" in result.output
     assert "--server.address 0.0.0.0 --server.port 8777" in result.output
@@ -66,7 +65,7 @@ def test_serve_refuses_bad_input_clearly(sqlite_url):
 def test_votes_lists_every_vote_as_csv(sqlite_url, new_assessment):
     with open_store(sqlite_url) as store:
         aid = store.create_assessment(new_assessment())
-        ws = WorkshopStore(store)
+        ws = store.workshops
         w = ws.start(aid)
         ws.show(w.id, "OPEN-01")
         ws.open_voting(w.id)
@@ -90,7 +89,7 @@ def test_report_of_a_stored_assessment_has_the_workshop_appendix(
 
     with open_store(sqlite_url) as store:
         aid = store.create_assessment(new_assessment())
-        ws = WorkshopStore(store)
+        ws = store.workshops
         w = ws.start(aid, "Carla")
         ws.show(w.id, "OPEN-01")
         ws.open_voting(w.id)

@@ -1,5 +1,5 @@
-"""Workshop store: rounds, votes on record, agreed level as a response, security, migration,
-and 15 participants voting at once (SQLite, and PostgreSQL with IKM_TEST_DATABASE_URL)."""
+"""Workshop store: rounds, votes on record, agreed level as a response (one transaction),
+security, and 15 participants voting at once (SQLite, and PostgreSQL with IKM_TEST_DATABASE_URL)."""
 
 from __future__ import annotations
 
@@ -7,18 +7,12 @@ import threading
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import inspect, text, update
+from sqlalchemy import text, update
 
-from assessment.store import NotFoundError, StoreError, open_store
-from assessment.store import schema as schema_module
-from assessment.store.workshops import (
-    JOIN_FAILURES_PER_MINUTE,
-    TABLES,
-    JoinRefused,
-    VoteRefused,
-    WorkshopStore,
-    workshops,
-)
+from assessment.store import JoinRefused, NotFoundError, StoreError, VoteRefused
+from assessment.store import tables as tables_module
+from assessment.store.tables import workshops
+from assessment.store.workshop_participants import JOIN_FAILURES_PER_MINUTE
 
 
 @pytest.fixture
@@ -26,7 +20,7 @@ def setup(store, new_assessment):
     aid = store.create_assessment(
         new_assessment(responses={"OPEN-01": {"level": 1, "note": "keep me"}})
     )
-    return store, WorkshopStore(store), aid
+    return store, store.workshops, aid
 
 
 def test_a_round_of_voting_from_join_to_agreed_response(setup):
@@ -148,7 +142,7 @@ def test_an_old_code_expires_by_itself(setup):
 
 
 def test_wrong_codes_are_refused_and_throttled(sqlite_store, new_assessment):
-    ws = WorkshopStore(sqlite_store)
+    ws = sqlite_store.workshops
     w = ws.start(sqlite_store.create_assessment(new_assessment()))
     with pytest.raises(JoinRefused, match="give your name"):
         ws.join(w.code, "   ")
@@ -223,29 +217,76 @@ def test_fifteen_participants_voting_at_once_lose_no_vote(setup):
     assert len(ws.participant_names(w.id)) == people
 
 
-def test_schema_1_databases_get_the_workshop_tables(store_url, new_assessment, monkeypatch):
-    with open_store(store_url) as store:
-        kept = store.create_assessment(new_assessment())
-        with store._engine.begin() as conn:
-            for table in reversed(TABLES):
-                conn.execute(text(f"DROP TABLE {table.name}"))
-            conn.execute(text("UPDATE ikm_schema SET version = 1"))
-    with open_store(store_url) as store:
-        with store._engine.connect() as conn:
-            assert conn.execute(text("SELECT version FROM ikm_schema")).scalar() == 2
-            migrated = inspect(conn)
-            columns = {
-                name: [(c["name"], c["nullable"]) for c in migrated.get_columns(name)]
-                for name in (table.name for table in TABLES)
-            }
-        expected = {
-            name: [(c.name, c.nullable) for c in schema_module.metadata.tables[name].columns]
-            for name in columns
-        }
-        assert columns == expected  # the migration's DDL matches the tables of the code
-        ws = WorkshopStore(store)
-        w = ws.start(kept)
-        ws.show(w.id, "OPEN-01")
-        ws.open_voting(w.id)
-        ws.vote(ws.join(w.code, "Anna").token, "OPEN-01", 3)
-        assert ws.close_voting(w.id).count == 1
+def _refuse_agreed_levels(store) -> None:
+    """A trigger that makes recording an agreed level on a round fail in the database."""
+    with store._engine.begin() as conn:
+        if store.dialect == "sqlite":
+            conn.exec_driver_sql(
+                "CREATE TRIGGER refuse_agreed BEFORE UPDATE OF agreed_level ON workshop_rounds "
+                "BEGIN SELECT RAISE(ABORT, 'agreed levels refused'); END"
+            )
+        else:
+            conn.exec_driver_sql(
+                "CREATE FUNCTION refuse_agreed() RETURNS trigger AS $$ BEGIN "
+                "RAISE EXCEPTION 'agreed levels refused'; END $$ LANGUAGE plpgsql"
+            )
+            conn.exec_driver_sql(
+                "CREATE TRIGGER refuse_agreed BEFORE UPDATE ON workshop_rounds "
+                "FOR EACH ROW EXECUTE FUNCTION refuse_agreed()"
+            )
+
+
+def test_agree_is_one_transaction(setup):
+    store, ws, aid = setup
+    w = ws.start(aid, "Carla")
+    ws.show(w.id, "OPEN-01")
+    ws.open_voting(w.id)
+    ws.vote(ws.join(w.code, "Anna").token, "OPEN-01", 3)
+    ws.close_voting(w.id)
+    _refuse_agreed_levels(store)
+    with pytest.raises(StoreError, match="agreed levels refused"):
+        ws.agree(w.id, 3)
+    current, version = store.get_assessment(aid)
+    assert version == 1  # the response was not saved without the round's record
+    assert current.responses["OPEN-01"].level == 1
+    assert len(store.history(aid)) == 1
+    assert ws.agreed(w.id, "OPEN-01") is None
+
+
+def test_agree_commits_once_and_redoes_the_change_on_a_newer_version(setup):
+    from sqlalchemy import event
+
+    store, ws, aid = setup
+    w = ws.start(aid, "Carla")
+    ws.show(w.id, "OPEN-01")
+    ws.open_voting(w.id)
+    ws.close_voting(w.id)
+    commits: list[int] = []
+    event.listen(store._engine, "commit", lambda conn: commits.append(1))
+    original = store._save
+    calls: list[int] = []
+
+    def someone_saves_first(conn, assessment_id, *args, **kwargs):
+        if not calls:  # another person saves between our read and our write
+            calls.append(1)
+            with store._engine.begin() as other:
+                other.execute(
+                    update(tables_module.assessments)
+                    .where(tables_module.assessments.c.id == assessment_id)
+                    .values(version=5)
+                )
+        return original(conn, assessment_id, *args, **kwargs)
+
+    if store.dialect == "sqlite":  # SQLite holds the write lock: nobody saves in between
+        version = ws.agree(w.id, 2)
+        assert commits == [1] and version == 2
+        return
+    store._save = someone_saves_first
+    try:
+        version = ws.agree(w.id, 2)
+    finally:
+        store._save = original
+    assert version == 6  # redone on the version saved meanwhile
+    assert len(commits) == 2  # the other person's save and ours; the refused try none
+    assert store.get_assessment(aid)[0].responses["OPEN-01"].level == 2
+    assert ws.agreed(w.id, "OPEN-01") == 2

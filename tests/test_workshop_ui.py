@@ -10,15 +10,14 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from assessment.store import open_store
-from assessment.store.workshops import JoinRefused, WorkshopStore
+from assessment.store import JoinRefused, Workshops, open_store
 from tests.helpers import ROOT
 
 TIMEOUT = 30
 
 
 @pytest.fixture
-def db(tmp_path, monkeypatch, new_assessment) -> Iterator[tuple[Any, WorkshopStore, int]]:
+def db(tmp_path, monkeypatch, new_assessment) -> Iterator[tuple[Any, Workshops, int]]:
     """A fresh store the app uses (IKM_DATABASE_URL), with one assessment in it."""
     url = f"sqlite:///{tmp_path / 'app.sqlite3'}"
     monkeypatch.setenv("IKM_DATABASE_URL", url)
@@ -41,7 +40,7 @@ def db(tmp_path, monkeypatch, new_assessment) -> Iterator[tuple[Any, WorkshopSto
             ],
         )
     )
-    yield store, WorkshopStore(store), aid
+    yield store, store.workshops, aid
     store.close()
     st.cache_resource.clear()
 
@@ -249,7 +248,7 @@ def test_participant_page_survives_a_database_failure(db, monkeypatch):
     def broken(self, token):
         raise StoreError("database sqlite:///x: disk I/O error")
 
-    monkeypatch.setattr(WorkshopStore, "screen", broken)
+    monkeypatch.setattr(Workshops, "screen", broken)
     at = _participant(info.code, p=joined.token)
     assert not at.exception
     assert any("hapert" in w.value for w in at.warning)

@@ -13,12 +13,7 @@ import streamlit as st
 
 from assessment.errors import IkmError
 from assessment.i18n import LANGUAGES, localise
-from assessment.store.workshops import (
-    JoinRefused,
-    ParticipantScreen,
-    VoteRefused,
-    WorkshopStore,
-)
+from assessment.store import JoinRefused, ParticipantScreen, VoteRefused
 from ui import services
 from ui.labels import md, t
 
@@ -35,10 +30,6 @@ STYLE = """
 [data-testid="stMainBlockContainer"] { padding-top: 2rem; }
 </style>
 """
-
-
-def workshops() -> WorkshopStore:
-    return WorkshopStore.of(services.store())
 
 
 def _lang() -> str:
@@ -64,7 +55,7 @@ def render() -> None:
     token = st.session_state.get(TOKEN) or st.query_params.get("p")
     if token:
         try:
-            workshops().screen(token)
+            services.participant_screen(token)
         except JoinRefused as exc:
             st.session_state[MESSAGE] = exc.reason
             token = None
@@ -106,7 +97,7 @@ def _reason_text(reason: str, lang: str) -> str:
 
 def _join() -> None:
     try:
-        joined = workshops().join(
+        joined = services.join_workshop(
             st.session_state.get(CODE) or "", st.session_state.get(NAME) or ""
         )
     except JoinRefused as exc:
@@ -124,7 +115,7 @@ def _join() -> None:
 def _live(token: str, lang: str) -> None:
     """The criterion on screen and the vote; follows the consultant every few seconds."""
     try:
-        screen = workshops().screen(token)
+        screen = services.participant_screen(token)
     except JoinRefused:
         st.session_state.pop(TOKEN, None)
         st.query_params.pop("p", None)
@@ -196,7 +187,7 @@ def _cast(token: str, cid: str, key: str) -> None:
         st.session_state[MESSAGE] = "pick"
         return
     try:
-        workshops().vote(token, cid, int(level), st.session_state.get(f"{key}-comment"))
+        services.cast_vote(token, cid, int(level), st.session_state.get(f"{key}-comment"))
     except VoteRefused as exc:
         st.session_state[MESSAGE] = exc.reason
     except JoinRefused as exc:

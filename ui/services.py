@@ -1,588 +1,152 @@
-"""The thin layer between the pages and ``assessment``: the store, packs, saving and the report.
+"""The thin layer between the pages and ``assessment``: every page calls the store through
+the functions here, never directly.
 
-Pages never touch the store directly. Every change goes through :func:`_change`, which
-loads the current version, applies one small edit, validates and saves it at once with the
-version the page was showing, so nobody overwrites another person's work unnoticed. Errors
-become a message on the next run (``state.flash``), never a traceback.
+They live in modules by what they do, and are all importable from here:
+
+- ``store_access``: the one store of the process, the open assessment (each session its own
+  copy), reading helpers;
+- ``saving``: every change, saved at once with the version the page was showing, so nobody
+  overwrites another person's work unnoticed; a failure becomes a message, never a traceback;
+- ``new_assessments``: a checked pack upload, a new assessment, an import, the demo;
+- ``pdf``: the report, rendered once per version and kept for the download;
+- ``workshop_actions``: the workshop pages' actions;
+- ``exchange_services``: the workbook, the plan as files, the comparison and the next cycle.
 """
 
 from __future__ import annotations
 
-import logging
-import re
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
-from typing import Any
-
-import streamlit as st
-
-from assessment import edits
-from assessment.assessments import (
-    Assessment,
-    CriteriaSetRef,
-    Organisation,
+from ui.exchange_services import (
+    WorkbookCheck,
+    check_workbook,
+    comparable,
+    comparison,
+    import_assessment,
+    plan_csv,
+    plan_ics,
+    replace_assessment,
+    start_next_cycle,
+    workbook_bytes,
 )
-from assessment.catalog import Catalog
-from assessment.errors import IkmError, InputFileError, ValidationFailed
-from assessment.i18n import localise
-from assessment.method import Result, score
-from assessment.packs import Pack, load_pack_bytes
-from assessment.store import (
-    FileRejected,
-    NotFoundError,
-    OrganisationSummary,
-    StaleVersionError,
-    Store,
-    VersionInfo,
-    open_store,
+from ui.new_assessments import (
+    PackCheck,
+    check_pack_upload,
+    create_assessment,
+    demo_id,
+    import_upload,
 )
-from assessment.store import accepted_extensions as _accepted_extensions
-from ui import state
-from ui.labels import md, t
-
-log = logging.getLogger(__name__)
-MIB = 1024 * 1024
-MAX_IMPORT_MB = 200  # an .ikmz carries every evidence file; each file keeps the store's limit
-_MINE = "_saved_versions"  # {(assessment id, version): version this session saved after it}
-
-
-@dataclass(frozen=True)
-class Ref:
-    """What a page was showing: the assessment id and its version."""
-
-    aid: int
-    version: int
-
-
-@dataclass(frozen=True)
-class Opened:
-    """The open assessment at one version, with its pack and its result."""
-
-    ref: Ref
-    assessment: Assessment
-    pack: Pack
-    result: Result
-
-
-@dataclass(frozen=True)
-class PackCheck:
-    """An uploaded pack: the pack when valid, else every problem as text."""
-
-    pack: Pack | None
-    problems: tuple[str, ...]
-
-
-# ---- resources -------------------------------------------------------------------------------
-
-
-@st.cache_resource(show_spinner=False)
-def store() -> Store:
-    """The store (one per process), with the demo set up on first use."""
-    opened = open_store()
-    try:
-        opened.ensure_demo()
-    except IkmError as exc:  # the app still works without the demo
-        log.warning("demo not set up: %s", exc)
-    return opened
-
-
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _opened(aid: int, version: int) -> Opened | None:
-    """One version of an assessment, with its pack and result (immutable, so shared)."""
-    db = store()
-    try:
-        assessment, stored_version = db.get_assessment(aid)
-        pack = db.pack_for(aid)
-    except NotFoundError:
-        return None
-    return Opened(Ref(aid, stored_version), assessment, pack, score(pack, assessment))
-
-
-def current() -> Opened | None:
-    """The open assessment (from the id in session state), or None."""
-    raw = state.assessment_id()
-    if raw is None or not raw.isdigit():
-        return None
-    aid = int(raw)
-    try:
-        version = store().get_summary(aid).version
-    except NotFoundError:
-        return None
-    opened = _opened(aid, version)
-    if opened is not None and opened.ref.version != version:  # saved in between
-        _opened.clear()
-        opened = _opened(aid, version)
-    return opened
-
-
-def packs() -> Catalog:
-    """Built-in packs plus the packs users uploaded earlier."""
-    return store().catalog()
-
-
-def pack_title(pack_id: str, lang: str) -> str:
-    catalog = packs()
-    return localise(catalog.get(pack_id).title, lang) if pack_id in catalog else pack_id
-
-
-def overview() -> list[OrganisationSummary]:
-    """Organisations with their assessments (readiness, verdict, last change)."""
-    return store().list_organisations()
-
-
-def accepted_extensions() -> list[str]:
-    return _accepted_extensions()
-
-
-def max_upload_mb() -> int:
-    """The store's limit for one evidence file, in whole megabytes for the uploader."""
-    return max(1, store().max_file_bytes // MIB)
-
-
-def max_import_mb() -> int:
-    return max(MAX_IMPORT_MB, max_upload_mb())
-
-
-def has_file(sha256: str) -> bool:
-    info = store().file_info(sha256)
-    return info is not None and not info.erased
-
-
-def file_bytes(sha256: str) -> bytes:
-    return store().get_file(sha256) or b""
-
-
-def history(aid: int) -> list[VersionInfo]:
-    return store().history(aid)
-
-
-def export_ikmz(aid: int, include_personal_data: bool = True) -> bytes:
-    """The .ikmz archive; without the files of evidence marked as personal data if asked."""
-    return store().export_ikmz(aid, include_personal_data=include_personal_data)
-
-
-def file_stem(opened: Opened) -> str:
-    """A file name for downloads: the organisation and the assessment date."""
-    slug = re.sub(r"[^a-z0-9]+", "-", opened.assessment.organisation.name.lower()).strip("-")
-    return f"{slug[:60] or 'assessment'}-{opened.assessment.assessment_date.isoformat()}"
-
-
-# ---- saving ------------------------------------------------------------------------------------
-
-
-def _author() -> str | None:
-    name = (st.session_state.get(state.AUTHOR) or "").strip()
-    return name[:200] or None
-
-
-def _base_version(ref: Ref) -> int:
-    """The version to save on: this session's own later saves count as seen."""
-    mine: dict[tuple[int, int], int] = st.session_state.setdefault(_MINE, {})
-    version = ref.version
-    while (ref.aid, version) in mine:
-        version = mine[(ref.aid, version)]
-    return version
-
-
-def _remember(aid: int, before: int, after: int) -> None:
-    if after != before:
-        st.session_state.setdefault(_MINE, {})[(aid, before)] = after
-
-
-def _problem_text(exc: IkmError) -> str:
-    if isinstance(exc, ValidationFailed):
-        return "; ".join(
-            p.message if p.path == "" else f"{p.path}: {p.message}" for p in exc.problems
-        )
-    return str(exc)
-
-
-def _change(ref: Ref, edit: Callable[[Assessment], Assessment], lang: str) -> bool:
-    """Apply ``edit`` to the version the page showed and save it at once."""
-    db = store()
-    base = _base_version(ref)
-    try:
-        assessment, version = db.get_assessment(ref.aid)
-        if version != base:
-            raise StaleVersionError(ref.aid, base, version, None)
-        changed = edit(assessment.model_copy(deep=True))
-        new_version = db.save(ref.aid, changed, base, _author())
-    except StaleVersionError:
-        state.flash("error", t("conflict", lang))
-        return False
-    except IkmError as exc:
-        state.flash("error", t("not_saved", lang, problem=md(_problem_text(exc))))
-        return False
-    _remember(ref.aid, base, new_version)
-    return True
-
-
-def update_response(ref: Ref, cid: str, changes: dict[str, Any], lang: str | None = None) -> bool:
-    """Change fields of one criterion's response; an empty response is removed."""
-    return _change(ref, lambda a: edits.set_response(a, cid, **changes), lang or state.lang())
-
-
-def link_evidence(ref: Ref, cid: str, evidence_ids: list[str], lang: str | None = None) -> bool:
-    """Make exactly ``evidence_ids`` support criterion ``cid``."""
-    return _change(ref, lambda a: edits.link_evidence(a, cid, evidence_ids), lang or state.lang())
-
-
-def set_supports(ref: Ref, evidence_id: str, criteria: list[str], lang: str | None = None) -> bool:
-    """Make evidence item ``evidence_id`` support exactly ``criteria``."""
-    return _change(
-        ref, lambda a: edits.set_supports(a, evidence_id, criteria), lang or state.lang()
-    )
-
-
-def add_evidence(
-    ref: Ref,
-    *,
-    kind: str,
-    title: str,
-    source: str | None,
-    day: date | None,
-    link: str | None,
-    upload: Any,
-    personal_data: bool,
-    criteria: list[str],
-    lang: str | None = None,
-) -> str | None:
-    """Add an evidence item (storing its file first); return its id, or None with a message."""
-    lang = lang or state.lang()
-    if not title:
-        state.flash("error", t("ev_title_needed", lang))
-        return None
-    if link and not link.startswith(("https://", "http://")):
-        state.flash("error", t("ev_link_bad", lang))
-        return None
-    stored_file = None
-    if upload is not None:
-        try:
-            stored_file = store().add_file(upload.getvalue(), upload.name)
-        except (FileRejected, InputFileError) as exc:
-            message = str(exc)
-            if upload.name not in message:
-                message = f"{upload.name}: {message}"
-            state.flash("error", t("not_saved", lang, problem=md(message)))
-            return None
-    new_id: list[str] = []
-
-    def edit(a: Assessment) -> Assessment:
-        changed, eid = edits.add_evidence(
-            a,
-            kind=kind,
-            title=title,
-            criteria=list(criteria),
-            source=source,
-            date=day,
-            link=link,
-            file=stored_file,
-            personal_data=personal_data,
-        )
-        new_id.append(eid)
-        return changed
-
-    if _change(ref, edit, lang):
-        state.flash("toast", t("ev_added", lang, id=new_id[-1]))
-        return new_id[-1]
-    return None
-
-
-def delete_evidence(ref: Ref, evidence_id: str, lang: str | None = None) -> bool:
-    lang = lang or state.lang()
-
-    if _change(ref, lambda a: edits.remove_evidence(a, evidence_id), lang):
-        state.flash("toast", t("deleted", lang, id=evidence_id))
-        return True
-    return False
-
-
-def erase_file(ref: Ref, evidence_id: str, lang: str | None = None) -> bool:
-    """Erase the file of an evidence item for good (the store records the erasure)."""
-    lang = lang or state.lang()
-    db = store()
-    try:
-        assessment, _version = db.get_assessment(ref.aid)
-        item = next(e for e in assessment.evidence if e.id == evidence_id)
-        if item.file is None:
-            return False
-        db.erase_file(item.file.sha256, _author())
-    except (IkmError, StopIteration) as exc:
-        state.flash("error", t("not_saved", lang, problem=md(str(exc))))
-        return False
-    state.flash("toast", t("erased", lang, id=evidence_id))
-    return True
-
-
-def update_actions(ref: Ref, changes: dict[str, dict[str, Any]], lang: str | None = None) -> bool:
-    """Change owner, deadline, status or note of improvement points (per criterion id)."""
-    return _change(ref, lambda a: edits.set_actions(a, changes), lang or state.lang())
-
-
-def update_details(ref: Ref, *, lang: str | None = None, **fields: Any) -> bool:
-    """Change the organisation, dates, assessors or report language of an assessment."""
-    return _change(ref, lambda a: edits.set_details(a, **fields), lang or state.lang())
-
-
-def restore(ref: Ref, version: int, lang: str | None = None) -> bool:
-    lang = lang or state.lang()
-    base = _base_version(ref)
-    try:
-        new_version = store().restore_version(ref.aid, version, _author(), expected_version=base)
-    except StaleVersionError:
-        state.flash("error", t("conflict", lang))
-        return False
-    except IkmError as exc:
-        state.flash("error", t("not_saved", lang, problem=md(_problem_text(exc))))
-        return False
-    _remember(ref.aid, base, new_version)
-    state.flash("toast", t("restored", lang, v=version))
-    return True
-
-
-# ---- new assessments, packs, import, the demo --------------------------------------------------
-
-
-@st.cache_resource(show_spinner=False, max_entries=8)
-def check_pack_upload(name: str, raw: bytes) -> PackCheck:
-    """Validate an uploaded pack; every problem by line when it is invalid."""
-    try:
-        return PackCheck(load_pack_bytes(raw, name), ())
-    except ValidationFailed as exc:
-        return PackCheck(None, tuple(str(p) for p in exc.problems))
-    except IkmError as exc:
-        return PackCheck(None, (str(exc),))
-
-
-def create_assessment(
-    *,
-    name: str,
-    sector: str | None,
-    size: str | None,
-    handling: str | None,
-    pack_id: str | None,
-    pack_upload: tuple[str, bytes] | None,
-    assessment_date: date,
-    audit_date: date | None,
-    assessors: list[str],
-    language: str,
-    lang: str,
-) -> int | None:
-    """Store a new, empty assessment and return its id (None with a message on failure)."""
-    db = store()
-    try:
-        if pack_upload is not None:
-            upload_name, raw = pack_upload
-            pack = db.save_pack_text(raw.decode("utf-8-sig"), upload_name)
-        else:
-            pack = db.catalog().get(pack_id or "ikm-readiness")
-        assessment = Assessment(
-            schema_version=1,
-            criteria_set=CriteriaSetRef(id=pack.id, version=pack.version),
-            organisation=Organisation(name=name, sector=sector, size=size, handling=handling),
-            assessment_date=assessment_date,
-            audit_date=audit_date,
-            assessors=assessors,
-            language=language,
-        )
-        return db.create_assessment(assessment, pack, author=_author())
-    except (IkmError, UnicodeDecodeError, ValueError) as exc:
-        state.flash("error", t("not_saved", lang, problem=md(str(exc))))
-        return None
-
-
-def import_upload(name: str, data: bytes, lang: str) -> int | None:
-    """Import a .json or .ikmz file as a new assessment; None with the problems on failure."""
-    warnings: list[Any] = []
-    try:
-        aid = store().import_file(data, name, author=_author(), warnings=warnings)
-    except IkmError as exc:
-        state.flash("error", t("import_failed", lang, file=md(name)) + "\n\n" + md(str(exc)))
-        return None
-    state.flash("toast", t("imported", lang, file=md(name)))
-    for warning in warnings:
-        state.flash("warning", t("import_warning", lang, problem=md(str(warning))))
-    return aid
-
-
-def demo_id(lang: str | None = None) -> int | None:
-    """The demo assessment's id; imported again when the user had deleted it."""
-    lang = lang or state.lang()
-    db = store()
-    try:
-        aid = db.ensure_demo()
-        if aid is None:
-            from assessment.demo import demo_assessment
-
-            aid = db.import_file(
-                demo_assessment(lang).to_json().encode("utf-8"), "demo.json", author="demo"
-            )
-        return aid
-    except IkmError as exc:
-        state.flash("error", t("demo_failed", lang, problem=md(str(exc))))
-        return None
-
-
-# ---- the report --------------------------------------------------------------------------------
-
-
-def report_available() -> bool:
-    """Whether the report can be rendered here; starts the chart helper process if so."""
-    try:
-        from assessment import report
-        from assessment.chartsvg import start_early
-    except ImportError:
-        return False
-    start_early()  # it starts up while the user looks at the page, not on the first render
-    return hasattr(report, "render_pdf")
-
-
-@st.cache_resource(show_spinner=False, max_entries=6)
-def _pdf(aid: int, version: int, lang: str, votes: int = 0) -> bytes:
-    """The report; ``votes`` (workshop votes so far) only keys the cache."""
-    from assessment.report import render_pdf
-    from assessment.store.workshops import WorkshopStore
-
-    opened = _opened(aid, version)
-    if opened is None:
-        raise NotFoundError(f"assessment {aid} does not exist")
-    appendix = WorkshopStore.of(store()).appendix(aid, lang)  # the workshop appendix, if any
-    return render_pdf(opened.pack, opened.assessment, lang, workshop=appendix)
-
-
-def _votes(aid: int) -> int:
-    from assessment.store.workshops import WorkshopStore
-
-    return WorkshopStore.of(store()).vote_total(aid)
-
-
-def prepare_pdf(opened: Opened, lang: str) -> str | None:
-    """Render the PDF report (kept for the download); the problem as text when it fails."""
-    try:
-        _pdf(opened.ref.aid, opened.ref.version, lang, _votes(opened.ref.aid))
-    except IkmError as exc:
-        return str(exc)
-    except Exception as exc:  # a renderer failure must not take the page down
-        log.exception("report failed")
-        return f"{type(exc).__name__}: {exc}"
-    return None
-
-
-def pdf_bytes(opened: Opened, lang: str) -> bytes | None:
-    try:
-        return _pdf(opened.ref.aid, opened.ref.version, lang, _votes(opened.ref.aid))
-    except Exception:
-        return None
-
-
-# ---- exchange: workbook, plan, comparison, next cycle (issue 16) ------------------------------
-
-
-@dataclass(frozen=True)
-class WorkbookCheck:
-    """An uploaded workbook: the assessment when it imports cleanly, else every problem."""
-
-    assessment: Assessment | None
-    problems: tuple[str, ...]
-    warnings: tuple[str, ...] = ()
-
-
-def workbook_bytes(opened: Opened) -> bytes:
-    """The open assessment as an Excel workbook, with a plan row per improvement point."""
-    from assessment.xlsx import export_workbook
-
-    points = [p.criterion for p in opened.result.improvement_points]
-    return export_workbook(opened.assessment, opened.pack, plan_criteria=points)
-
-
-def plan_ics(opened: Opened, lang: str, today: date | None = None) -> bytes:
-    """The improvement plan as an iCalendar file."""
-    from assessment.planexport import plan_calendar, scored
-
-    today = today or date.today()
-    result = scored(opened.pack, opened.assessment, today)
-    return plan_calendar(opened.pack, opened.assessment, result, lang, today=today)
-
-
-def plan_csv(opened: Opened, lang: str, today: date | None = None) -> bytes:
-    """The plan table as CSV (UTF-8 with a byte order mark, formula-safe)."""
-    from assessment.planexport import plan_csv_bytes, plan_rows, scored
-
-    result = scored(opened.pack, opened.assessment, today or date.today())
-    return plan_csv_bytes(plan_rows(opened.pack, opened.assessment, result, lang), lang)
-
-
-def check_workbook(name: str, raw: bytes, opened: Opened | None) -> WorkbookCheck:
-    """Import an uploaded workbook without saving anything (the dry run).
-
-    The open assessment's own pack version is used when the workbook names its pack.
-    """
-    from assessment.xlsx import import_workbook
-
-    catalog = packs()
-    if opened is not None:
-        catalog.add(opened.pack)
-    try:
-        assessment, _, warnings = import_workbook(raw, name, catalog.pack_for)
-    except ValidationFailed as exc:
-        return WorkbookCheck(None, tuple(str(p) for p in exc.problems))
-    except IkmError as exc:
-        return WorkbookCheck(None, (str(exc),))
-    return WorkbookCheck(assessment, (), tuple(str(w) for w in warnings))
-
-
-def replace_assessment(ref: Ref, new: Assessment, lang: str | None = None) -> bool:
-    """Save ``new`` as the next version of the assessment (an import onto it)."""
-    return _change(ref, lambda _old: new, lang or state.lang())
-
-
-def import_assessment(new: Assessment, name: str, lang: str) -> int | None:
-    """Store an imported assessment as a new one; None with the problems on failure."""
-    return import_upload(name, new.to_json().encode("utf-8"), lang)
-
-
-def comparable(opened: Opened) -> list[Any]:
-    """The other assessments of the same organisation and pack, newest first."""
-    for org in overview():
-        if any(item.id == opened.ref.aid for item in org.assessments):
-            return [
-                item
-                for item in org.assessments
-                if item.id != opened.ref.aid and item.pack_id == opened.pack.id
-            ]
-    return []
-
-
-def comparison(opened: Opened, other_id: int) -> Any:
-    """The open assessment compared with another one, the older of the two as before."""
-    from assessment.compare import Side, compare
-
-    version = store().get_summary(other_id).version
-    other = _opened(other_id, version)
-    if other is None:
-        raise NotFoundError(f"assessment {other_id} does not exist")
-    sides = sorted(
-        (Side(o.assessment, o.pack, o.result) for o in (opened, other)),
-        key=lambda s: s.assessment.assessment_date,
-    )
-    return compare(sides[0], sides[1])
-
-
-def start_next_cycle(opened: Opened, on: date, lang: str) -> tuple[int, Any] | None:
-    """Create the next cycle's assessment (same organisation, newest pack); its id and what
-    happened, or None with a message."""
-    from assessment.cycle import next_cycle
-
-    db = store()
-    try:
-        new_pack = db.catalog().get(opened.pack.id)
-        cycle = next_cycle(opened.assessment, new_pack, on, opened.pack)
-        organisation = db.get_summary(opened.ref.aid).organisation_id
-        aid = db.create_assessment(
-            cycle.assessment, new_pack, organisation_id=organisation, author=_author()
-        )
-    except IkmError as exc:
-        state.flash("error", t("not_saved", lang, problem=md(_problem_text(exc))))
-        return None
-    return aid, cycle
+from ui.pdf import _pdf, _votes, pdf_bytes, prepare_pdf, report_available
+from ui.saving import (
+    add_evidence,
+    delete_evidence,
+    erase_file,
+    link_evidence,
+    restore,
+    set_supports,
+    update_actions,
+    update_details,
+    update_response,
+)
+from ui.store_access import (
+    MAX_IMPORT_MB,
+    MIB,
+    Opened,
+    Ref,
+    _opened,
+    accepted_extensions,
+    current,
+    export_ikmz,
+    file_bytes,
+    file_stem,
+    has_file,
+    history,
+    max_import_mb,
+    max_upload_mb,
+    overview,
+    pack_title,
+    packs,
+    store,
+)
+from ui.workshop_actions import (
+    agree,
+    agreed_level,
+    cast_vote,
+    close_voting,
+    close_workshop,
+    earlier_workshops,
+    join_workshop,
+    open_voting,
+    open_workshop,
+    participant_names,
+    participant_screen,
+    show_criterion,
+    start_workshop,
+    vote_count,
+    vote_summary,
+    workshop,
+)
+
+__all__ = [
+    "MAX_IMPORT_MB",
+    "MIB",
+    "Opened",
+    "PackCheck",
+    "Ref",
+    "WorkbookCheck",
+    "_opened",
+    "_pdf",
+    "_votes",
+    "accepted_extensions",
+    "add_evidence",
+    "agree",
+    "agreed_level",
+    "cast_vote",
+    "check_pack_upload",
+    "check_workbook",
+    "close_voting",
+    "close_workshop",
+    "comparable",
+    "comparison",
+    "create_assessment",
+    "current",
+    "delete_evidence",
+    "demo_id",
+    "earlier_workshops",
+    "erase_file",
+    "export_ikmz",
+    "file_bytes",
+    "file_stem",
+    "has_file",
+    "history",
+    "import_assessment",
+    "import_upload",
+    "join_workshop",
+    "link_evidence",
+    "max_import_mb",
+    "max_upload_mb",
+    "open_voting",
+    "open_workshop",
+    "overview",
+    "pack_title",
+    "packs",
+    "participant_names",
+    "participant_screen",
+    "pdf_bytes",
+    "plan_csv",
+    "plan_ics",
+    "prepare_pdf",
+    "replace_assessment",
+    "report_available",
+    "restore",
+    "set_supports",
+    "show_criterion",
+    "start_next_cycle",
+    "start_workshop",
+    "store",
+    "update_actions",
+    "update_details",
+    "update_response",
+    "vote_count",
+    "vote_summary",
+    "workbook_bytes",
+    "workshop",
+]

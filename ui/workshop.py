@@ -1,31 +1,25 @@
 """Workshop: the consultant's presentation view for the projector.
 
 One criterion at a time in large type (question, guidance, level descriptors), the join code
-with a QR code, a timer, opening and closing the vote, the spread after closing (who voted
-what, lowest/median/highest, marked for discussion at a spread of two levels or more), and
-recording the agreed level as the criterion's answer (a normal saved change with history).
+with a QR code (``workshop_join``), a timer, opening and closing the vote, and after closing
+the spread and recording the agreed level (``workshop_result``).
 """
 
 from __future__ import annotations
 
-import io
-import os
-from typing import Any
-from urllib.parse import urlsplit
-
 import streamlit as st
 
-from assessment.errors import IkmError
 from assessment.i18n import localise
 from assessment.packs import Criterion, Pack
-from assessment.store.workshops import WorkshopInfo, WorkshopStore
-from assessment.workshop import VoteSummary, format_level
+from assessment.store import WorkshopInfo
+from assessment.workshop import VoteSummary
 from ui import layout, services, state
 from ui.labels import md, t
+from ui.workshop_join import join_box
+from ui.workshop_result import AGREE, levels_table, result_box
 
-PUBLIC_URL_ENV = "IKM_PUBLIC_URL"  # set by `ikm workshop serve`: the address phones can reach
 TIMERS = (0, 60, 120, 180, 300)  # think time choices, seconds (0: no timer)
-PICK, TIMER, AGREE, CONFIRM = "ws-pick", "ws-timer", "ws-agree", "ws-confirm-close"
+PICK, TIMER, CONFIRM = "ws-pick", "ws-timer", "ws-confirm-close"
 
 STYLE = """
 <style>
@@ -48,46 +42,6 @@ STYLE = """
 """
 
 
-def workshops() -> WorkshopStore:
-    """The workshop store, sharing the app's database."""
-    return WorkshopStore.of(services.store())
-
-
-def join_url(code: str) -> str:
-    """The link participants open: ``IKM_PUBLIC_URL`` (set by ``ikm workshop serve``), else
-    the address this browser uses."""
-    base = os.environ.get(PUBLIC_URL_ENV) or _origin()
-    return f"{base.rstrip('/')}/?join={code}"
-
-
-def _origin() -> str:
-    try:
-        parts = urlsplit(st.context.url or "")
-    except Exception:  # no browser (tests)
-        parts = urlsplit("")
-    if parts.scheme and parts.netloc:
-        return f"{parts.scheme}://{parts.netloc}"
-    return "http://localhost:8501"
-
-
-def _local_only(url: str) -> bool:
-    host = urlsplit(url).hostname or ""
-    return host in ("localhost", "127.0.0.1", "::1")
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def qr_png(url: str) -> bytes:
-    """A QR code of ``url`` as PNG bytes."""
-    import qrcode
-
-    code = qrcode.QRCode(border=2, box_size=12, error_correction=qrcode.constants.ERROR_CORRECT_M)
-    code.add_data(url)
-    code.make(fit=True)
-    buffer = io.BytesIO()
-    code.make_image().save(buffer)
-    return buffer.getvalue()
-
-
 # ---- the page ------------------------------------------------------------------------------
 
 
@@ -95,46 +49,36 @@ def render() -> None:
     lang = state.lang()
     opened = layout.require_assessment(lang)
     st.markdown(STYLE, unsafe_allow_html=True)  # only our own CSS, never user text
-    ws = workshops()
-    info = ws.open_for(opened.ref.aid)
+    info = services.open_workshop(opened.ref.aid)
     if info is None:
-        _lobby(opened, ws, lang)
+        _lobby(opened, lang)
         return
     if info.criterion_id is None:  # start on the criterion the consultant was looking at
         first = state.criterion_id() or next(c.id for _, c in opened.pack.criteria())
-        info = _do(lambda: ws.show(info.id, first), lang) or info
+        info = services.show_criterion(info.id, first, lang) or info
     with st.container():  # a fixed slot, so elements below keep their identity
         state.show_flash()
     pack = opened.pack
     criterion = pack.criteria_by_id.get(info.criterion_id or "")
-    summary = ws.summary(info.id)
+    summary = services.vote_summary(info.id)
     main, side = st.columns([2.3, 1], gap="large")
     with main:
         _picker(pack, info, lang)
         if criterion is not None:
             _criterion(pack, criterion, summary, info, lang)
     with side:
-        _join_box(ws, info, lang)
-        _voting(ws, info, lang)
+        join_box(info, lang)
+        _voting(info, lang)
         if not info.voting_open and info.round is not None:
-            _result(ws, opened, info, summary, lang)
+            result_box(opened, info, summary, lang)
     st.divider()
-    _close_box(ws, info, lang)
-
-
-def _do(action: Any, lang: str) -> Any:
-    """Run a store action; a failure becomes a message instead of a traceback."""
-    try:
-        return action()
-    except IkmError as exc:
-        state.flash("error", t("ws_failed", lang, problem=md(str(exc))))
-        return None
+    _close_box(info, lang)
 
 
 # ---- before the workshop -------------------------------------------------------------------
 
 
-def _lobby(opened: services.Opened, ws: WorkshopStore, lang: str) -> None:
+def _lobby(opened: services.Opened, lang: str) -> None:
     layout.page_title("ws_title", lang, opened)
     st.markdown(t("ws_intro", lang))
     consultant = (st.session_state.get(state.AUTHOR) or "").strip()
@@ -144,21 +88,17 @@ def _lobby(opened: services.Opened, ws: WorkshopStore, lang: str) -> None:
         t("ws_start", lang),
         type="primary",
         icon=":material/co_present:",
-        on_click=_start,
-        args=(ws, opened.ref.aid, consultant, lang),
+        on_click=services.start_workshop,
+        args=(opened.ref.aid, consultant or None, lang),
         key="ws-start",
     )
-    earlier = ws.list_for(opened.ref.aid)
+    earlier = services.earlier_workshops(opened.ref.aid)
     if earlier:
         st.subheader(t("ws_earlier", lang), anchor=False)
         for item in earlier:
             when = item.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            count = len(ws.participant_names(item.id))
+            count = len(services.participant_names(item.id))
             st.markdown("- " + md(t("ws_earlier_row", lang, date=when, n=count, code=item.code)))
-
-
-def _start(ws: WorkshopStore, aid: int, consultant: str, lang: str) -> None:
-    _do(lambda: ws.start(aid, consultant or None), lang)
 
 
 # ---- the criterion on screen ------------------------------------------------------------------
@@ -208,7 +148,7 @@ def _picked(workshop_id: int, lang: str) -> None:
 
 
 def _show(workshop_id: int, cid: str, lang: str) -> None:
-    if _do(lambda: workshops().show(workshop_id, cid), lang) is not None:
+    if services.show_criterion(workshop_id, cid, lang) is not None:
         state.set_criterion(cid)
         st.session_state.pop(AGREE, None)
 
@@ -233,55 +173,13 @@ def _criterion(
             st.markdown(md(localise(criterion.guidance, lang)))
     show_votes = not info.voting_open and summary.count > 0
     with st.container(key="ws-levels"):
-        st.markdown(_levels_table(pack, criterion, summary if show_votes else None, lang))
+        st.markdown(levels_table(pack, criterion, summary if show_votes else None, lang))
 
 
-def _levels_table(pack: Pack, criterion: Criterion, summary: VoteSummary | None, lang: str) -> str:
-    """The level descriptors as a Markdown table; after the vote with who voted what."""
-    head = [t("level_col", lang), t("meaning_col", lang)]
-    if summary is not None:
-        head += [t("ws_col_votes", lang), t("ws_col_who", lang)]
-    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    counts = summary.counts(s.level for s in pack.scale) if summary else {}
-    for scale in pack.scale:
-        meaning = localise(criterion.levels.get(scale.level) or scale.description, lang)
-        cells = [
-            md(f"{scale.level} · {localise(scale.label, lang)}"),
-            md(" ".join(meaning.split())),
-        ]
-        if summary is not None:
-            n = counts.get(scale.level, 0)
-            cells += [
-                "█" * n + f" {n}" if n else "",
-                md(", ".join(summary.voters(scale.level))),
-            ]
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines)
+# ---- timer and votes ------------------------------------------------------------------------
 
 
-# ---- join code, timer and votes --------------------------------------------------------------
-
-
-def _join_box(ws: WorkshopStore, info: WorkshopInfo, lang: str) -> None:
-    url = join_url(info.code)
-    compact = info.round is not None and not info.voting_open  # make room for the result
-    with st.container(border=True, key="ws-join"):
-        if compact:
-            qr, text = st.columns([1, 1.5], vertical_alignment="center")
-        else:  # large, to scan from the back of the room
-            qr = text = st.container(horizontal_alignment="center", key="ws-join-big")
-        qr.image(qr_png(url), width="stretch" if compact else 300)
-        with text:
-            st.markdown(f"**{t('ws_join_head', lang)}**")
-            with st.container(key="ws-code"):
-                st.markdown(md(info.code))
-            with st.container(key="ws-url"):
-                st.markdown(md(t("ws_join_at", lang, url=url)))
-        if _local_only(url) and not compact:
-            st.caption(t("ws_local_only", lang))
-
-
-def _voting(ws: WorkshopStore, info: WorkshopInfo, lang: str) -> None:
+def _voting(info: WorkshopInfo, lang: str) -> None:
     with st.container(border=True):
         if info.voting_open:
             _live(info.id, lang)
@@ -295,7 +193,7 @@ def _voting(ws: WorkshopStore, info: WorkshopInfo, lang: str) -> None:
                 width="stretch",
             )
             return
-        st.caption(t("ws_participants", lang, n=len(ws.participant_names(info.id))))
+        st.caption(t("ws_participants", lang, n=len(services.participant_names(info.id))))
         st.segmented_control(
             t("ws_think_time", lang),
             TIMERS,
@@ -318,8 +216,7 @@ def _voting(ws: WorkshopStore, info: WorkshopInfo, lang: str) -> None:
 @st.fragment(run_every=1)
 def _live(workshop_id: int, lang: str) -> None:
     """Timer and vote count, refreshed every second while voting is open."""
-    ws = workshops()
-    info = ws.get(workshop_id)
+    info = services.workshop(workshop_id)
     if not info.voting_open:  # closed elsewhere: redraw the whole page
         st.rerun(scope="app")
     st.badge(
@@ -331,118 +228,26 @@ def _live(workshop_id: int, lang: str) -> None:
     if left is not None:
         with st.container(key="ws-clock"):
             st.markdown(f"{left // 60}:{left % 60:02d}" if left else t("ws_time_up", lang))
-    voted = ws.vote_count(workshop_id)
-    joined = len(ws.participant_names(workshop_id))
+    voted = services.vote_count(workshop_id)
+    joined = len(services.participant_names(workshop_id))
     with st.container(key="ws-count"):
         st.markdown(md(t("ws_voted", lang, n=voted, m=joined)))
 
 
 def _open_voting(workshop_id: int, lang: str) -> None:
     seconds = st.session_state.get(TIMER)
-    _do(lambda: workshops().open_voting(workshop_id, seconds or None), lang)
+    services.open_voting(workshop_id, seconds or None, lang)
     st.session_state.pop(AGREE, None)
 
 
 def _close_voting(workshop_id: int, lang: str) -> None:
-    _do(lambda: workshops().close_voting(workshop_id), lang)
-
-
-# ---- after the vote -----------------------------------------------------------------------------
-
-
-def _result(
-    ws: WorkshopStore,
-    opened: services.Opened,
-    info: WorkshopInfo,
-    summary: VoteSummary,
-    lang: str,
-) -> None:
-    with st.container(border=True, key="ws-result"):
-        st.markdown(f"**{t('ws_result', lang)}** · {t('ws_round', lang, n=info.round)}")
-        if summary.count == 0:
-            st.info(t("ws_no_votes", lang))
-        else:
-            cols = st.columns(3)
-            cols[0].metric(t("ws_low", lang), _number(summary.low, lang))
-            cols[1].metric(t("ws_median", lang), _number(summary.median, lang))
-            cols[2].metric(t("ws_high", lang), _number(summary.high, lang))
-            if summary.needs_discussion:
-                st.error(t("ws_discuss", lang, n=summary.spread), icon=":material/forum:")
-            elif summary.spread == 0:
-                st.success(t("ws_agreement", lang), icon=":material/check_circle:")
-            else:
-                st.info(t("ws_close_enough", lang), icon=":material/check:")
-            comments = [v for v in summary.votes if v.comment]
-            if comments:
-                with st.expander(
-                    t("ws_comments", lang), expanded=len(comments) <= 4, key="ws-comments"
-                ):
-                    for vote in comments:
-                        st.markdown(
-                            f"**{md(vote.participant)}** ({vote.level}): {md(vote.comment)}"
-                        )
-        _agree(ws, opened, info, summary, lang)
-
-
-def _number(value: float | None, lang: str) -> str:
-    text = format_level(value)
-    return text.replace(".", ",") if lang == "nl" else text
-
-
-def _agree(
-    ws: WorkshopStore,
-    opened: services.Opened,
-    info: WorkshopInfo,
-    summary: VoteSummary,
-    lang: str,
-) -> None:
-    pack, cid = opened.pack, info.criterion_id or ""
-    response = opened.assessment.responses.get(cid)
-    if response is not None and response.level is not None:
-        answer = t("ws_answer_level", lang, level=response.level)
-    elif response is not None and response.not_applicable:
-        answer = t("state_na", lang)
-    else:
-        answer = t("ws_unanswered", lang)
-    st.caption(md(t("ws_current_answer", lang, answer=answer)))
-    levels = [s.level for s in pack.scale]
-    if st.session_state.get(AGREE) not in levels:
-        agreed = ws.agreed(info.id, cid)
-        if agreed is None:
-            agreed = summary.suggested_level
-        st.session_state[AGREE] = agreed
-    st.segmented_control(
-        t("ws_agree", lang),
-        levels,
-        key=AGREE,
-        format_func=lambda lvl: str(lvl),
-        width="stretch",
-    )
-    st.button(
-        t("ws_record", lang),
-        type="primary",
-        icon=":material/task_alt:",
-        on_click=_record,
-        args=(info.id, cid, lang),
-        key="ws-record",
-        width="stretch",
-        disabled=st.session_state.get(AGREE) is None,
-    )
-
-
-def _record(workshop_id: int, cid: str, lang: str) -> None:
-    level = st.session_state.get(AGREE)
-    if level is None:
-        return
-    author = (st.session_state.get(state.AUTHOR) or "").strip() or None
-    if _do(lambda: workshops().agree(workshop_id, int(level), author), lang) is not None:
-        state.flash("success", t("ws_recorded", lang, level=level, cid=md(cid)))
+    services.close_voting(workshop_id, lang)
 
 
 # ---- the end ----------------------------------------------------------------------------------
 
 
-def _close_box(ws: WorkshopStore, info: WorkshopInfo, lang: str) -> None:
+def _close_box(info: WorkshopInfo, lang: str) -> None:
     with st.expander(t("ws_close", lang), icon=":material/logout:", key="ws-close-box"):
         if info.consultant:
             st.caption(md(t("ws_led_by", lang, name=info.consultant)))
@@ -458,7 +263,7 @@ def _close_box(ws: WorkshopStore, info: WorkshopInfo, lang: str) -> None:
 
 
 def _close(workshop_id: int, code: str, lang: str) -> None:
-    if _do(lambda: workshops().close(workshop_id), lang) is not None:
+    if services.close_workshop(workshop_id, lang) is not None:
         state.flash("success", t("ws_closed", lang, code=code))
         st.session_state.pop(CONFIRM, None)
 

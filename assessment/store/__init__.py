@@ -2,40 +2,52 @@
 
 SQLite by default (a file in the data folder), PostgreSQL when ``IKM_DATABASE_URL`` names
 one. Open it with :func:`open_store`; everything else is a method of :class:`Store`.
-Importing this package imports SQLAlchemy: import it inside commands, not at module level
-of the command line.
+Importing this package imports SQLAlchemy and Alembic: import it inside commands, not at
+module level of the command line.
 """
 
 from .errors import (
     ArchiveError,
     FileRejected,
+    JoinRefused,
     NotFoundError,
     StaleVersionError,
     StoreError,
+    VoteRefused,
 )
 from .files import accepted_extensions, max_upload_bytes
 from .history import describe, summarise
 from .records import (
     AssessmentSummary,
     OrganisationSummary,
+    ParticipantScreen,
+    Participation,
     StoredFile,
     StoredPack,
     VersionInfo,
+    WorkshopInfo,
 )
 from .repository import Store, open_store
+from .workshops import Workshops
 
 __all__ = [
     "ArchiveError",
     "AssessmentSummary",
     "FileRejected",
+    "JoinRefused",
     "NotFoundError",
     "OrganisationSummary",
+    "ParticipantScreen",
+    "Participation",
     "StaleVersionError",
     "Store",
     "StoreError",
     "StoredFile",
     "StoredPack",
     "VersionInfo",
+    "VoteRefused",
+    "WorkshopInfo",
+    "Workshops",
     "accepted_extensions",
     "describe",
     "max_upload_bytes",

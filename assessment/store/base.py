@@ -1,4 +1,10 @@
-"""The base of the store: the engine, transactions, and helpers every part uses."""
+"""The base of the store: the engine, the one transaction helper, and helpers every part uses.
+
+Every part of the store (assessments, evidence, packs, exchange, workshops) reads and writes
+through :meth:`StoreBase._read`, :meth:`StoreBase._write` and :meth:`StoreBase._in_write`,
+which also turn driver errors (server gone, disk full, lock timeout) into a
+:class:`~assessment.store.errors.StoreError` naming the database.
+"""
 
 from __future__ import annotations
 
@@ -18,10 +24,10 @@ from ..assessments import Assessment, parse_assessment, parse_json_text
 from ..catalog import Catalog
 from ..errors import IkmError
 from ..packs import Pack
-from . import schema as t
 from .engine import WRITE, display_url, make_engine
 from .errors import StoreError
 from .files import max_upload_bytes
+from .migrate import ensure_schema
 
 log = logging.getLogger("assessment.store")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -32,21 +38,19 @@ MAX_AUTHOR = 200
 
 
 def _database_errors(method: F) -> F:
-    """Turn driver errors (server gone, disk full, lock timeout) into a :class:`StoreError`."""
+    """Turn driver errors raised anywhere in a public method into a :class:`StoreError`."""
 
     @wraps(method)
     def wrapper(self: StoreBase, *args: Any, **kwargs: Any) -> Any:
-        try:
+        with self._translated():
             return method(self, *args, **kwargs)
-        except IkmError:
-            raise
-        except DBAPIError as exc:
-            detail = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
-            raise StoreError(f"database {self.url}: {detail}") from exc
-        except SQLAlchemyError as exc:
-            raise StoreError(f"database {self.url}: {exc}") from exc
 
     return wrapper  # type: ignore[return-value]
+
+
+def _is_conflict(exc: BaseException) -> bool:
+    """Whether a write failed because a concurrent writer inserted the same key first."""
+    return isinstance(exc, IntegrityError) or isinstance(exc.__cause__, IntegrityError)
 
 
 def _author(author: str | None) -> str | None:
@@ -78,8 +82,10 @@ class StoreBase:
         self._builtin: Catalog | None = None
         self._parsed_packs: dict[str, Pack] = {}
         try:
-            with self._write() as conn:
-                t.ensure_schema(conn)
+            with self._engine.connect() as conn:
+                conn.execution_options(**{WRITE: True})
+                with conn.begin():
+                    ensure_schema(conn)
         except IkmError:
             self._engine.dispose()
             raise
@@ -104,8 +110,25 @@ class StoreBase:
         self.close()
 
     @contextmanager
+    def _translated(self) -> Iterator[None]:
+        """Driver errors inside become a :class:`StoreError` naming the database."""
+        try:
+            yield
+        except IkmError:
+            raise
+        except DBAPIError as exc:
+            detail = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+            raise StoreError(f"database {self.url}: {detail}") from exc
+        except SQLAlchemyError as exc:
+            raise StoreError(f"database {self.url}: {exc}") from exc
+
+    @contextmanager
     def _write(self) -> Iterator[Connection]:
-        with self._engine.connect() as conn:
+        """One write transaction: committed when the block ends, rolled back on any error.
+
+        On SQLite it starts with ``BEGIN IMMEDIATE``, so writers queue instead of failing.
+        """
+        with self._translated(), self._engine.connect() as conn:
             conn.execution_options(**{WRITE: True})
             with conn.begin():
                 yield conn
@@ -117,12 +140,13 @@ class StoreBase:
             try:
                 with self._write() as conn:
                     return work(conn)
-            except IntegrityError:
-                if attempt == attempts - 1:
+            except StoreError as exc:
+                if attempt == attempts - 1 or not _is_conflict(exc):
                     raise
         raise AssertionError("unreachable")
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
-        with self._engine.connect() as conn:
+        """A connection for reading (SQLite: a deferred transaction, a consistent snapshot)."""
+        with self._translated(), self._engine.connect() as conn:
             yield conn

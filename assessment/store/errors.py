@@ -41,10 +41,31 @@ class ArchiveError(StoreError):
     """An ``.ikmz`` archive is unsafe or inconsistent; nothing of it was imported."""
 
 
+class JoinRefused(StoreError):
+    """A workshop join code or participant token was not accepted; ``reason`` is one of
+    ``name``, ``format``, ``unknown``, ``ended``, ``full``, ``throttled``, ``token`` (for a
+    translated message)."""
+
+    def __init__(self, message: str, reason: str):
+        super().__init__(message)
+        self.reason = reason
+
+
+class VoteRefused(StoreError):
+    """A workshop vote was not accepted; ``reason`` is one of ``level``, ``ended``, ``closed``,
+    ``moved`` (another criterion is on screen)."""
+
+    def __init__(self, message: str, reason: str):
+        super().__init__(message)
+        self.reason = reason
+
+
 __all__ = [
     "ArchiveError",
     "FileRejected",
+    "JoinRefused",
     "NotFoundError",
     "StaleVersionError",
     "StoreError",
+    "VoteRefused",
 ]

@@ -8,7 +8,7 @@ from sqlalchemy import Connection, insert, select, update
 
 from ..assessments import Assessment, EvidenceFile
 from . import archive as ikmz
-from . import schema as t
+from . import tables as t
 from .base import StoreBase, _author, _database_errors, _parse_stored
 from .errors import NotFoundError, StaleVersionError
 from .files import check_file

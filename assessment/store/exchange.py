@@ -11,7 +11,7 @@ from ..catalog import Catalog
 from ..errors import PackNotFound, Problem
 from ..yamlsource import decode_text
 from . import archive as ikmz
-from . import schema as t
+from . import tables as t
 from .base import StoreBase, _database_errors
 from .errors import ArchiveError, FileRejected, StoreError
 from .files import check_file

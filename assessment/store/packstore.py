@@ -10,7 +10,7 @@ from ..assessments import CriteriaSetRef
 from ..catalog import Catalog, load_catalog
 from ..errors import IkmError, PackNotFound
 from ..packs import Pack, parse_pack
-from . import schema as t
+from . import tables as t
 from .base import StoreBase, _database_errors, log
 from .errors import NotFoundError
 from .files import sha256_hex

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
+from ..packs import Criterion
+from ..workshop import Vote, code_expires_at, code_is_valid
 from .history import Change, summarise
+from .tables import utc_now
 
-# ---- -------------------------------------------------------------------
+# ---- assessments, files and packs ----------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -86,3 +90,69 @@ class StoredPack:
     version: str
     name: str
     created_at: datetime
+
+
+# ---- workshops -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WorkshopInfo:
+    """One workshop as the consultant's screen needs it."""
+
+    id: int
+    assessment_id: int
+    code: str
+    state: str  # open | closed
+    criterion_id: str | None
+    round: int | None
+    voting_open: bool
+    timer_started_at: datetime | None
+    timer_seconds: int | None
+    consultant: str | None
+    created_at: datetime
+    closed_at: datetime | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == "open"
+
+    @property
+    def expires_at(self) -> datetime:
+        """When the join code stops working."""
+        return code_expires_at(self.created_at, self.closed_at)
+
+    def code_valid(self, now: datetime | None = None) -> bool:
+        return code_is_valid(self.created_at, self.closed_at, now or utc_now())
+
+    def seconds_left(self, now: datetime | None = None) -> int | None:
+        """Seconds left on the timer (0 when it ran out); None when no timer runs."""
+        if self.timer_started_at is None or not self.timer_seconds:
+            return None
+        elapsed = ((now or utc_now()) - self.timer_started_at).total_seconds()
+        return max(0, int(self.timer_seconds - elapsed + 0.999))
+
+
+@dataclass(frozen=True)
+class Participation:
+    """A participant who joined: keep ``token`` secret in their session; it is their key."""
+
+    token: str
+    participant_id: int
+    workshop_id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class ParticipantScreen:
+    """Everything a participant may see: the criterion on screen, the scale, and their vote.
+
+    No assessment data: no responses, no evidence, no other criteria.
+    """
+
+    name: str
+    workshop_open: bool
+    voting_open: bool
+    criterion: Criterion | None  # None before the consultant shows a criterion
+    round: int | None
+    scale: tuple[tuple[int, Any], ...]  # (level, label) of the pack's scale
+    my_vote: Vote | None  # this participant's vote in the round on screen

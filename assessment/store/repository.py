@@ -14,142 +14,41 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy.engine import URL
 
 from ..assessments import Assessment, check_against_pack
 from ..errors import AssessmentError, Problem
 from ..packs import Pack
 from . import archive as ikmz
-from . import schema as t
-from .base import StoreBase, _author, _compress, _database_errors, _decompress, _parse_stored, log
+from . import tables as t
+from .base import StoreBase, _author, _compress, _database_errors, _parse_stored, log
 from .engine import resolve_url
-from .errors import NotFoundError, StaleVersionError, StoreError
+from .errors import NotFoundError, StaleVersionError
 from .evidence import EvidenceMixin
 from .exchange import ExchangeMixin
 from .history import Change, diff
+from .organisations import OrganisationMixin
 from .packstore import PackMixin
-from .records import AssessmentSummary, OrganisationSummary, VersionInfo
+from .records import AssessmentSummary
+from .versions import VersionsMixin
+from .workshops import Workshops
 
 
-class Store(ExchangeMixin, EvidenceMixin, PackMixin, StoreBase):
+class Store(OrganisationMixin, VersionsMixin, ExchangeMixin, EvidenceMixin, PackMixin, StoreBase):
     """Persistent storage of the app and of ``ikm store``; open it with :func:`open_store`.
 
     Safe to share between threads (one per process is enough, e.g. ``st.cache_resource``).
     Ids are integers. Times are timezone-aware UTC datetimes. Every method raises
     :class:`~assessment.store.errors.StoreError` (an ``IkmError``) when the database fails.
-    Evidence files: :class:`EvidenceMixin`; packs: :class:`PackMixin`; import and export:
-    :class:`ExchangeMixin`.
+    Organisations: :class:`OrganisationMixin`; history: :class:`VersionsMixin`; evidence
+    files: :class:`EvidenceMixin`; packs: :class:`PackMixin`; import and export:
+    :class:`ExchangeMixin`; workshops: :attr:`workshops`.
     """
 
-    # ---- organisations ------------------------------------------------------------------
-
-    @_database_errors
-    def create_organisation(self, name: str, sector: str | None = None) -> int:
-        """Add an organisation and return its id (names need not be unique)."""
-        cleaned = (name or "").strip()
-        if not cleaned:
-            raise StoreError("an organisation needs a name")
-        with self._write() as conn:
-            return self._insert_organisation(conn, cleaned, sector)
-
-    def _insert_organisation(self, conn: Connection, name: str, sector: str | None) -> int:
-        return conn.execute(
-            insert(t.organisations)
-            .values(name=name, name_key=name.casefold(), sector=sector, created_at=t.utc_now())
-            .returning(t.organisations.c.id)
-        ).scalar_one()
-
-    def _organisation_for(self, conn: Connection, assessment: Assessment) -> int:
-        """The organisation with the assessment's organisation name, created when new."""
-        name = assessment.organisation.name.strip()
-        found = conn.execute(
-            select(t.organisations.c.id)
-            .where(t.organisations.c.name_key == name.casefold())
-            .order_by(t.organisations.c.id)
-            .limit(1)
-        ).scalar()
-        if found is not None:
-            return found
-        return self._insert_organisation(conn, name, assessment.organisation.sector)
-
-    @_database_errors
-    def list_organisations(self) -> list[OrganisationSummary]:
-        """Every organisation with its assessments (no documents loaded), sorted by name.
-
-        Two queries; fast for thousands of assessments.
-        """
-        return self._organisations(None)
-
-    @_database_errors
-    def get_organisation(self, organisation_id: int) -> OrganisationSummary:
-        """One organisation with its assessments; :class:`NotFoundError` when there is none."""
-        found = self._organisations(organisation_id)
-        if not found:
-            raise NotFoundError(f"organisation {organisation_id} does not exist")
-        return found[0]
-
-    def _organisations(self, only: int | None) -> list[OrganisationSummary]:
-        o, a = t.organisations, t.assessments
-        orgs_query = select(o.c.id, o.c.name, o.c.sector, o.c.created_at)
-        rows_query = self._summary_query()
-        if only is not None:
-            orgs_query = orgs_query.where(o.c.id == only)
-            rows_query = rows_query.where(a.c.organisation_id == only)
-        with self._read() as conn:
-            orgs = conn.execute(orgs_query).all()
-            rows = conn.execute(rows_query).all()
-        by_org: dict[int, list[AssessmentSummary]] = {}
-        for row in rows:
-            by_org.setdefault(row.organisation_id, []).append(self._summary(row))
-        newest_first = {"key": lambda s: (s.assessment_date, s.id), "reverse": True}
-        out = [
-            OrganisationSummary(
-                id=org.id,
-                name=org.name,
-                sector=org.sector,
-                created_at=org.created_at,
-                assessments=tuple(sorted(by_org.get(org.id, []), **newest_first)),
-            )
-            for org in orgs
-        ]
-        return sorted(out, key=lambda org: (org.name.casefold(), org.id))
-
-    @_database_errors
-    def rename_organisation(
-        self, organisation_id: int, name: str, sector: str | None = None
-    ) -> None:
-        """Change an organisation's name (and sector)."""
-        cleaned = (name or "").strip()
-        if not cleaned:
-            raise StoreError("an organisation needs a name")
-        with self._write() as conn:
-            done = conn.execute(
-                update(t.organisations)
-                .where(t.organisations.c.id == organisation_id)
-                .values(name=cleaned, name_key=cleaned.casefold(), sector=sector)
-            ).rowcount
-        if not done:
-            raise NotFoundError(f"organisation {organisation_id} does not exist")
-
-    @_database_errors
-    def delete_organisation(self, organisation_id: int) -> None:
-        """Delete an organisation with all its assessments and their history."""
-        with self._write() as conn:
-            ids = (
-                conn.execute(
-                    select(t.assessments.c.id).where(
-                        t.assessments.c.organisation_id == organisation_id
-                    )
-                )
-                .scalars()
-                .all()
-            )
-            for assessment_id in ids:
-                self._delete_assessment(conn, assessment_id)
-            done = conn.execute(
-                delete(t.organisations).where(t.organisations.c.id == organisation_id)
-            ).rowcount
-        if not done:
-            raise NotFoundError(f"organisation {organisation_id} does not exist")
+    def __init__(self, url: URL, *, max_upload_mb: float | None = None):
+        super().__init__(url, max_upload_mb=max_upload_mb)
+        self.workshops = Workshops(self)
+        """The workshops on this store's assessments (see ``assessment.store.workshops``)."""
 
     # ---- assessments ----------------------------------------------------------------------
 
@@ -426,87 +325,6 @@ class Store(ExchangeMixin, EvidenceMixin, PackMixin, StoreBase):
             if unused:
                 conn.execute(delete(t.files).where(t.files.c.sha256.in_(unused)))
         return bool(done)
-
-    # ---- history ----------------------------------------------------------------------------
-
-    @_database_errors
-    def history(self, assessment_id: int) -> list[VersionInfo]:
-        """Every version of an assessment, newest first, with author, time and what changed."""
-        v = t.versions
-        with self._read() as conn:
-            if not conn.execute(
-                select(t.assessments.c.id).where(t.assessments.c.id == assessment_id)
-            ).first():
-                raise NotFoundError(f"assessment {assessment_id} does not exist")
-            rows = conn.execute(
-                select(v.c.version, v.c.author, v.c.created_at, v.c.changes, v.c.restored_from)
-                .where(v.c.assessment_id == assessment_id)
-                .order_by(v.c.version.desc())
-            ).all()
-        return [
-            VersionInfo(
-                version=row.version,
-                author=row.author,
-                created_at=row.created_at,
-                changes=tuple(json.loads(row.changes)),
-                restored_from=row.restored_from,
-            )
-            for row in rows
-        ]
-
-    @_database_errors
-    def get_version(self, assessment_id: int, version: int) -> Assessment:
-        """An earlier (or the current) version of an assessment, as it was saved.
-
-        Files erased since are shown as erased.
-        """
-        with self._read() as conn:
-            blob = conn.execute(
-                select(t.versions.c.document_z).where(
-                    t.versions.c.assessment_id == assessment_id, t.versions.c.version == version
-                )
-            ).scalar()
-            if blob is None:
-                raise NotFoundError(f"assessment {assessment_id} has no version {version}")
-            text = _decompress(blob)
-            erased = self._erased_hashes(conn, text)
-        assessment = _parse_stored(text, f"assessment {assessment_id} version {version}")
-        return self._mark_erased(assessment, erased)
-
-    @_database_errors
-    def restore_version(
-        self,
-        assessment_id: int,
-        version: int,
-        author: str | None,
-        expected_version: int | None = None,
-    ) -> int:
-        """Make an earlier version the current one again, as a new version; return its number.
-
-        Nothing is lost: the versions in between stay in the history. With
-        ``expected_version`` the restore is refused (:class:`StaleVersionError`) when the
-        assessment changed since the caller looked.
-        """
-        old = self.get_version(assessment_id, version)
-        pack = self._pack_of(assessment_id, old.criteria_set)
-        with self._write() as conn:
-            current = conn.execute(
-                select(t.assessments.c.version).where(t.assessments.c.id == assessment_id)
-            ).scalar()
-            if current is None:
-                raise NotFoundError(f"assessment {assessment_id} does not exist")
-            base = current if expected_version is None else expected_version
-            return self._save(
-                conn,
-                assessment_id,
-                old,
-                base,
-                author,
-                pack,
-                changes=[{"kind": "restored", "version": version}],
-                restored_from=version,
-                check=True,
-            )
 
     # ---- validation and scoring -------------------------------------------------------------
 

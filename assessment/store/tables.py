@@ -1,30 +1,31 @@
-"""The tables, and a small versioned migration scheme of our own.
+"""The tables of the store, defined once: the current schema of every part.
 
-Why not Alembic: the schema is six tables, migrations must run by themselves when the app or
-``ikm`` opens a database (no ``alembic upgrade`` step for users, no ``alembic.ini`` or
-``env.py`` to ship in the wheel), and the store must work the same on SQLite and PostgreSQL.
-The scheme: table ``ikm_schema`` holds one row with the schema version. A new database gets
-the current tables from :data:`metadata` and is stamped :data:`SCHEMA_VERSION`; an older one
-runs each step of :data:`MIGRATIONS` from its version up, each step in the same transaction
-as its new stamp. Opening is serialised (``BEGIN IMMEDIATE`` on SQLite, an advisory lock on
-PostgreSQL) so two processes starting at once do not both migrate. A database stamped with a
-newer version than this code knows is refused rather than damaged.
+A new database gets these tables as they are; an older one is brought up to them by the
+Alembic revisions in ``migrations/versions`` (see ``migrate``). Everything is on
+:data:`metadata`.
 
-To change the schema: change the tables below, add a step to :data:`MIGRATIONS` that brings
-a database of the previous version to the new one (plain DDL, not ``metadata``), and raise
-:data:`SCHEMA_VERSION`.
+Workshop tables:
+
+- ``workshops``: one per session of a consultant with a team, on one assessment: its join
+  code, ``state`` (``open``/``closed``), the criterion on screen, the round of voting on
+  screen and whether voting is open, the timer, who led it, when it started and closed.
+- ``workshop_participants``: who joined (the name they gave) and the SHA-256 of their
+  secret token; the token itself lives only in the participant's browser session.
+- ``workshop_rounds``: each time the consultant opens voting on a criterion a new round
+  starts (1, 2, ... per workshop and criterion), so a vote again after discussion does not
+  overwrite the first; it also keeps the level the group agreed.
+- ``workshop_votes``: append-only. A participant may change their vote while the round is
+  open; each change is a new row, and the latest row per participant and round counts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
     BigInteger,
     Column,
-    Connection,
     Date,
     DateTime,
     Float,
@@ -37,11 +38,7 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
-    select,
-    text,
 )
-
-from .errors import StoreError
 
 
 class UtcDateTime(TypeDecorator):
@@ -68,6 +65,8 @@ def utc_now() -> datetime:
 
 metadata = MetaData()
 
+# The version of the home-made scheme before Alembic. Kept, saying ``GUARD_VERSION`` (see
+# ``migrate``), so that an ikm-readiness from before Alembic refuses the database.
 schema_table = Table(
     "ikm_schema",
     metadata,
@@ -175,42 +174,86 @@ settings = Table(
     Column("value", Text, nullable=False),
 )
 
-SCHEMA_VERSION = 2
+workshops = Table(
+    "workshops",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "assessment_id",
+        Integer,
+        ForeignKey("assessments.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("code", String(12), nullable=False, unique=True),
+    Column("state", String(10), nullable=False),  # open | closed
+    Column("criterion_id", String(200)),  # the criterion on screen
+    Column("round", Integer),  # the round of that criterion on screen (None: none yet)
+    Column("voting", String(10), nullable=False),  # open | closed
+    Column("timer_started_at", UtcDateTime),
+    Column("timer_seconds", Integer),
+    Column("consultant", String(200)),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("closed_at", UtcDateTime),
+)
 
+participants = Table(
+    "workshop_participants",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "workshop_id",
+        Integer,
+        ForeignKey("workshops.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("name", String(200), nullable=False),
+    Column("token_sha256", String(64), nullable=False, unique=True),
+    Column("joined_at", UtcDateTime, nullable=False),
+)
 
-def _add_workshops(conn: Connection) -> None:
-    from .workshops import add_workshop_tables
+rounds = Table(
+    "workshop_rounds",
+    metadata,
+    Column(
+        "workshop_id",
+        Integer,
+        ForeignKey("workshops.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("criterion_id", String(200), primary_key=True),
+    Column("round", Integer, primary_key=True),
+    Column("opened_at", UtcDateTime, nullable=False),
+    Column("closed_at", UtcDateTime),
+    Column("agreed_level", Integer),
+    Column("agreed_at", UtcDateTime),
+    Column("agreed_by", String(200)),
+)
 
-    add_workshop_tables(conn)
+votes = Table(
+    "workshop_votes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "workshop_id",
+        Integer,
+        ForeignKey("workshops.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("criterion_id", String(200), nullable=False),
+    Column("round", Integer, nullable=False),
+    Column(
+        "participant_id",
+        Integer,
+        ForeignKey("workshop_participants.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("level", Integer, nullable=False),
+    Column("comment", Text),
+    Column("created_at", UtcDateTime, nullable=False),
+    Index("ix_workshop_votes_round", "workshop_id", "criterion_id", "round"),
+)
 
-
-# MIGRATIONS[n] brings a database of schema version n to version n + 1.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _add_workshops}  # 2: workshop tables
-
-_PG_LOCK_KEY = 0x696B6D  # "ikm": advisory lock held while a database is set up
-
-
-def ensure_schema(conn: Connection) -> int:
-    """Create or migrate the schema inside the caller's write transaction; return its version."""
-    if conn.dialect.name == "postgresql":
-        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
-    if not conn.dialect.has_table(conn, schema_table.name):
-        metadata.create_all(conn)
-        conn.execute(schema_table.insert().values(id=1, version=SCHEMA_VERSION))
-        return SCHEMA_VERSION
-    current = conn.execute(select(schema_table.c.version).where(schema_table.c.id == 1)).scalar()
-    if current is None:
-        raise StoreError("the database has an ikm_schema table without a version; is it ours?")
-    if current > SCHEMA_VERSION:
-        raise StoreError(
-            f"the database has schema version {current}, newer than this ikm-readiness "
-            f"understands ({SCHEMA_VERSION}); upgrade ikm-readiness"
-        )
-    while current < SCHEMA_VERSION:
-        MIGRATIONS[current](conn)
-        current += 1
-        conn.execute(schema_table.update().where(schema_table.c.id == 1).values(version=current))
-    return current
-
-
-from . import workshops as _workshops  # noqa: E402, F401  (its tables join `metadata`)
+WORKSHOP_TABLES = (workshops, participants, rounds, votes)

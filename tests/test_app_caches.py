@@ -1,0 +1,67 @@
+"""What the app caches for every session is safe to share: one session can never change
+another session's assessment, pack or result through a cached object."""
+
+from __future__ import annotations
+
+import ast
+
+from tests.helpers import ROOT
+
+# Functions whose result every session shares as the same object, and why that is safe.
+SHARED_AS_IS = {
+    ("ui/store_access.py", "store"): "the store: thread-safe, holds no session's data",
+    ("ui/pdf.py", "_pdf"): "bytes, which cannot be changed",
+}
+
+
+def _cached_functions(kind: str) -> set[tuple[str, str]]:
+    found = set()
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.FunctionDef):
+                continue
+            for decorator in node.decorator_list:
+                target = decorator.func if isinstance(decorator, ast.Call) else decorator
+                if ast.unparse(target) == f"st.{kind}":
+                    found.add((str(path.relative_to(ROOT)), node.name))
+    return found
+
+
+def test_only_immutable_or_thread_safe_objects_are_shared_as_they_are():
+    # st.cache_resource hands every session the same object: each use must be listed above
+    # with its reason; data goes through st.cache_data, which hands out copies
+    assert _cached_functions("cache_resource") == set(SHARED_AS_IS)
+    assert ("ui/store_access.py", "_opened") in _cached_functions("cache_data")
+
+
+def test_a_session_changing_its_assessment_changes_nobody_elses(db):
+    from ui import services
+
+    aid = db.ensure_demo()
+    _assessment, version = db.get_assessment(aid)
+    mine = services._opened(aid, version)
+    theirs = services._opened(aid, version)
+    assert mine is not None and theirs is not None
+    assert mine.assessment is not theirs.assessment
+    answered = len(theirs.assessment.responses)
+    pillars = len(theirs.pack.pillars)
+    mine.assessment.responses.clear()  # a page changing the objects it was given, in place
+    mine.assessment.evidence.append(mine.assessment.evidence[0])
+    mine.pack.pillars.clear()
+    again = services._opened(aid, version)
+    for other in (theirs, again):
+        assert len(other.assessment.responses) == answered > 0
+        assert len(other.assessment.evidence) == len(_assessment.evidence)
+        assert len(other.pack.pillars) == pillars > 0
+
+
+def test_an_uploaded_pack_is_not_shared_between_sessions(db):
+    from ui import services
+
+    raw = (ROOT / "tests" / "data" / "mini.yaml").read_bytes()
+    mine = services.check_pack_upload("mini.yaml", raw)
+    theirs = services.check_pack_upload("mini.yaml", raw)
+    assert mine.pack is not None and theirs.pack is not None
+    mine.pack.pillars.clear()
+    assert theirs.pack.pillars and services.check_pack_upload("mini.yaml", raw).pack.pillars

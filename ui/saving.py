@@ -1,0 +1,192 @@
+"""Saving a change from a page: every change goes through :func:`_change`, which loads the
+current version, applies one small edit, validates and saves it at once with the version the
+page was showing, so nobody overwrites another person's work unnoticed. Errors become a
+message on the next run (``state.flash``), never a traceback."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import streamlit as st
+
+from assessment import edits
+from assessment.assessments import (
+    Assessment,
+)
+from assessment.errors import IkmError, InputFileError, ValidationFailed
+from assessment.store import (
+    FileRejected,
+    StaleVersionError,
+)
+from ui import state
+from ui.labels import md, t
+from ui.store_access import Ref, _author, store
+
+_MINE = "_saved_versions"  # {(assessment id, version): version this session saved after it}
+
+
+def _base_version(ref: Ref) -> int:
+    """The version to save on: this session's own later saves count as seen."""
+    mine: dict[tuple[int, int], int] = st.session_state.setdefault(_MINE, {})
+    version = ref.version
+    while (ref.aid, version) in mine:
+        version = mine[(ref.aid, version)]
+    return version
+
+
+def _remember(aid: int, before: int, after: int) -> None:
+    if after != before:
+        st.session_state.setdefault(_MINE, {})[(aid, before)] = after
+
+
+def _problem_text(exc: IkmError) -> str:
+    if isinstance(exc, ValidationFailed):
+        return "; ".join(
+            p.message if p.path == "" else f"{p.path}: {p.message}" for p in exc.problems
+        )
+    return str(exc)
+
+
+def _change(ref: Ref, edit: Callable[[Assessment], Assessment], lang: str) -> bool:
+    """Apply ``edit`` to the version the page showed and save it at once."""
+    db = store()
+    base = _base_version(ref)
+    try:
+        assessment, version = db.get_assessment(ref.aid)
+        if version != base:
+            raise StaleVersionError(ref.aid, base, version, None)
+        changed = edit(assessment.model_copy(deep=True))
+        new_version = db.save(ref.aid, changed, base, _author())
+    except StaleVersionError:
+        state.flash("error", t("conflict", lang))
+        return False
+    except IkmError as exc:
+        state.flash("error", t("not_saved", lang, problem=md(_problem_text(exc))))
+        return False
+    _remember(ref.aid, base, new_version)
+    return True
+
+
+def update_response(ref: Ref, cid: str, changes: dict[str, Any], lang: str | None = None) -> bool:
+    """Change fields of one criterion's response; an empty response is removed."""
+    return _change(ref, lambda a: edits.set_response(a, cid, **changes), lang or state.lang())
+
+
+def link_evidence(ref: Ref, cid: str, evidence_ids: list[str], lang: str | None = None) -> bool:
+    """Make exactly ``evidence_ids`` support criterion ``cid``."""
+    return _change(ref, lambda a: edits.link_evidence(a, cid, evidence_ids), lang or state.lang())
+
+
+def set_supports(ref: Ref, evidence_id: str, criteria: list[str], lang: str | None = None) -> bool:
+    """Make evidence item ``evidence_id`` support exactly ``criteria``."""
+    return _change(
+        ref, lambda a: edits.set_supports(a, evidence_id, criteria), lang or state.lang()
+    )
+
+
+def add_evidence(
+    ref: Ref,
+    *,
+    kind: str,
+    title: str,
+    source: str | None,
+    day: date | None,
+    link: str | None,
+    upload: Any,
+    personal_data: bool,
+    criteria: list[str],
+    lang: str | None = None,
+) -> str | None:
+    """Add an evidence item (storing its file first); return its id, or None with a message."""
+    lang = lang or state.lang()
+    if not title:
+        state.flash("error", t("ev_title_needed", lang))
+        return None
+    if link and not link.startswith(("https://", "http://")):
+        state.flash("error", t("ev_link_bad", lang))
+        return None
+    stored_file = None
+    if upload is not None:
+        try:
+            stored_file = store().add_file(upload.getvalue(), upload.name)
+        except (FileRejected, InputFileError) as exc:
+            message = str(exc)
+            if upload.name not in message:
+                message = f"{upload.name}: {message}"
+            state.flash("error", t("not_saved", lang, problem=md(message)))
+            return None
+    new_id: list[str] = []
+
+    def edit(a: Assessment) -> Assessment:
+        changed, eid = edits.add_evidence(
+            a,
+            kind=kind,
+            title=title,
+            criteria=list(criteria),
+            source=source,
+            date=day,
+            link=link,
+            file=stored_file,
+            personal_data=personal_data,
+        )
+        new_id.append(eid)
+        return changed
+
+    if _change(ref, edit, lang):
+        state.flash("toast", t("ev_added", lang, id=new_id[-1]))
+        return new_id[-1]
+    return None
+
+
+def delete_evidence(ref: Ref, evidence_id: str, lang: str | None = None) -> bool:
+    lang = lang or state.lang()
+
+    if _change(ref, lambda a: edits.remove_evidence(a, evidence_id), lang):
+        state.flash("toast", t("deleted", lang, id=evidence_id))
+        return True
+    return False
+
+
+def erase_file(ref: Ref, evidence_id: str, lang: str | None = None) -> bool:
+    """Erase the file of an evidence item for good (the store records the erasure)."""
+    lang = lang or state.lang()
+    db = store()
+    try:
+        assessment, _version = db.get_assessment(ref.aid)
+        item = next(e for e in assessment.evidence if e.id == evidence_id)
+        if item.file is None:
+            return False
+        db.erase_file(item.file.sha256, _author())
+    except (IkmError, StopIteration) as exc:
+        state.flash("error", t("not_saved", lang, problem=md(str(exc))))
+        return False
+    state.flash("toast", t("erased", lang, id=evidence_id))
+    return True
+
+
+def update_actions(ref: Ref, changes: dict[str, dict[str, Any]], lang: str | None = None) -> bool:
+    """Change owner, deadline, status or note of improvement points (per criterion id)."""
+    return _change(ref, lambda a: edits.set_actions(a, changes), lang or state.lang())
+
+
+def update_details(ref: Ref, *, lang: str | None = None, **fields: Any) -> bool:
+    """Change the organisation, dates, assessors or report language of an assessment."""
+    return _change(ref, lambda a: edits.set_details(a, **fields), lang or state.lang())
+
+
+def restore(ref: Ref, version: int, lang: str | None = None) -> bool:
+    lang = lang or state.lang()
+    base = _base_version(ref)
+    try:
+        new_version = store().restore_version(ref.aid, version, _author(), expected_version=base)
+    except StaleVersionError:
+        state.flash("error", t("conflict", lang))
+        return False
+    except IkmError as exc:
+        state.flash("error", t("not_saved", lang, problem=md(_problem_text(exc))))
+        return False
+    _remember(ref.aid, base, new_version)
+    state.flash("toast", t("restored", lang, v=version))
+    return True

@@ -1,0 +1,156 @@
+"""The store and the open assessment for the pages: the one store of the process, the
+assessment each session has open (its own copy), and reading helpers."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+import streamlit as st
+
+from assessment.assessments import (
+    Assessment,
+)
+from assessment.catalog import Catalog
+from assessment.errors import IkmError
+from assessment.i18n import localise
+from assessment.method import Result, score
+from assessment.packs import Pack
+from assessment.store import (
+    NotFoundError,
+    OrganisationSummary,
+    Store,
+    VersionInfo,
+    open_store,
+)
+from assessment.store import accepted_extensions as _accepted_extensions
+from ui import state
+
+log = logging.getLogger(__name__)
+MIB = 1024 * 1024
+MAX_IMPORT_MB = 200  # an .ikmz carries every evidence file; each file keeps the store's limit
+
+
+@dataclass(frozen=True)
+class Ref:
+    """What a page was showing: the assessment id and its version."""
+
+    aid: int
+    version: int
+
+
+@dataclass(frozen=True)
+class Opened:
+    """The open assessment at one version, with its pack and its result."""
+
+    ref: Ref
+    assessment: Assessment
+    pack: Pack
+    result: Result
+
+
+# ---- resources ------------------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False)
+def store() -> Store:
+    """The store (one per process, shared by every session: it is thread-safe and holds no
+    session's data), with the demo set up on first use."""
+    opened = open_store()
+    try:
+        opened.ensure_demo()
+    except IkmError as exc:  # the app still works without the demo
+        log.warning("demo not set up: %s", exc)
+    return opened
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _opened(aid: int, version: int) -> Opened | None:
+    """One version of an assessment, with its pack and result.
+
+    ``st.cache_data``: every call gets its own copy (unpickled, under a millisecond), so a
+    page that changes the assessment or pack object it was given never changes what another
+    session sees.
+    """
+    db = store()
+    try:
+        assessment, stored_version = db.get_assessment(aid)
+        pack = db.pack_for(aid)
+    except NotFoundError:
+        return None
+    return Opened(Ref(aid, stored_version), assessment, pack, score(pack, assessment))
+
+
+def current() -> Opened | None:
+    """The open assessment (from the id in session state), or None."""
+    raw = state.assessment_id()
+    if raw is None or not raw.isdigit():
+        return None
+    aid = int(raw)
+    try:
+        version = store().get_summary(aid).version
+    except NotFoundError:
+        return None
+    opened = _opened(aid, version)
+    if opened is not None and opened.ref.version != version:  # saved in between
+        _opened.clear()
+        opened = _opened(aid, version)
+    return opened
+
+
+def packs() -> Catalog:
+    """Built-in packs plus the packs users uploaded earlier."""
+    return store().catalog()
+
+
+def pack_title(pack_id: str, lang: str) -> str:
+    catalog = packs()
+    return localise(catalog.get(pack_id).title, lang) if pack_id in catalog else pack_id
+
+
+def overview() -> list[OrganisationSummary]:
+    """Organisations with their assessments (readiness, verdict, last change)."""
+    return store().list_organisations()
+
+
+def accepted_extensions() -> list[str]:
+    return _accepted_extensions()
+
+
+def max_upload_mb() -> int:
+    """The store's limit for one evidence file, in whole megabytes for the uploader."""
+    return max(1, store().max_file_bytes // MIB)
+
+
+def max_import_mb() -> int:
+    return max(MAX_IMPORT_MB, max_upload_mb())
+
+
+def has_file(sha256: str) -> bool:
+    info = store().file_info(sha256)
+    return info is not None and not info.erased
+
+
+def file_bytes(sha256: str) -> bytes:
+    return store().get_file(sha256) or b""
+
+
+def history(aid: int) -> list[VersionInfo]:
+    return store().history(aid)
+
+
+def export_ikmz(aid: int, include_personal_data: bool = True) -> bytes:
+    """The .ikmz archive; without the files of evidence marked as personal data if asked."""
+    return store().export_ikmz(aid, include_personal_data=include_personal_data)
+
+
+def file_stem(opened: Opened) -> str:
+    """A file name for downloads: the organisation and the assessment date."""
+    slug = re.sub(r"[^a-z0-9]+", "-", opened.assessment.organisation.name.lower()).strip("-")
+    return f"{slug[:60] or 'assessment'}-{opened.assessment.assessment_date.isoformat()}"
+
+
+def _author() -> str | None:
+    name = (st.session_state.get(state.AUTHOR) or "").strip()
+    return name[:200] or None

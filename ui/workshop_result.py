@@ -1,0 +1,125 @@
+"""Workshop page, after the vote: who voted what per level, the spread (lowest, median,
+highest; marked for discussion at a spread of two levels or more), and recording the agreed
+level as the criterion's answer (a normal saved change with history)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assessment.i18n import localise
+from assessment.packs import Criterion, Pack
+from assessment.store import WorkshopInfo
+from assessment.workshop import VoteSummary, format_level
+from ui import services, state
+from ui.labels import md, t
+
+AGREE = "ws-agree"  # the level the consultant picked to record
+
+
+def levels_table(pack: Pack, criterion: Criterion, summary: VoteSummary | None, lang: str) -> str:
+    """The level descriptors as a Markdown table; after the vote with who voted what."""
+    head = [t("level_col", lang), t("meaning_col", lang)]
+    if summary is not None:
+        head += [t("ws_col_votes", lang), t("ws_col_who", lang)]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    counts = summary.counts(s.level for s in pack.scale) if summary else {}
+    for scale in pack.scale:
+        meaning = localise(criterion.levels.get(scale.level) or scale.description, lang)
+        cells = [
+            md(f"{scale.level} · {localise(scale.label, lang)}"),
+            md(" ".join(meaning.split())),
+        ]
+        if summary is not None:
+            n = counts.get(scale.level, 0)
+            cells += [
+                "█" * n + f" {n}" if n else "",
+                md(", ".join(summary.voters(scale.level))),
+            ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def result_box(
+    opened: services.Opened,
+    info: WorkshopInfo,
+    summary: VoteSummary,
+    lang: str,
+) -> None:
+    with st.container(border=True, key="ws-result"):
+        st.markdown(f"**{t('ws_result', lang)}** · {t('ws_round', lang, n=info.round)}")
+        if summary.count == 0:
+            st.info(t("ws_no_votes", lang))
+        else:
+            cols = st.columns(3)
+            cols[0].metric(t("ws_low", lang), _number(summary.low, lang))
+            cols[1].metric(t("ws_median", lang), _number(summary.median, lang))
+            cols[2].metric(t("ws_high", lang), _number(summary.high, lang))
+            if summary.needs_discussion:
+                st.error(t("ws_discuss", lang, n=summary.spread), icon=":material/forum:")
+            elif summary.spread == 0:
+                st.success(t("ws_agreement", lang), icon=":material/check_circle:")
+            else:
+                st.info(t("ws_close_enough", lang), icon=":material/check:")
+            comments = [v for v in summary.votes if v.comment]
+            if comments:
+                with st.expander(
+                    t("ws_comments", lang), expanded=len(comments) <= 4, key="ws-comments"
+                ):
+                    for vote in comments:
+                        st.markdown(
+                            f"**{md(vote.participant)}** ({vote.level}): {md(vote.comment)}"
+                        )
+        _agree(opened, info, summary, lang)
+
+
+def _number(value: float | None, lang: str) -> str:
+    text = format_level(value)
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def _agree(
+    opened: services.Opened,
+    info: WorkshopInfo,
+    summary: VoteSummary,
+    lang: str,
+) -> None:
+    pack, cid = opened.pack, info.criterion_id or ""
+    response = opened.assessment.responses.get(cid)
+    if response is not None and response.level is not None:
+        answer = t("ws_answer_level", lang, level=response.level)
+    elif response is not None and response.not_applicable:
+        answer = t("state_na", lang)
+    else:
+        answer = t("ws_unanswered", lang)
+    st.caption(md(t("ws_current_answer", lang, answer=answer)))
+    levels = [s.level for s in pack.scale]
+    if st.session_state.get(AGREE) not in levels:
+        agreed = services.agreed_level(info.id, cid)
+        if agreed is None:
+            agreed = summary.suggested_level
+        st.session_state[AGREE] = agreed
+    st.segmented_control(
+        t("ws_agree", lang),
+        levels,
+        key=AGREE,
+        format_func=lambda lvl: str(lvl),
+        width="stretch",
+    )
+    st.button(
+        t("ws_record", lang),
+        type="primary",
+        icon=":material/task_alt:",
+        on_click=_record,
+        args=(info.id, cid, lang),
+        key="ws-record",
+        width="stretch",
+        disabled=st.session_state.get(AGREE) is None,
+    )
+
+
+def _record(workshop_id: int, cid: str, lang: str) -> None:
+    level = st.session_state.get(AGREE)
+    if level is None:
+        return
+    if services.agree(workshop_id, int(level), lang) is not None:
+        state.flash("success", t("ws_recorded", lang, level=level, cid=md(cid)))
