@@ -107,7 +107,7 @@ def test_whole_flow_new_assessment_to_report(db):
     # link the existing evidence to another criterion from its own page
     at.session_state["c"] = "OPEN-04"
     ok(at.run())
-    ok(at.multiselect(key="ev-OPEN-04").set_value(["E1"]).run())
+    ok(at.selectbox(key="ev-OPEN-04").set_value("E1").run())
     assert db.get_assessment(aid)[0].evidence[0].criteria == ["OPEN-01", "OPEN-04"]
     ok(at.radio(key="level-OPEN-04").set_value(3).run())
     assert "niveau 3 vraagt een registratie, een interview of een observatie" in text(at)

@@ -100,3 +100,17 @@ def show_flash() -> None:
             st.toast(text, icon=":material/check_circle:")
         else:
             getattr(st, kind)(text)
+
+
+def flash_count() -> int:
+    """How many messages are queued (see :func:`take_errors`)."""
+    return len(st.session_state.get(FLASH, []))
+
+
+def take_errors(since: int) -> str | None:
+    """Take the error messages queued after the first ``since`` ones off the queue, to show
+    them beside a form instead of at the top of the page; None when there are none."""
+    queued = st.session_state.get(FLASH, [])
+    errors = [text for kind, text in queued[since:] if kind == "error"]
+    st.session_state[FLASH] = queued[:since] + [m for m in queued[since:] if m[0] != "error"]
+    return "\n\n".join(errors) or None
