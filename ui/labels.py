@@ -420,6 +420,7 @@ LABELS.update(
             "Drag a file here or choose one. Accepted: {types}; at most {limit} MB.",
         ),
         "upload_button": ("Bestand kiezen", "Choose file"),
+        "select_all": ("Alles kiezen", "Select all"),
         "upload_drop": ("Sleep bestanden hierheen", "Drag files here"),
         "ev_source_help": (
             "Waar het te vinden is, of wie is geïnterviewd of geobserveerd. Met een datum erbij "

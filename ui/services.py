@@ -506,9 +506,10 @@ def upload_problem(name: str, data: bytes, lang: str) -> str | None:
     if not data:
         return t("file_empty", lang, name=name)
     if len(data) > limit:
-        return t(
-            "file_too_large", lang, name=name, size=human_size(len(data)), limit=human_size(limit)
-        )
+        size, most = human_size(len(data)), human_size(limit)
+        if lang == "nl":  # decimal comma
+            size, most = size.replace(".", ","), most.replace(".", ",")
+        return t("file_too_large", lang, name=name, size=size, limit=most)
     if suffix not in {e.lstrip(".") for e in accepted_extensions()}:
         return t("file_type_refused", lang, name=name, types=", ".join(accepted_extensions()))
     return None
