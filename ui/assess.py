@@ -279,6 +279,8 @@ def _next_level(pack: Pack, result: CriterionResult, lang: str) -> None:
     needs = level_needs(pack, result.id, nxt, result.kinds, lang)
     if needs:
         st.caption(md(needs[0].upper() + needs[1:] + "."))
+    elif pack.cumulative_requirements(pack.criteria_by_id[result.id], nxt):
+        st.caption(t("next_level_met", lang, level=nxt))
     else:
         st.caption(t("next_level_free", lang, level=nxt))
 

@@ -502,6 +502,10 @@ LABELS.update(
             "imported from {file} on {when}",
         ),
         "created_on": ("aangemaakt op {when}", "created on {when}"),
+        "next_level_met": (
+            "Het gekoppelde bewijs volstaat ook voor niveau {level}.",
+            "The linked evidence is enough for level {level} too.",
+        ),
         "next_level_free": (
             "Niveau {level} vraagt geen bewijs.",
             "Level {level} needs no evidence.",
