@@ -4,7 +4,7 @@ organisation shows in the list, and a refused new assessment keeps its form."""
 
 from __future__ import annotations
 
-from tests.test_app import app, ok, page, text
+from tests.test_app import app, ok, text
 
 
 def test_open_demo_goes_to_assess(db):

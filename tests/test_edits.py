@@ -55,3 +55,25 @@ def test_set_actions_and_details():
     assert d.organisation.name == "Nieuwe naam" and d.organisation.sector == "zorg"
     assert d.assessment_date == a.assessment_date and d.audit_date is None
     assert d.language == a.language and d.assessors == ["X"]
+
+
+def test_update_evidence_changes_fields_and_keeps_the_id():
+    import pytest
+
+    from assessment import edits
+    from tests.helpers import method_assessment
+
+    a = method_assessment()
+    first = a.evidence[0]
+    changed = edits.update_evidence(a, first.id, title="Nieuwe titel", source="intranet")
+    item = changed.evidence[0]
+    assert (item.id, item.title, item.source, item.kind) == (
+        first.id,
+        "Nieuwe titel",
+        "intranet",
+        first.kind,
+    )
+    assert changed.evidence[1:] == a.evidence[1:]
+    assert a.evidence[0].title == first.title  # the original is untouched
+    with pytest.raises(KeyError):
+        edits.update_evidence(a, "E999", title="x")
