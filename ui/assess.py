@@ -71,6 +71,20 @@ def _overview(pack: Pack, states: dict[str, str], cid: str, lang: str) -> None:
                 wrap=True,
             )
         st.caption(t("legend", lang))
+        jump = "ov-jump"
+        st.session_state[jump] = None
+        st.selectbox(
+            t("jump_to", lang),
+            [c.id for _, c in pack.criteria()],
+            key=jump,
+            index=None,
+            format_func=lambda i: (
+                f"{STATE_MARKS[states[i]]} {i} · {localise(pack.criteria_by_id[i].title, lang)}"
+            ),
+            placeholder=t("choose_criterion", lang),
+            on_change=_picked,
+            args=(jump,),
+        )
 
 
 def _picked(key: str) -> None:

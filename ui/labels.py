@@ -502,6 +502,17 @@ LABELS.update(
             "imported from {file} on {when}",
         ),
         "created_on": ("aangemaakt op {when}", "created on {when}"),
+        "plan_table_scroll": (
+            "De tabel schuift opzij (shift + scrollwiel, of veeg): rechts staan notitie en de "
+            "voorgestelde deadline. Prioriteit en criterium blijven staan.",
+            "The table scrolls sideways (shift + scroll wheel, or swipe): note and the proposed "
+            "deadline are on the right. Priority and criterion stay in place.",
+        ),
+        "jump_to": (
+            "Naar criterium (zoek op nummer of titel)",
+            "Go to criterion (search by id or title)",
+        ),
+        "choose_criterion": ("Kies een criterium …", "Choose a criterion …"),
         "next_level_met": (
             "Het gekoppelde bewijs volstaat ook voor niveau {level}.",
             "The linked evidence is enough for level {level} too.",

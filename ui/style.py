@@ -3,7 +3,8 @@
 Streamlit does not translate its own widget texts: the uploader's "Upload" button and its
 "200MB per file" line, the multiselect's "Select all", the "Press Enter to apply" hint. This
 stylesheet hides them and, where a word is needed, shows ours from :mod:`ui.labels`. It holds
-no user text: every word in it is one of our labels, quoted as a CSS string.
+no user text: every word in it is one of our labels, quoted as a CSS string. On a wide
+screen it also narrows the page margins a little, so that wide tables fit.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ _CSS = """
 [data-key="__select_all__"] [data-item-hl] {{ font-size: 0; }}
 [data-key="__select_all__"] [data-item-hl]::after {{ content: {select_all}; font-size: 1rem; }}
 [data-testid="InputInstructions"] {{ display: none; }}
+@media (min-width: 1100px) {{
+  [data-testid="stMainBlockContainer"] {{ padding-left: 3rem; padding-right: 3rem; }}
+}}
 """
 
 
