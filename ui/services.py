@@ -28,6 +28,7 @@ from assessment.errors import IkmError, InputFileError, ValidationFailed
 from assessment.i18n import localise
 from assessment.method import Result, score
 from assessment.packs import Pack, load_pack_bytes
+from assessment.problem_words import in_language
 from assessment.store import (
     FileRejected,
     NotFoundError,
@@ -212,7 +213,8 @@ def _change(ref: Ref, edit: Callable[[Assessment], Assessment], lang: str) -> bo
         state.flash("error", t("conflict", lang))
         return False
     except IkmError as exc:
-        state.flash("error", t("not_saved", lang, problem=md(_problem_text(exc))))
+        problem = in_language(_problem_text(exc), lang)
+        state.flash("error", t("not_saved", lang, problem=md(problem)))
         return False
     _remember(ref.aid, base, new_version)
     return True
@@ -398,7 +400,8 @@ def import_upload(name: str, data: bytes, lang: str) -> int | None:
     try:
         aid = store().import_file(data, name, author=_author(), warnings=warnings)
     except IkmError as exc:
-        state.flash("error", t("import_failed", lang, file=md(name)) + "\n\n" + md(str(exc)))
+        detail = md(in_language(str(exc), lang))
+        state.flash("error", t("import_failed", lang, file=md(name)) + "\n\n" + detail)
         return None
     state.flash("toast", t("imported", lang, file=md(name)))
     for warning in warnings:

@@ -8,6 +8,7 @@ import streamlit as st
 
 from assessment.i18n import LANGUAGES, localise
 from assessment.messages import pct
+from assessment.problem_words import in_language
 from assessment.store import AssessmentSummary
 from ui import forms, layout, services, state
 from ui.labels import md, t
@@ -203,7 +204,7 @@ def _new_assessment(lang: str) -> None:
             st.error(
                 t("pack_invalid", lang, file=md(upload.name), n=len(uploaded.problems))
                 + "\n\n"
-                + "\n".join(f"- {md(p)}" for p in uploaded.problems)
+                + "\n".join(f"- {md(in_language(p, lang))}" for p in uploaded.problems)
             )
         else:
             st.success(
