@@ -481,8 +481,8 @@ def pdf_bytes(opened: Opened, lang: str) -> bytes | None:
 
 # ---- evidence kept on the Evidence page, the bin, the demo, renames (issue 18) ----------------
 
-UPLOAD_WIDGET_MB = 1024  # the uploader lets larger files through, so the store's own limit
-# (and its message in the page's language) decides, never a silent drop in the browser
+UPLOAD_WIDGET_MB = 200  # = server.maxUploadSize: the uploader lets files above the store's
+# limit through, so the store decides and says so beside the field in the page's language
 
 
 @dataclass(frozen=True)
