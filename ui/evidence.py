@@ -69,31 +69,30 @@ def _filtered(opened: services.Opened, items: list[Evidence], lang: str) -> list
     with st.container(border=True):
         a, b, c, d = st.columns([2, 1.2, 2, 1.4], vertical_alignment="bottom")
         text = a.text_input(t("ev_search", lang), key=F_TEXT, placeholder=t("ev_search_hint", lang))
+        # no choice means "all": the placeholder says so, and × clears a choice
         kind = b.selectbox(
             t("ev_kind", lang),
-            [None, *EVIDENCE_KINDS],
+            list(EVIDENCE_KINDS),
             key=F_KIND,
-            format_func=lambda k: t("all_kinds", lang) if k is None else kind_label(k, lang),
+            index=None,
+            placeholder=t("all_kinds", lang),
+            format_func=lambda k: kind_label(k, lang),
         )
         criterion = c.selectbox(
             t("col_criterion", lang),
-            [None, *pack.criteria_by_id],
+            list(pack.criteria_by_id),
             key=F_CRITERION,
-            format_func=lambda i: (
-                t("all_criteria_filter", lang)
-                if i is None
-                else f"{i} · {localise(pack.criteria_by_id[i].title, lang)}"
-            ),
+            index=None,
+            placeholder=t("all_criteria_filter", lang),
+            format_func=lambda i: f"{i} · {localise(pack.criteria_by_id[i].title, lang)}",
         )
         checkable = d.selectbox(
             t("ev_checkable_filter", lang),
-            [None, True, False],
+            [True, False],
             key=F_CHECKABLE,
-            format_func=lambda v: (
-                t("all_items", lang)
-                if v is None
-                else localise(CHECKABLE if v else NOT_CHECKABLE, lang)
-            ),
+            index=None,
+            placeholder=t("all_items", lang),
+            format_func=lambda v: localise(CHECKABLE if v else NOT_CHECKABLE, lang),
         )
         no_file = st.checkbox(t("ev_no_file_filter", lang), key=F_NOFILE)
     needle = (text or "").strip().casefold()
