@@ -24,7 +24,7 @@ from assessment.assessments import (
     Organisation,
 )
 from assessment.catalog import Catalog
-from assessment.errors import IkmError, InputFileError, ValidationFailed
+from assessment.errors import IkmError, ValidationFailed
 from assessment.i18n import localise
 from assessment.method import Result, score
 from assessment.packs import Pack, load_pack_bytes
@@ -235,60 +235,6 @@ def set_supports(ref: Ref, evidence_id: str, criteria: list[str], lang: str | No
     return _change(
         ref, lambda a: edits.set_supports(a, evidence_id, criteria), lang or state.lang()
     )
-
-
-def add_evidence(
-    ref: Ref,
-    *,
-    kind: str,
-    title: str,
-    source: str | None,
-    day: date | None,
-    link: str | None,
-    upload: Any,
-    personal_data: bool,
-    criteria: list[str],
-    lang: str | None = None,
-) -> str | None:
-    """Add an evidence item (storing its file first); return its id, or None with a message."""
-    lang = lang or state.lang()
-    if not title:
-        state.flash("error", t("ev_title_needed", lang))
-        return None
-    if link and not link.startswith(("https://", "http://")):
-        state.flash("error", t("ev_link_bad", lang))
-        return None
-    stored_file = None
-    if upload is not None:
-        try:
-            stored_file = store().add_file(upload.getvalue(), upload.name)
-        except (FileRejected, InputFileError) as exc:
-            message = str(exc)
-            if upload.name not in message:
-                message = f"{upload.name}: {message}"
-            state.flash("error", t("not_saved", lang, problem=md(message)))
-            return None
-    new_id: list[str] = []
-
-    def edit(a: Assessment) -> Assessment:
-        changed, eid = edits.add_evidence(
-            a,
-            kind=kind,
-            title=title,
-            criteria=list(criteria),
-            source=source,
-            date=day,
-            link=link,
-            file=stored_file,
-            personal_data=personal_data,
-        )
-        new_id.append(eid)
-        return changed
-
-    if _change(ref, edit, lang):
-        state.flash("toast", t("ev_added", lang, id=new_id[-1]))
-        return new_id[-1]
-    return None
 
 
 def delete_evidence(ref: Ref, evidence_id: str, lang: str | None = None) -> bool:
