@@ -605,8 +605,10 @@ def take_out_of_bin(aid: int, lang: str) -> bool:
     return True
 
 
-def origin(aid: int) -> str | None:
-    """The file an assessment was imported from, or None when it was made here."""
+@st.cache_resource(show_spinner=False, max_entries=2000)
+def origin(aid: int, created_at: Any = None) -> str | None:
+    """The file an assessment was imported from, or None when it was made here (kept per id
+    and creation time: it never changes)."""
     first = store().history(aid)[-1]
     for change in first.changes:
         if change.get("kind") == "imported":

@@ -121,7 +121,7 @@ def _made(item: AssessmentSummary, demo: int | None, lang: str) -> str:
     created = item.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
     if item.id == demo:
         return f"{number} · {t('the_demo', lang)}"
-    source = services.origin(item.id)
+    source = services.origin(item.id, item.created_at)
     if source:
         return f"{number} · {t('imported_from', lang, file=source, when=created)}"
     return f"{number} · {t('created_on', lang, when=created)}"
