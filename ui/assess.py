@@ -211,6 +211,9 @@ def _backing(pack: Pack, result: CriterionResult, lang: str) -> None:
             ),
             icon=":material/warning:",
         )
+    elif not pack.cumulative_requirements(pack.criteria_by_id[result.id], result.claimed):
+        # nothing to back: say so, rather than "the evidence backs level 1" with none linked
+        st.success(t("backed_free", lang, level=result.claimed), icon=":material/check_circle:")
     else:
         st.success(t("backed", lang, level=result.claimed), icon=":material/check_circle:")
     if result.claimed < result.target:

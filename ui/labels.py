@@ -513,6 +513,10 @@ LABELS.update(
             "Go to criterion (search by id or title)",
         ),
         "choose_criterion": ("Kies een criterium …", "Choose a criterion …"),
+        "backed_free": (
+            "Niveau {level} vraagt geen bewijs; het telt zoals geclaimd.",
+            "Level {level} needs no evidence; it counts as claimed.",
+        ),
         "next_level_met": (
             "Het gekoppelde bewijs volstaat ook voor niveau {level}.",
             "The linked evidence is enough for level {level} too.",
