@@ -15,7 +15,7 @@ from assessment.assessments import Evidence
 from assessment.i18n import localise
 from assessment.messages import EVIDENCE_KINDS, kind_label
 from ui import services
-from ui.forms import beside, clear, problems, set_problems, widget_key
+from ui.forms import Markdown, beside, clear, problems, set_problems, widget_key
 from ui.labels import md, t
 
 
@@ -159,7 +159,10 @@ def bulk_form(opened: services.Opened, key: str, lang: str) -> None:
         )
         upload_hint(lang)
         for name, message in problems(key).items():
-            st.error(md(message if not name or name in message else f"{name}: {message}"))
+            if isinstance(message, Markdown):  # already safe Markdown (a refused save)
+                st.error(message)
+            else:
+                st.error(md(message if not name or name in message else f"{name}: {message}"))
         a, b = st.columns(2)
         a.selectbox(
             t("ev_kind", lang),

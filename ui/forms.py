@@ -11,6 +11,11 @@ import streamlit as st
 
 from ui.labels import md
 
+
+class Markdown(str):
+    """A message that is Markdown already, made safe where it was written (a flashed error)."""
+
+
 _GENERATION = "_form_generation"  # {form key: n}; a new n gives the widgets fresh keys
 _PROBLEMS = "_form_problems"  # {form key: {field: message}}
 
@@ -40,4 +45,4 @@ def beside(key: str, field: str) -> None:
     """The message for ``field`` of form ``key``, if any, right under the field."""
     message = problems(key).get(field)
     if message:
-        st.error(md(message), icon=":material/error:")
+        st.error(message if isinstance(message, Markdown) else md(message), icon=":material/error:")

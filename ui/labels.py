@@ -517,6 +517,14 @@ LABELS.update(
             "Niveau {level} vraagt geen bewijs; het telt zoals geclaimd.",
             "Level {level} needs no evidence; it counts as claimed.",
         ),
+        "import_hint": (
+            "Een .json- of .ikmz-bestand, hoogstens {limit} MB.",
+            "A .json or .ikmz file, at most {limit} MB.",
+        ),
+        "import_type": (
+            "{file} kan niet worden geïmporteerd: alleen .json- en .ikmz-bestanden.",
+            "{file} cannot be imported: only .json and .ikmz files.",
+        ),
         "next_level_met": (
             "Het gekoppelde bewijs volstaat ook voor niveau {level}.",
             "The linked evidence is enough for level {level} too.",

@@ -109,8 +109,13 @@ def flash_count() -> int:
 
 def take_errors(since: int) -> str | None:
     """Take the error messages queued after the first ``since`` ones off the queue, to show
-    them beside a form instead of at the top of the page; None when there are none."""
+    them beside a form instead of at the top of the page (as :class:`ui.forms.Markdown`, the
+    safe Markdown they were queued as); None when there are none."""
     queued = st.session_state.get(FLASH, [])
     errors = [text for kind, text in queued[since:] if kind == "error"]
     st.session_state[FLASH] = queued[:since] + [m for m in queued[since:] if m[0] != "error"]
-    return "\n\n".join(errors) or None
+    if not errors:
+        return None
+    from ui.forms import Markdown
+
+    return Markdown("\n\n".join(errors))
