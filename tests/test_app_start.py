@@ -76,3 +76,13 @@ def test_a_new_assessment_without_a_name_keeps_the_form_and_says_so_beside_the_f
     ok(at.button(key="create").click().run())
     assert not at.error
     assert "Zorg BV" in text(at)
+
+
+def test_a_pack_of_the_wrong_type_is_refused_in_dutch(db):
+    at = ok(app().run())
+    at.file_uploader(key="new-pack-upload").upload("set.txt", b"id: x", "text/plain")
+    ok(at.run())
+    (error,) = at.error
+    assert error.value.replace("\\", "") == (
+        "set.txt is geen criteriaset: kies een .yaml- of .yml-bestand."
+    )

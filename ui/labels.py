@@ -525,6 +525,10 @@ LABELS.update(
             "{file} kan niet worden geïmporteerd: alleen .json- en .ikmz-bestanden.",
             "{file} cannot be imported: only .json and .ikmz files.",
         ),
+        "pack_type": (
+            "{file} is geen criteriaset: kies een .yaml- of .yml-bestand.",
+            "{file} is not a criteria pack: choose a .yaml or .yml file.",
+        ),
         "next_level_met": (
             "Het gekoppelde bewijs volstaat ook voor niveau {level}.",
             "The linked evidence is enough for level {level} too.",

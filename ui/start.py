@@ -194,10 +194,11 @@ def _bin(lang: str) -> None:
 
 def _new_assessment(lang: str) -> None:
     st.caption(t("new_intro", lang))
-    upload = st.file_uploader(
-        t("pack_upload", lang), type=["yaml", "yml"], key=UPLOAD, help=t("pack_upload_help", lang)
-    )
+    upload = st.file_uploader(t("pack_upload", lang), key=UPLOAD, help=t("pack_upload_help", lang))
     uploaded = None
+    if upload is not None and not upload.name.lower().endswith((".yaml", ".yml")):
+        st.error(md(t("pack_type", lang, file=upload.name)), icon=":material/error:")
+        upload = None  # said in the page's language, not refused by the browser in English
     if upload is not None:
         uploaded = services.check_pack_upload(upload.name, upload.getvalue())
         if uploaded.problems:
