@@ -194,25 +194,21 @@ def test_linked_evidence_is_a_list_with_kind_and_date_and_can_be_unlinked_and_li
     assert e3.criteria == ["HANDLE-03", "OPEN-01"]
 
 
-def test_the_next_level_says_what_it_still_needs(db, new_assessment):
-    aid = db.create_assessment(
-        new_assessment(evidence=ITEMS[:1], responses={"OPEN-01": {"level": 2}})
-    )
-    at = ok(app(a=str(aid), c="OPEN-01").switch_page("ui/assess.py").run())
-    # OPEN-01 claims 2; E1 (a document with a link) backs it; level 3 needs more, in the
-    # words of assessment.messages.level_needs
+def test_the_next_level_says_what_it_still_needs_once(db, new_assessment):
     from assessment.messages import level_needs
 
-    needs = level_needs(db.pack_for(aid), "OPEN-01", 3, {"document"}, "nl")
-    assert "registratie" in needs
-    assert needs[0].upper() + needs[1:] + "." in text(at)
-
-
-def test_a_level_without_an_evidence_rule_says_it_needs_none(db, new_assessment):
+    # OPEN-01 (target 3) claims 1, which needs no evidence; level 2 needs a document
     aid = db.create_assessment(new_assessment(responses={"OPEN-01": {"level": 1}}))
     at = ok(app(a=str(aid), c="OPEN-01").switch_page("ui/assess.py").run())
-    assert "Niveau 1 vraagt geen bewijs; het telt zoals geclaimd." in text(at)
-    assert "Het bewijs onderbouwt niveau 1." not in text(at)
+    said = text(at)
+    assert "Niveau 1 vraagt geen bewijs; het telt zoals geclaimd." in said
+    assert "Het bewijs onderbouwt niveau 1." not in said
+    needs = level_needs(db.pack_for(aid), "OPEN-01", 2, set(), "nl")  # the method's words
+    assert "document" in needs
+    assert needs[0].upper() + needs[1:] + "." in said
+    # claimed 2 without the document: the warning says what is missing, and only it
+    ok(at.radio(key="level-OPEN-01").set_value(2).run())
+    assert text(at).count(needs) == 1
 
 
 def test_bulk_upload_adds_one_item_per_file_or_nothing(db, aid):

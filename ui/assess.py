@@ -286,13 +286,16 @@ def _linked_item(ref: services.Ref, cid: str, item: Evidence, linked: list[str],
 
 
 def _next_level(pack: Pack, result: CriterionResult, lang: str) -> None:
-    """What evidence the level above the evidenced one still needs."""
-    if result.evidenced is None:
+    """What evidence the level above the evidenced one still needs, unless the message under
+    the level says it already (the claim is not backed, or the next level is the target)."""
+    if result.evidenced is None or result.unbacked:
         return
-    top = pack.scale[-1].level
     nxt = result.evidenced + 1
-    if nxt > top:
+    if nxt > pack.scale[-1].level:
         return
+    claimed = result.claimed or 0
+    if result.claimed is not None and claimed < result.target and nxt == result.target:
+        return  # "Voor het doel: …" says it
     needs = level_needs(pack, result.id, nxt, result.kinds, lang)
     if needs:
         st.caption(md(needs[0].upper() + needs[1:] + "."))
