@@ -2,15 +2,17 @@
 
 import streamlit as st
 
-from ui import layout, nav, state
+from ui import layout, nav, state, style
 from ui.labels import t
 
-st.set_page_config(page_title="IKM-gereedheid", page_icon=":material/hearing:", layout="wide")
+# The icon is a file of our own: a Material icon name would be fetched from the internet.
+st.set_page_config(page_title="IKM-gereedheid", page_icon=nav.ICON, layout="wide")
 if nav.participant_only():  # a workshop participant (?join=CODE) sees the vote page alone
     st.navigation([nav.participate_page()], position="hidden").run()
     st.stop()
 state.sync()
 lang = state.lang()
+style.apply(lang)  # Streamlit's own widget texts in the page's language
 pg = st.navigation([nav.page(key, t(f"nav_{key}", lang)) for key in nav.PAGES])
 layout.sidebar()
 pg.run()

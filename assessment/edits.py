@@ -86,6 +86,18 @@ def add_evidence(assessment: Assessment, **fields: Any) -> tuple[Assessment, str
     return assessment.model_copy(update={"evidence": [*assessment.evidence, item]}), evidence_id
 
 
+def update_evidence(assessment: Assessment, evidence_id: str, **fields: Any) -> Assessment:
+    """Change fields of one evidence item (kind, title, source, date, link, file, criteria,
+    personal_data); the item keeps its id. An unknown id raises ``KeyError``."""
+    if not any(item.id == evidence_id for item in assessment.evidence):
+        raise KeyError(evidence_id)
+    items = [
+        Evidence(**{**item.model_dump(), **fields}) if item.id == evidence_id else item
+        for item in assessment.evidence
+    ]
+    return assessment.model_copy(update={"evidence": items})
+
+
 def remove_evidence(assessment: Assessment, evidence_id: str) -> Assessment:
     """Remove an evidence item (the criteria it supported lose it)."""
     items = [item for item in assessment.evidence if item.id != evidence_id]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .assessments import Evidence
 from .formats import decimal, long_date
 from .i18n import localise
 from .method import ImprovementPoint, Reason, Result
@@ -333,3 +334,44 @@ def verdict_sentence(result: Result, pack: Pack, lang: str) -> str:
 
 def _lang(lang: str) -> str:
     return "en" if lang == "en" else "nl"
+
+
+# ---- checkable evidence (SPEC section 3) ----------------------------------------------------
+
+CHECKABLE = {"nl": "controleerbaar", "en": "checkable"}
+NOT_CHECKABLE = {"nl": "niet controleerbaar", "en": "not checkable"}
+_TO_MAKE_CHECKABLE = {
+    ("date",): {
+        "nl": "vul de datum in (de bron staat er al), of voeg een bestand of een link toe",
+        "en": "fill in the date (the source is there), or add a file or a link",
+    },
+    ("source",): {
+        "nl": "vul de bron in (de datum staat er al), of voeg een bestand of een link toe",
+        "en": "fill in the source (the date is there), or add a file or a link",
+    },
+}
+_TO_MAKE_CHECKABLE_ANY = {
+    "nl": "voeg een bestand of een link toe, of een bron met een datum",
+    "en": "add a file or a link, or a source with a date",
+}
+
+
+def checkable_label(item: Evidence, lang: str) -> str:
+    """ "controleerbaar" / "niet controleerbaar" ("checkable" / "not checkable")."""
+    return localise(CHECKABLE if item.checkable else NOT_CHECKABLE, lang)
+
+
+def to_make_checkable_text(item: Evidence, lang: str) -> str:
+    """What would make the item checkable, as an instruction; '' when it is checkable."""
+    missing = item.to_make_checkable
+    if not missing:
+        return ""
+    return localise(_TO_MAKE_CHECKABLE.get(missing, _TO_MAKE_CHECKABLE_ANY), lang)
+
+
+def checkable_text(item: Evidence, lang: str) -> str:
+    """The item's standing in one phrase: "controleerbaar", or "niet controleerbaar: vul de
+    datum in …" with what would make it checkable (SPEC section 3)."""
+    label = checkable_label(item, lang)
+    todo = to_make_checkable_text(item, lang)
+    return f"{label}: {todo}" if todo else label

@@ -107,7 +107,7 @@ def test_whole_flow_new_assessment_to_report(db):
     # link the existing evidence to another criterion from its own page
     at.session_state["c"] = "OPEN-04"
     ok(at.run())
-    ok(at.multiselect(key="ev-OPEN-04").set_value(["E1"]).run())
+    ok(at.selectbox(key="ev-OPEN-04").set_value("E1").run())
     assert db.get_assessment(aid)[0].evidence[0].criteria == ["OPEN-01", "OPEN-04"]
     ok(at.radio(key="level-OPEN-04").set_value(3).run())
     assert (
@@ -360,3 +360,25 @@ def test_export_can_leave_out_files_with_personal_data(db, new_assessment):
     without = services.export_ikmz(aid, include_personal_data=False)
     assert f"evidence/{sha.sha256}".encode() in with_files
     assert f"evidence/{sha.sha256}".encode() not in without
+
+
+def test_import_problems_stand_beside_the_uploader_in_dutch(db):
+    aid = db.ensure_demo()
+    at = ok(app(a=str(aid)).run())
+    page(at, "report")
+    key = next(u.key for u in at.get("file_uploader") if u.key.startswith("import-file"))
+    at.file_uploader(key=key).upload("notities.txt", b"hallo", "text/plain")
+    ok(at.run())
+    ok(at.button(key="do-import").click().run())
+    (error,) = at.error
+    plain = error.value.replace("\\", "")
+    assert plain == "notities.txt kan niet worden geïmporteerd: alleen .json- en .ikmz-bestanden."
+    at.file_uploader(key=key).upload("schema.json", b'{"foo": 1}', "application/json")
+    ok(at.run())
+    ok(at.button(key="do-import").click().run())
+    (error,) = at.error
+    plain = error.value.replace("\\", "")
+    assert "schema.json kan niet worden geïmporteerd" in plain
+    assert "verplicht veld ontbreekt" in plain and "onbekend veld 'foo'" in plain
+    assert "required" not in plain
+    assert len(db.list_organisations()) == 1  # nothing imported

@@ -53,6 +53,7 @@ def test_plan_page_shows_the_timeline(db):
 def test_chart_gives_the_plot_room_for_axis_and_legend(monkeypatch):
     calls: list[dict[str, Any]] = []
     monkeypatch.setattr(st, "vega_lite_chart", lambda **kw: calls.append(kw))
+    monkeypatch.setattr(layout.state, "lang", lambda: "en")
     spec = {"mark": "bar", "height": 104, "width": 460, "config": {"background": "white"}}
     layout.chart(spec, room=60)
     layout.chart({"mark": "bar"})
@@ -66,3 +67,13 @@ def test_chart_gives_the_plot_room_for_axis_and_legend(monkeypatch):
         {"spec": {"mark": "bar", "config": {"font": font}}, "theme": None},
     ]
     assert spec["config"] == {"background": "white"}  # the caller's spec is not changed
+
+
+def test_dutch_charts_get_dutch_months_and_the_decimal_comma(monkeypatch):
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(st, "vega_lite_chart", lambda **kw: calls.append(kw))
+    monkeypatch.setattr(layout.state, "lang", lambda: "nl")
+    layout.chart({"mark": "bar"})
+    locale = calls[0]["spec"]["config"]["locale"]
+    assert locale["time"]["shortMonths"][2] == "mrt"
+    assert locale["number"]["decimal"] == ","

@@ -67,3 +67,12 @@ def test_no_page_renders_html():
         source = path.read_text(encoding="utf-8")
         assert "unsafe_allow_html" not in source, path.name
         assert "st.html(" not in source, path.name
+
+
+def test_the_stylesheet_words_streamlits_own_texts_in_the_pages_language():
+    from ui.style import stylesheet
+
+    assert 'content: "Bestand kiezen"' in stylesheet("nl")
+    assert 'content: "Choose file"' in stylesheet("en")
+    assert 'content: "Alles kiezen"' in stylesheet("nl")
+    assert "<" not in stylesheet("nl") + stylesheet("en")  # nothing can close the style tag

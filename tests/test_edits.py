@@ -73,3 +73,25 @@ def test_changing_the_level_confirms_a_carried_over_response_a_note_does_not():
     assert not set_response(a, "A-1", level=2).responses["A-1"].to_confirm
     confirmed = set_response(a, "A-1", to_confirm=None).responses["A-1"]
     assert (confirmed.level, confirmed.to_confirm, confirmed.answered) == (3, False, True)
+
+
+def test_update_evidence_changes_fields_and_keeps_the_id():
+    import pytest
+
+    from assessment import edits
+    from tests.helpers import method_assessment
+
+    a = method_assessment()
+    first = a.evidence[0]
+    changed = edits.update_evidence(a, first.id, title="Nieuwe titel", source="intranet")
+    item = changed.evidence[0]
+    assert (item.id, item.title, item.source, item.kind) == (
+        first.id,
+        "Nieuwe titel",
+        "intranet",
+        first.kind,
+    )
+    assert changed.evidence[1:] == a.evidence[1:]
+    assert a.evidence[0].title == first.title  # the original is untouched
+    with pytest.raises(KeyError):
+        edits.update_evidence(a, "E999", title="x")

@@ -108,3 +108,26 @@ def test_the_condition_names_answers_to_reconfirm():
     text = verdict_condition(r, method_pack(), "en")
     assert text.endswith("1 carried-over answer is confirmed and the open criterion is answered.")
     assert completeness_text(2, 4, "nl", 1) == "2 van 4 criteria beantwoord; 1 nog te bevestigen"
+
+
+def test_checkable_wording_says_what_would_make_an_item_checkable():
+    from assessment.assessments import Evidence
+    from assessment.messages import checkable_label, checkable_text
+
+    def item(**fields):
+        return Evidence(id="E1", kind="document", title="Regeling", **fields)
+
+    assert checkable_text(item(), "nl") == (
+        "niet controleerbaar: voeg een bestand of een link toe, of een bron met een datum"
+    )
+    assert checkable_text(item(), "en") == (
+        "not checkable: add a file or a link, or a source with a date"
+    )
+    assert checkable_text(item(source="intranet"), "nl").startswith(
+        "niet controleerbaar: vul de datum in"
+    )
+    assert checkable_text(item(date="2025-01-01"), "en").startswith(
+        "not checkable: fill in the source"
+    )
+    assert checkable_text(item(link="https://example.org"), "nl") == "controleerbaar"
+    assert checkable_label(item(source="intranet", date="2025-01-01"), "en") == "checkable"

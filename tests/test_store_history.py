@@ -57,3 +57,12 @@ def test_summary_is_short():
     assert summarise(changes, "nl", limit=2).endswith("en 4 meer")
     assert summarise([], "nl") == "geen wijzigingen"
     assert describe({"kind": "something-new"}) == "something-new"
+
+
+def test_status_changes_are_described_in_words_not_codes():
+    from assessment.store.history import describe
+
+    change = {"kind": "action", "criterion": "HANDLE-02", "field": "status",
+              "from": None, "to": "in_progress"}  # fmt: skip
+    assert describe(change, "nl") == "HANDLE-02: status — → in uitvoering"
+    assert describe(change, "en") == "HANDLE-02: status — → in progress"

@@ -7,11 +7,18 @@ from typing import Any
 
 import streamlit as st
 
+from assessment.assessments import Evidence
 from assessment.i18n import localise
-from assessment.messages import kind_label, level_needs, requirements_text
+from assessment.messages import (
+    checkable_label,
+    checkable_text,
+    kind_label,
+    level_needs,
+    requirements_text,
+)
 from assessment.method import CriterionResult
 from assessment.packs import Criterion, Pack
-from ui import layout, services, state
+from ui import evidence_form, layout, services, state
 from ui.labels import md, t
 
 STATE_MARKS = {"answered": "●", "unbacked": "◐", "open": "○", "na": "–"}
@@ -64,6 +71,20 @@ def _overview(pack: Pack, states: dict[str, str], cid: str, lang: str) -> None:
                 wrap=True,
             )
         st.caption(t("legend", lang))
+        jump = "ov-jump"
+        st.session_state[jump] = None
+        st.selectbox(
+            t("jump_to", lang),
+            [c.id for _, c in pack.criteria()],
+            key=jump,
+            index=None,
+            format_func=lambda i: (
+                f"{STATE_MARKS[states[i]]} {i} · {localise(pack.criteria_by_id[i].title, lang)}"
+            ),
+            placeholder=t("choose_criterion", lang),
+            on_change=_picked,
+            args=(jump,),
+        )
 
 
 def _picked(key: str) -> None:
@@ -178,7 +199,7 @@ def _answer(
         on_change=_save_response,
         args=(opened.ref, cid, {}, note_key, "note"),
     )
-    _evidence(opened, cid, ev_key, lang)
+    _evidence(opened, result, cid, ev_key, lang)
 
 
 def _backing(pack: Pack, result: CriterionResult, lang: str) -> None:
@@ -200,6 +221,9 @@ def _backing(pack: Pack, result: CriterionResult, lang: str) -> None:
             ),
             icon=":material/warning:",
         )
+    elif not pack.cumulative_requirements(pack.criteria_by_id[result.id], result.claimed):
+        # nothing to back: say so, rather than "the evidence backs level 1" with none linked
+        st.success(t("backed_free", lang, level=result.claimed), icon=":material/check_circle:")
     else:
         st.success(t("backed", lang, level=result.claimed), icon=":material/check_circle:")
     if result.claimed < result.target:
@@ -208,58 +232,87 @@ def _backing(pack: Pack, result: CriterionResult, lang: str) -> None:
             st.caption(md(t("to_target", lang, needs=needs)))
 
 
-def _evidence(opened: services.Opened, cid: str, ev_key: str, lang: str) -> None:
-    assessment = opened.assessment
+def _evidence(
+    opened: services.Opened, result: CriterionResult, cid: str, ev_key: str, lang: str
+) -> None:
+    """The linked items as a readable list (kind, date, checkable or not), what the next
+    level still needs, a way to link an existing item, and a form to add a new one."""
+    pack, assessment = opened.pack, opened.assessment
     st.markdown(f"**{t('evidence', lang)}**")
-    items = {e.id: e for e in assessment.evidence}
-    st.session_state[ev_key] = [e.id for e in assessment.evidence if cid in e.criteria]
-    if items:
-        st.multiselect(
-            t("linked_evidence", lang),
-            list(items),
-            key=ev_key,
-            format_func=lambda i: f"{i} · {items[i].title} ({kind_label(items[i].kind, lang)})",
-            help=t("link_evidence_help", lang),
-            placeholder=t("no_evidence_yet", lang),
-            on_change=_links_changed,
-            args=(opened.ref, cid, ev_key),
-        )
-    else:
+    linked = [e for e in assessment.evidence if cid in e.criteria]
+    if not linked:
         st.caption(t("no_evidence_yet", lang))
-    with st.expander(t("add_evidence", lang), icon=":material/add:"):
-        evidence_form(opened, f"add-{cid}", [cid], lang)
+    for item in linked:
+        _linked_item(opened.ref, cid, item, [e.id for e in linked], lang)
+    _next_level(pack, result, lang)
+    others = [e for e in assessment.evidence if cid not in e.criteria]
+    if others:
+        by_id = {e.id: e for e in others}
+        st.session_state[ev_key] = None
+        st.selectbox(
+            t("link_existing", lang),
+            list(by_id),
+            key=ev_key,
+            index=None,
+            format_func=lambda i: (
+                f"{i} · {kind_label(by_id[i].kind, lang)} · {by_id[i].title}"
+                + ("" if by_id[i].checkable else f" ({checkable_label(by_id[i], lang)})")
+            ),
+            help=t("link_evidence_help", lang),
+            placeholder=t("link_existing_hint", lang),
+            on_change=_link_one,
+            args=(opened.ref, cid, [e.id for e in linked], ev_key),
+        )
+    key = f"add-{cid}"
+    with st.expander(
+        t("add_evidence", lang), icon=":material/add:", expanded=bool(evidence_form.problems(key))
+    ):
+        evidence_form.evidence_form(opened, key, lang, criteria=[cid])
 
 
-def evidence_form(opened: services.Opened, key: str, criteria: list[str], lang: str) -> None:
-    """A form to add one evidence item (with an optional file) that supports ``criteria``."""
-    from assessment.messages import EVIDENCE_KINDS
+def _linked_item(ref: services.Ref, cid: str, item: Evidence, linked: list[str], lang: str) -> None:
+    with st.container(border=True, key=f"linked-{cid}-{item.id}"):
+        text, button = st.columns([7, 1], vertical_alignment="center")
+        facts = [kind_label(item.kind, lang)]
+        if item.date:
+            facts.append(item.date.isoformat())
+        if item.file is not None:
+            facts.append(item.file.name)
+        line = f"**{md(item.id)} · {md(item.title)}**  \n:gray[{md(' · '.join(facts))}]"
+        if item.checkable:
+            line += f"  \n:green[:material/check: {md(checkable_label(item, lang))}]"
+        else:
+            line += f"  \n:orange[:material/error: {md(checkable_text(item, lang))}]"
+        text.markdown(line)
+        button.button(
+            "",
+            key=f"unlink-{cid}-{item.id}",
+            icon=":material/link_off:",
+            help=t("unlink", lang),
+            type="tertiary",
+            on_click=services.link_evidence,
+            args=(ref, cid, [i for i in linked if i != item.id]),
+        )
 
-    with st.form(key, clear_on_submit=True, border=False):
-        a, b = st.columns(2)
-        a.selectbox(
-            t("ev_kind", lang),
-            list(EVIDENCE_KINDS),
-            key=f"{key}-kind",
-            format_func=lambda k: kind_label(k, lang),
-        )
-        b.date_input(t("ev_date", lang), value=None, key=f"{key}-date", format="YYYY-MM-DD")
-        st.text_input(t("ev_title", lang), key=f"{key}-title")
-        st.text_input(t("ev_source", lang), key=f"{key}-source")
-        st.text_input(t("ev_link", lang), key=f"{key}-link", placeholder="https://")
-        st.file_uploader(
-            t("ev_file", lang),
-            key=f"{key}-file",
-            type=services.accepted_extensions(),
-            max_upload_size=services.max_upload_mb(),
-        )
-        st.checkbox(t("ev_personal", lang), key=f"{key}-personal", help=t("ev_personal_help", lang))
-        st.form_submit_button(
-            t("ev_add", lang),
-            key=f"{key}-submit",
-            type="primary",
-            on_click=_add_evidence,
-            args=(opened.ref, key, criteria),
-        )
+
+def _next_level(pack: Pack, result: CriterionResult, lang: str) -> None:
+    """What evidence the level above the evidenced one still needs, unless the message under
+    the level says it already (the claim is not backed, or the next level is the target)."""
+    if result.evidenced is None or result.unbacked:
+        return
+    nxt = result.evidenced + 1
+    if nxt > pack.scale[-1].level:
+        return
+    claimed = result.claimed or 0
+    if result.claimed is not None and claimed < result.target and nxt == result.target:
+        return  # "Voor het doel: …" says it
+    needs = level_needs(pack, result.id, nxt, result.kinds, lang)
+    if needs:
+        st.caption(md(needs[0].upper() + needs[1:] + "."))
+    elif pack.cumulative_requirements(pack.criteria_by_id[result.id], nxt):
+        st.caption(t("next_level_met", lang, level=nxt))
+    else:
+        st.caption(t("next_level_free", lang, level=nxt))
 
 
 # ---- callbacks: store the value, nothing else ----------------------------------------------
@@ -285,23 +338,10 @@ def _na_changed(ref: services.Ref, cid: str, na_key: str, just_key: str) -> None
         services.update_response(ref, cid, {"not_applicable": False, "justification": None})
 
 
-def _links_changed(ref: services.Ref, cid: str, key: str) -> None:
-    services.link_evidence(ref, cid, list(st.session_state.get(key) or []))
-
-
-def _add_evidence(ref: services.Ref, key: str, criteria: list[str]) -> None:
-    ss = st.session_state
-    services.add_evidence(
-        ref,
-        kind=ss.get(f"{key}-kind") or "document",
-        title=(ss.get(f"{key}-title") or "").strip(),
-        source=(ss.get(f"{key}-source") or "").strip() or None,
-        day=ss.get(f"{key}-date"),
-        link=(ss.get(f"{key}-link") or "").strip() or None,
-        upload=ss.get(f"{key}-file"),
-        personal_data=bool(ss.get(f"{key}-personal")),
-        criteria=criteria,
-    )
+def _link_one(ref: services.Ref, cid: str, linked: list[str], key: str) -> None:
+    picked = st.session_state.get(key)
+    if picked:
+        services.link_evidence(ref, cid, [*linked, picked])
 
 
 # ---- previous, next, next open -------------------------------------------------------------

@@ -1,4 +1,6 @@
-"""Evidence: every item, the criteria it supports, its file, and the criteria without evidence."""
+"""Evidence: keep every item here (add, change, attach or replace its file, link it to
+criteria, delete), find items by kind, criterion, checkable or missing file, add many files
+at once, and see the criteria that still lack evidence."""
 
 from __future__ import annotations
 
@@ -6,9 +8,27 @@ import streamlit as st
 
 from assessment.assessments import Evidence
 from assessment.i18n import localise
-from assessment.messages import kind_label, level_needs
-from ui import layout, services, state
+from assessment.messages import (
+    CHECKABLE,
+    EVIDENCE_KINDS,
+    NOT_CHECKABLE,
+    checkable_label,
+    kind_label,
+    level_needs,
+    to_make_checkable_text,
+)
+from ui import evidence_form, layout, services, state
 from ui.labels import md, t
+
+EDITING = "ev-editing"  # the id of the item whose form is open
+ADD, BULK = "ev-add", "ev-bulk"
+F_TEXT, F_KIND, F_CRITERION, F_CHECKABLE, F_NOFILE = (
+    "ev-f-text",
+    "ev-f-kind",
+    "ev-f-criterion",
+    "ev-f-checkable",
+    "ev-f-nofile",
+)
 
 
 def render() -> None:
@@ -16,27 +36,105 @@ def render() -> None:
     opened = layout.require_assessment(lang)
     layout.page_title("evidence_title", lang, opened)
     st.markdown(t("evidence_intro", lang))
-    if not opened.assessment.evidence:
+    saved = st.session_state.pop("_saved_evidence", None)
+    if saved is not None and st.session_state.get(EDITING) == saved:
+        st.session_state.pop(EDITING, None)
+    with st.expander(
+        t("add_evidence", lang), icon=":material/add:", expanded=bool(evidence_form.problems(ADD))
+    ):
+        evidence_form.evidence_form(opened, ADD, lang, choose_criteria=True)
+    with st.expander(
+        t("bulk_head", lang),
+        icon=":material/upload_file:",
+        expanded=bool(evidence_form.problems(BULK)),
+    ):
+        evidence_form.bulk_form(opened, BULK, lang)
+    items = opened.assessment.evidence
+    if not items:
         st.info(t("no_evidence", lang))
-    for item in opened.assessment.evidence:
-        _item(opened, item, lang)
+    else:
+        shown = _filtered(opened, list(items), lang)
+        st.caption(t("ev_count", lang, n=len(shown), total=len(items)))
+        for item in shown:
+            _item(opened, item, lang)
     st.subheader(t("missing_title", lang), anchor=False, divider="gray")
     _missing(opened, lang)
 
 
-def _item(opened: services.Opened, item: Evidence, lang: str) -> None:
+# ---- finding items -------------------------------------------------------------------------
+
+
+def _filtered(opened: services.Opened, items: list[Evidence], lang: str) -> list[Evidence]:
     pack = opened.pack
     with st.container(border=True):
-        head, side = st.columns([3, 1], vertical_alignment="top")
+        a, b, c, d = st.columns([2, 1.2, 2, 1.4], vertical_alignment="bottom")
+        text = a.text_input(t("ev_search", lang), key=F_TEXT, placeholder=t("ev_search_hint", lang))
+        # no choice means "all": the placeholder says so, and × clears a choice
+        kind = b.selectbox(
+            t("ev_kind", lang),
+            list(EVIDENCE_KINDS),
+            key=F_KIND,
+            index=None,
+            placeholder=t("all_kinds", lang),
+            format_func=lambda k: kind_label(k, lang),
+        )
+        criterion = c.selectbox(
+            t("col_criterion", lang),
+            list(pack.criteria_by_id),
+            key=F_CRITERION,
+            index=None,
+            placeholder=t("all_criteria_filter", lang),
+            format_func=lambda i: f"{i} · {localise(pack.criteria_by_id[i].title, lang)}",
+        )
+        checkable = d.selectbox(
+            t("ev_checkable_filter", lang),
+            [True, False],
+            key=F_CHECKABLE,
+            index=None,
+            placeholder=t("all_items", lang),
+            format_func=lambda v: localise(CHECKABLE if v else NOT_CHECKABLE, lang),
+        )
+        no_file = st.checkbox(t("ev_no_file_filter", lang), key=F_NOFILE)
+    needle = (text or "").strip().casefold()
+    return [
+        e
+        for e in items
+        if (not needle or needle in f"{e.id} {e.title} {e.source or ''}".casefold())
+        and (kind is None or e.kind == kind)
+        and (criterion is None or criterion in e.criteria)
+        and (checkable is None or e.checkable == checkable)
+        and (not no_file or _file_missing(e))
+    ]
+
+
+def _file_missing(item: Evidence) -> bool:
+    """No file, or a file the store does not hold (an erased file was there: not missing)."""
+    f = item.file
+    return f is None or (not f.erased and not services.has_file(f.sha256))
+
+
+# ---- one item --------------------------------------------------------------------------------
+
+
+def _item(opened: services.Opened, item: Evidence, lang: str) -> None:
+    pack = opened.pack
+    editing = st.session_state.get(EDITING) == item.id
+    with st.container(border=True, key=f"ev-item-{item.id}"):
+        head, side = st.columns([4, 1.3], vertical_alignment="top")
         with head:
             st.markdown(f"**{md(item.id)} · {md(item.title)}**")
             with st.container(horizontal=True, gap="small"):
                 st.badge(kind_label(item.kind, lang), color="blue")
+                st.badge(
+                    checkable_label(item, lang),
+                    color="green" if item.checkable else "orange",
+                    icon=":material/check:" if item.checkable else ":material/error:",
+                )
                 if item.personal_data:
                     st.badge(
                         t("personal_data", lang), color="orange", icon=":material/shield_person:"
                     )
-            facts = [x for x in (item.source, item.date and item.date.isoformat()) if x]
+            facts = [x for x in (item.date and item.date.isoformat(), item.source) if x]
             if facts:
                 st.caption(md(" · ".join(facts)))
             if item.link:
@@ -46,28 +144,27 @@ def _item(opened: services.Opened, item: Evidence, lang: str) -> None:
                     )
                 else:
                     st.caption(md(item.link))
+            todo = to_make_checkable_text(item, lang)
+            if todo:
+                st.markdown(f":orange[{md(t('to_make_checkable', lang, todo=todo))}]")
+            _file_line(item, lang)
             titles = [
-                f"**{md(c)}** {md(localise(pack.criteria_by_id[c].title, lang))}"
+                f"{md(c)} {md(localise(pack.criteria_by_id[c].title, lang))}"
                 for c in item.criteria
                 if c in pack.criteria_by_id
             ]
-            st.markdown(
-                f"{t('supports', lang)}:  \n" + ("  \n".join(titles) or t("supports_none", lang))
-            )
+            st.caption(f"{t('supports', lang)}: " + ("; ".join(titles) or t("supports_none", lang)))
         with side:
-            _file(opened, item, lang)
-            with st.popover(t("edit_supports", lang), icon=":material/edit:", width="stretch"):
-                key = f"sup-{opened.ref.aid}-{item.id}"
-                st.session_state[key] = list(item.criteria)
-                st.multiselect(
-                    t("supports", lang),
-                    list(pack.criteria_by_id),
-                    key=key,
-                    format_func=lambda c: f"{c} · {localise(pack.criteria_by_id[c].title, lang)}",
-                    placeholder=t("supports_none", lang),
-                    on_change=_supports_changed,
-                    args=(opened.ref, item.id, key),
-                )
+            st.button(
+                t("ev_close" if editing else "ev_edit", lang),
+                key=f"edit-{item.id}",
+                icon=":material/close:" if editing else ":material/edit:",
+                on_click=_toggle_edit,
+                args=(item.id,),
+                width="stretch",
+            )
+            _download(item, lang)
+            _erase(opened, item, lang)
             with st.popover(t("delete_evidence", lang), icon=":material/delete:", width="stretch"):
                 st.button(
                     t("delete_evidence", lang),
@@ -76,21 +173,33 @@ def _item(opened: services.Opened, item: Evidence, lang: str) -> None:
                     on_click=services.delete_evidence,
                     args=(opened.ref, item.id, lang),
                 )
+        if editing:
+            key = f"edit-{opened.ref.aid}-{item.id}-{opened.ref.version}"
+            evidence_form.evidence_form(opened, key, lang, item=item, choose_criteria=True)
+
+
+def _toggle_edit(evidence_id: str) -> None:
+    ss = st.session_state
+    ss[EDITING] = None if ss.get(EDITING) == evidence_id else evidence_id
 
 
 def _short(link: str, limit: int = 60) -> str:
     return link if len(link) <= limit else link[: limit - 1] + "…"
 
 
-def _file(opened: services.Opened, item: Evidence, lang: str) -> None:
+def _file_line(item: Evidence, lang: str) -> None:
     f = item.file
     if f is None:
         return
     if f.erased:
         st.caption(t("file_erased", lang, name=md(f.name)))
-        return
-    if not services.has_file(f.sha256):
-        st.caption(t("file_missing", lang, name=md(f.name)))
+    elif not services.has_file(f.sha256):
+        st.markdown(f":orange[{t('file_missing', lang, name=md(f.name))}]")
+
+
+def _download(item: Evidence, lang: str) -> None:
+    f = item.file
+    if f is None or f.erased or not services.has_file(f.sha256):
         return
     st.download_button(
         t("download_file", lang, name=md(f.name)),
@@ -102,6 +211,12 @@ def _file(opened: services.Opened, item: Evidence, lang: str) -> None:
         on_click="ignore",
         width="stretch",
     )
+
+
+def _erase(opened: services.Opened, item: Evidence, lang: str) -> None:
+    f = item.file
+    if f is None or f.erased or not services.has_file(f.sha256):
+        return
     with st.popover(t("erase_file", lang), icon=":material/delete_forever:", width="stretch"):
         st.checkbox(t("erase_confirm", lang), key=f"erase-ok-{item.id}")
         st.button(
@@ -114,8 +229,7 @@ def _file(opened: services.Opened, item: Evidence, lang: str) -> None:
         )
 
 
-def _supports_changed(ref: services.Ref, evidence_id: str, key: str) -> None:
-    services.set_supports(ref, evidence_id, list(st.session_state.get(key) or []))
+# ---- criteria without enough evidence ----------------------------------------------------------
 
 
 def _missing(opened: services.Opened, lang: str) -> None:

@@ -232,15 +232,19 @@ LABELS: dict[str, tuple[str, str]] = {
         "still lack evidence.",
     ),
     "no_evidence": (
-        "Er is nog geen bewijs. Voeg bewijs toe bij een criterium op de pagina Beoordelen.",
-        "There is no evidence yet. Add evidence to a criterion on the Assess page.",
+        "Er is nog geen bewijs. Voeg het hierboven toe, of bij een criterium op de pagina "
+        "Beoordelen.",
+        "There is no evidence yet. Add it above, or at a criterion on the Assess page.",
     ),
     "supports": ("Ondersteunt", "Supports"),
     "edit_supports": ("Criteria wijzigen", "Change criteria"),
     "supports_none": ("nog geen criterium", "no criterion yet"),
     "download_file": ("Download {name}", "Download {name}"),
     "file_erased": ("Bestand {name} is gewist.", "File {name} was erased."),
-    "file_missing": ("Bestand {name} is niet in de opslag.", "File {name} is not in the store."),
+    "file_missing": (
+        "Bestand {name} is niet in de opslag: voeg het opnieuw toe met Bewerken.",
+        "File {name} is not in the store: add it again with Edit.",
+    ),
     "erase_file": ("Bestand definitief wissen", "Erase the file for good"),
     "erase_confirm": (
         "Ik begrijp dat het bestand niet terug te halen is",
@@ -414,6 +418,149 @@ LABELS: dict[str, tuple[str, str]] = {
     "save_details": ("Gegevens opslaan", "Save details"),
     "details_saved": ("Gegevens opgeslagen.", "Details saved."),
 }
+
+
+# -- evidence kept on the Evidence page, forms that keep their input, the bin (issue 18)
+LABELS.update(
+    {
+        "file_empty": ("{name}: het bestand is leeg.", "{name}: the file is empty."),
+        "file_too_large": (
+            "{name} is {size}; een bestand mag hoogstens {limit} zijn. Er is niets opgeslagen.",
+            "{name} is {size}; a file may be at most {limit}. Nothing was saved.",
+        ),
+        "file_type_refused": (
+            "{name}: dit soort bestand wordt niet als bewijs aangenomen. Wel: {types}.",
+            "{name}: this type of file is not accepted as evidence. Accepted: {types}.",
+        ),
+        "file_content_wrong": (
+            "{name}: de inhoud is niet wat de naam zegt. Hernoem het bestand of kies het juiste.",
+            "{name}: the content is not what the name says. Rename the file or choose the "
+            "right one.",
+        ),
+        "upload_hint": (
+            "Sleep een bestand hierheen of kies er een. Toegestaan: {types}; hoogstens {limit} MB.",
+            "Drag a file here or choose one. Accepted: {types}; at most {limit} MB.",
+        ),
+        "upload_button": ("Bestand kiezen", "Choose file"),
+        "select_all": ("Alles kiezen", "Select all"),
+        "upload_drop": ("Sleep bestanden hierheen", "Drag files here"),
+        "ev_source_help": (
+            "Waar het te vinden is, of wie is geïnterviewd of geobserveerd. Met een datum erbij "
+            "is het bewijs controleerbaar, ook zonder bestand of link.",
+            "Where it is kept, or who was interviewed or observed. With a date it is "
+            "checkable, even without a file or link.",
+        ),
+        "ev_file_replace": ("Bestand vervangen ({name})", "Replace the file ({name})"),
+        "ev_save": ("Wijzigingen opslaan", "Save changes"),
+        "ev_saved": ("Bewijs {id} opgeslagen.", "Evidence {id} saved."),
+        "ev_edit": ("Bewerken", "Edit"),
+        "ev_close": ("Sluiten", "Close"),
+        "bulk_head": ("Meerdere bestanden tegelijk toevoegen", "Add several files at once"),
+        "bulk_files": ("Bestanden (elk wordt een bewijsstuk)", "Files (each becomes an item)"),
+        "bulk_add": ("Bestanden toevoegen", "Add files"),
+        "bulk_none": ("Kies eerst een of meer bestanden.", "Choose one or more files first."),
+        "ev_bulk_added": ("{n} bewijsstukken toegevoegd.", "{n} evidence items added."),
+        "ev_count": ("{n} van {total} bewijsstukken", "{n} of {total} evidence items"),
+        "ev_search": ("Zoeken", "Search"),
+        "ev_search_hint": ("titel, nummer of bron", "title, number or source"),
+        "all_kinds": ("alle soorten", "all kinds"),
+        "all_criteria_filter": ("alle criteria", "all criteria"),
+        "ev_checkable_filter": ("Controleerbaar", "Checkable"),
+        "all_items": ("alle", "all"),
+        "ev_no_file_filter": (
+            "Alleen zonder bestand (of bestand niet in de opslag)",
+            "Only without a file (or file not in the store)",
+        ),
+        "to_make_checkable": (
+            "Niet controleerbaar, telt niet mee: {todo}.",
+            "Not checkable, does not count: {todo}.",
+        ),
+        "link_existing": ("Bestaand bewijs koppelen", "Link existing evidence"),
+        "link_existing_hint": ("Kies een bewijsstuk …", "Choose an item …"),
+        "unlink": ("Ontkoppelen van dit criterium", "Unlink from this criterion"),
+        "your_name_ask": (
+            "Vul uw naam in: die wordt bij elke wijziging bewaard en deze browser onthoudt hem.",
+            "Fill in your name: it is kept with every change, and this browser remembers it.",
+        ),
+        "more_actions": ("Meer acties", "More actions"),
+        "to_bin": ("Naar de prullenbak", "Move to the bin"),
+        "bin_help": (
+            "De beoordeling verdwijnt uit de lijst en blijft 30 dagen in de prullenbak; daarna "
+            "wordt ze definitief verwijderd.",
+            "The assessment leaves the list and stays in the bin for 30 days; after that it "
+            "is deleted for good.",
+        ),
+        "binned": (
+            "Beoordeling naar de prullenbak verplaatst (30 dagen terug te zetten).",
+            "Assessment moved to the bin (can be restored for 30 days).",
+        ),
+        "unbinned": (
+            "Beoordeling teruggezet uit de prullenbak.",
+            "Assessment restored from the bin.",
+        ),
+        "bin_head": ("Prullenbak ({n})", "Bin ({n})"),
+        "bin_intro": (
+            "Verwijderde beoordelingen, met hun geschiedenis en bestanden. Na 30 dagen worden ze "
+            "definitief verwijderd.",
+            "Deleted assessments, with their history and files. After 30 days they are deleted "
+            "for good.",
+        ),
+        "bin_row": (
+            "verwijderd {when}, blijft tot {until}",
+            "deleted {when}, kept until {until}",
+        ),
+        "from_bin": ("Terugzetten", "Restore"),
+        "demo_reset": ("Demo terugzetten", "Reset the demo"),
+        "demo_reset_help": (
+            "Zet de demo terug zoals die is meegeleverd; de wijzigingen blijven in de "
+            "versiegeschiedenis.",
+            "Puts the demo back as shipped; the changes stay in the version history.",
+        ),
+        "demo_reset_done": ("De demo is teruggezet.", "The demo was reset."),
+        "assessment_number": ("Beoordeling {id}", "Assessment {id}"),
+        "the_demo": ("de demo", "the demo"),
+        "imported_from": (
+            "geïmporteerd uit {file} op {when}",
+            "imported from {file} on {when}",
+        ),
+        "created_on": ("aangemaakt op {when}", "created on {when}"),
+        "plan_table_scroll": (
+            "De tabel schuift opzij (shift + scrollwiel, of veeg): rechts staan notitie en de "
+            "voorgestelde deadline. Prioriteit en criterium blijven staan.",
+            "The table scrolls sideways (shift + scroll wheel, or swipe): note and the proposed "
+            "deadline are on the right. Priority and criterion stay in place.",
+        ),
+        "jump_to": (
+            "Naar criterium (zoek op nummer of titel)",
+            "Go to criterion (search by id or title)",
+        ),
+        "choose_criterion": ("Kies een criterium …", "Choose a criterion …"),
+        "backed_free": (
+            "Niveau {level} vraagt geen bewijs; het telt zoals geclaimd.",
+            "Level {level} needs no evidence; it counts as claimed.",
+        ),
+        "import_hint": (
+            "Een .json- of .ikmz-bestand, hoogstens {limit} MB.",
+            "A .json or .ikmz file, at most {limit} MB.",
+        ),
+        "import_type": (
+            "{file} kan niet worden geïmporteerd: alleen .json- en .ikmz-bestanden.",
+            "{file} cannot be imported: only .json and .ikmz files.",
+        ),
+        "pack_type": (
+            "{file} is geen criteriaset: kies een .yaml- of .yml-bestand.",
+            "{file} is not a criteria pack: choose a .yaml or .yml file.",
+        ),
+        "next_level_met": (
+            "Het gekoppelde bewijs volstaat ook voor niveau {level}.",
+            "The linked evidence is enough for level {level} too.",
+        ),
+        "next_level_free": (
+            "Niveau {level} vraagt geen bewijs.",
+            "Level {level} needs no evidence.",
+        ),
+    }
+)
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:

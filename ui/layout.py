@@ -6,7 +6,7 @@ import streamlit as st
 
 from assessment.charts import Chart
 from assessment.i18n import LANGUAGES, localise
-from ui import services, state
+from ui import author, services, state
 from ui.labels import md, t
 
 VERDICT_COLOURS = {"ready": "green", "conditional": "orange", "not_ready": "red"}
@@ -23,12 +23,17 @@ def sidebar() -> None:
             required=True,
             format_func=lambda code: t(f"lang_{code}", lang),
         )
+        author.restore()
         st.text_input(
             t("your_name", lang),
             key=state.AUTHOR,
             help=t("your_name_help", lang),
             placeholder=t("your_name_placeholder", lang),
+            on_change=author.changed,
         )
+        if not (st.session_state.get(state.AUTHOR) or "").strip():
+            st.warning(t("your_name_ask", lang), icon=":material/badge:")
+        author.write_cookie()
         opened = services.current()
         st.caption(t("open_assessment", lang))
         if opened is None:
@@ -89,6 +94,27 @@ def verdict_badge(verdict: str, lang: str) -> None:
     st.badge(verdict_label(verdict, lang), color=VERDICT_COLOURS.get(verdict, "gray"))
 
 
+# Month and day names and the decimal comma for Vega-Lite's axes in Dutch (d3's nl-NL locale);
+# without it a Dutch page shows "Dec 2026".
+DUTCH_CHART_LOCALE = {
+    "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€\u00a0", ""]},
+    "time": {
+        "dateTime": "%a %e %B %Y %X",
+        "date": "%d-%m-%Y",
+        "time": "%H:%M:%S",
+        "periods": ["AM", "PM"],
+        "days": ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"],
+        "shortDays": ["zo", "ma", "di", "wo", "do", "vr", "za"],
+        "months": [
+            "januari", "februari", "maart", "april", "mei", "juni",
+            "juli", "augustus", "september", "oktober", "november", "december",
+        ],
+        "shortMonths": [
+            "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+        ],
+    },
+}  # fmt: skip
+
 # The charts' own font (Open Sans, the report's) is not in the browser; the app's is.
 APP_CHART_FONT = '"Source Sans", sans-serif'
 
@@ -97,7 +123,10 @@ def chart(spec: Chart, *, room: int = 90) -> None:
     """Show a Vega-Lite spec of ``assessment.charts`` at its own size, in the app's font;
     ``room`` is the height of the axis and legend below the plot (Streamlit does not add it
     by itself)."""
-    spec = {**spec, "config": {**spec.get("config", {}), "font": APP_CHART_FONT}}
+    config = {**spec.get("config", {}), "font": APP_CHART_FONT}
+    if state.lang() == "nl":
+        config["locale"] = DUTCH_CHART_LOCALE
+    spec = {**spec, "config": config}
     height = spec.get("height")
     if isinstance(height, int | float):
         st.vega_lite_chart(spec=spec, theme=None, height=int(height) + room)

@@ -8,6 +8,7 @@ registers, for ``st.switch_page`` and ``st.page_link``.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import streamlit as st
 
@@ -20,6 +21,7 @@ PAGES: dict[str, str] = {
     "report": ":material/picture_as_pdf:",
     "workshop": ":material/co_present:",
 }
+ICON = str(Path(__file__).parent / "static" / "icon.png")  # the page icon, served by the app
 LAN_ENV = "IKM_WORKSHOP_LAN"  # set by `ikm workshop serve`: other devices may only vote
 
 

@@ -16,6 +16,7 @@ from assessment.assessments import (
 )
 from assessment.errors import IkmError, ValidationFailed
 from assessment.packs import Pack, load_pack_bytes
+from assessment.problem_words import in_language
 from ui import state
 from ui.labels import md, t
 from ui.store_access import _author, store
@@ -84,7 +85,8 @@ def import_upload(name: str, data: bytes, lang: str) -> int | None:
     try:
         aid = store().import_file(data, name, author=_author(), warnings=warnings)
     except IkmError as exc:
-        state.flash("error", t("import_failed", lang, file=md(name)) + "\n\n" + md(str(exc)))
+        detail = md(in_language(str(exc), lang))
+        state.flash("error", t("import_failed", lang, file=md(name)) + "\n\n" + detail)
         return None
     state.flash("toast", t("imported", lang, file=md(name)))
     for warning in warnings:

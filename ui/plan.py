@@ -74,6 +74,7 @@ def render() -> None:
         for p in points
     ]
     key = editor_key(opened.ref)
+    st.caption(t("plan_table_scroll", lang))
     edited = st.data_editor(
         rows,
         key=key,
@@ -95,10 +96,14 @@ def render() -> None:
         ],
         disabled=["priority", "criterion", "point", "levels", "proposed", "at_risk", "overdue"],
         column_config={
-            "priority": st.column_config.NumberColumn(t("col_priority", lang), width="small"),
-            "criterion": st.column_config.TextColumn(t("col_criterion", lang), width="small"),
-            "point": st.column_config.TextColumn(t("col_point", lang), width="medium"),
-            "levels": st.column_config.TextColumn(t("col_levels", lang), width="small"),
+            "priority": st.column_config.NumberColumn(
+                t("col_priority", lang), width=55, pinned=True
+            ),
+            "criterion": st.column_config.TextColumn(
+                t("col_criterion", lang), width=100, pinned=True
+            ),
+            "point": st.column_config.TextColumn(t("col_point", lang), width=300),
+            "levels": st.column_config.TextColumn(t("col_levels", lang), width=85),
             "proposed": st.column_config.DateColumn(
                 t("col_proposed", lang), format="YYYY-MM-DD", width="small"
             ),
@@ -110,13 +115,11 @@ def render() -> None:
             ),
             "at_risk": st.column_config.TextColumn(t("col_at_risk", lang), width=60),
             "overdue": st.column_config.TextColumn(t("col_overdue", lang), width=70),
-            "owner": st.column_config.TextColumn(
-                t("col_owner", lang), max_chars=200, width="medium"
-            ),
+            "owner": st.column_config.TextColumn(t("col_owner", lang), max_chars=200, width=200),
             "status": st.column_config.SelectboxColumn(
                 t("col_status", lang), options=list(statuses), required=True, width=120
             ),
-            "note": st.column_config.TextColumn(t("col_note", lang), width="medium"),
+            "note": st.column_config.TextColumn(t("col_note", lang), width=260),
         },
     )
     changes = _changes(rows, edited, statuses)

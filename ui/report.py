@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment.i18n import LANGUAGES
-from ui import exchange, layout, services, state
+from ui import exchange, forms, layout, services, state
 from ui.labels import md, t
 
 IMPORT = "import-file"
@@ -125,12 +125,9 @@ def _import(lang: str) -> None:
     st.subheader(t("import_head", lang), anchor=False, divider="gray")
     st.markdown(t("import_intro", lang))
     key = f"{IMPORT}-{st.session_state.get(IMPORT_RUN, 0)}"
-    st.file_uploader(
-        t("import_file", lang),
-        type=["json", "ikmz"],
-        key=key,
-        max_upload_size=services.max_import_mb(),
-    )
+    st.file_uploader(t("import_file", lang), key=key, max_upload_size=services.max_import_mb())
+    st.caption(t("import_hint", lang, limit=services.max_import_mb()))
+    forms.beside(IMPORT, "file")
     st.button(
         t("import_button", lang),
         key="do-import",
@@ -143,12 +140,19 @@ def _import(lang: str) -> None:
 
 def _do_import(key: str, lang: str) -> None:
     upload = st.session_state.get(key)
+    forms.set_problems(IMPORT, {})
     if upload is None:
         return
+    if not upload.name.lower().endswith((".json", ".ikmz")):  # said here, in the page's language
+        forms.set_problems(IMPORT, {"file": t("import_type", lang, file=upload.name)})
+        return
+    before = state.flash_count()
     aid = services.import_upload(upload.name, upload.getvalue(), lang)
     if aid is not None:
         state.open_assessment(aid)
         st.session_state[IMPORT_RUN] = st.session_state.get(IMPORT_RUN, 0) + 1
+    else:  # the problems beside the uploader, which keeps the file
+        forms.set_problems(IMPORT, {"file": state.take_errors(before) or ""})
 
 
 def _history(opened: services.Opened, lang: str) -> None:

@@ -6,7 +6,6 @@ message on the next run (``state.flash``), never a traceback."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 import streamlit as st
@@ -15,9 +14,9 @@ from assessment import edits
 from assessment.assessments import (
     Assessment,
 )
-from assessment.errors import IkmError, InputFileError, ValidationFailed
+from assessment.errors import IkmError, ValidationFailed
+from assessment.problem_words import in_language
 from assessment.store import (
-    FileRejected,
     StaleVersionError,
 )
 from ui import state
@@ -63,7 +62,8 @@ def _change(ref: Ref, edit: Callable[[Assessment], Assessment], lang: str) -> bo
         state.flash("error", t("conflict", lang))
         return False
     except IkmError as exc:
-        state.flash("error", t("not_saved", lang, problem=md(_problem_text(exc))))
+        problem = in_language(_problem_text(exc), lang)
+        state.flash("error", t("not_saved", lang, problem=md(problem)))
         return False
     _remember(ref.aid, base, new_version)
     return True
@@ -84,60 +84,6 @@ def set_supports(ref: Ref, evidence_id: str, criteria: list[str], lang: str | No
     return _change(
         ref, lambda a: edits.set_supports(a, evidence_id, criteria), lang or state.lang()
     )
-
-
-def add_evidence(
-    ref: Ref,
-    *,
-    kind: str,
-    title: str,
-    source: str | None,
-    day: date | None,
-    link: str | None,
-    upload: Any,
-    personal_data: bool,
-    criteria: list[str],
-    lang: str | None = None,
-) -> str | None:
-    """Add an evidence item (storing its file first); return its id, or None with a message."""
-    lang = lang or state.lang()
-    if not title:
-        state.flash("error", t("ev_title_needed", lang))
-        return None
-    if link and not link.startswith(("https://", "http://")):
-        state.flash("error", t("ev_link_bad", lang))
-        return None
-    stored_file = None
-    if upload is not None:
-        try:
-            stored_file = store().add_file(upload.getvalue(), upload.name)
-        except (FileRejected, InputFileError) as exc:
-            message = str(exc)
-            if upload.name not in message:
-                message = f"{upload.name}: {message}"
-            state.flash("error", t("not_saved", lang, problem=md(message)))
-            return None
-    new_id: list[str] = []
-
-    def edit(a: Assessment) -> Assessment:
-        changed, eid = edits.add_evidence(
-            a,
-            kind=kind,
-            title=title,
-            criteria=list(criteria),
-            source=source,
-            date=day,
-            link=link,
-            file=stored_file,
-            personal_data=personal_data,
-        )
-        new_id.append(eid)
-        return changed
-
-    if _change(ref, edit, lang):
-        state.flash("toast", t("ev_added", lang, id=new_id[-1]))
-        return new_id[-1]
-    return None
 
 
 def delete_evidence(ref: Ref, evidence_id: str, lang: str | None = None) -> bool:

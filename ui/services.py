@@ -10,11 +10,26 @@ They live in modules by what they do, and are all importable from here:
 - ``new_assessments``: a checked pack upload, a new assessment, an import, the demo;
 - ``pdf``: the report, rendered once per version and kept for the download;
 - ``workshop_actions``: the workshop pages' actions;
-- ``exchange_services``: the workbook, the plan as files, the comparison and the next cycle.
+- ``exchange_services``: the workbook, the plan as files, the comparison and the next cycle;
+- ``evidence_services``: evidence kept on the Evidence page, the bin, the demo reset, renames.
 """
 
 from __future__ import annotations
 
+from ui.evidence_services import (
+    UPLOAD_WIDGET_MB,
+    EvidenceFields,
+    add_evidence_files,
+    binned,
+    follow_rename,
+    is_demo,
+    move_to_bin,
+    origin,
+    reset_demo,
+    save_evidence,
+    take_out_of_bin,
+    upload_problem,
+)
 from ui.exchange_services import (
     WorkbookCheck,
     check_workbook,
@@ -36,7 +51,6 @@ from ui.new_assessments import (
 )
 from ui.pdf import _pdf, _votes, pdf_bytes, prepare_pdf, report_available
 from ui.saving import (
-    add_evidence,
     delete_evidence,
     erase_file,
     link_evidence,
@@ -88,6 +102,8 @@ from ui.workshop_actions import (
 __all__ = [
     "MAX_IMPORT_MB",
     "MIB",
+    "UPLOAD_WIDGET_MB",
+    "EvidenceFields",
     "Opened",
     "PackCheck",
     "Ref",
@@ -96,9 +112,10 @@ __all__ = [
     "_pdf",
     "_votes",
     "accepted_extensions",
-    "add_evidence",
+    "add_evidence_files",
     "agree",
     "agreed_level",
+    "binned",
     "cast_vote",
     "check_pack_upload",
     "check_workbook",
@@ -115,16 +132,20 @@ __all__ = [
     "export_ikmz",
     "file_bytes",
     "file_stem",
+    "follow_rename",
     "has_file",
     "history",
     "import_assessment",
     "import_upload",
+    "is_demo",
     "join_workshop",
     "link_evidence",
     "max_import_mb",
     "max_upload_mb",
+    "move_to_bin",
     "open_voting",
     "open_workshop",
+    "origin",
     "overview",
     "pack_title",
     "packs",
@@ -136,15 +157,19 @@ __all__ = [
     "prepare_pdf",
     "replace_assessment",
     "report_available",
+    "reset_demo",
     "restore",
+    "save_evidence",
     "set_supports",
     "show_criterion",
     "start_next_cycle",
     "start_workshop",
     "store",
+    "take_out_of_bin",
     "update_actions",
     "update_details",
     "update_response",
+    "upload_problem",
     "vote_count",
     "vote_summary",
     "workbook_bytes",

@@ -8,10 +8,13 @@ import streamlit as st
 
 from assessment.i18n import LANGUAGES, localise
 from assessment.messages import pct
-from ui import exchange, layout, services, state
+from assessment.problem_words import in_language
+from assessment.store import AssessmentSummary
+from ui import exchange, forms, layout, services, state
 from ui.labels import md, t
 
 NEW = "new"  # prefix of the new-assessment form's widget keys
+DETAILS = "details"  # key of the details form's problems
 UPLOAD = "new-pack-upload"
 HANDLING = (None, "central", "decentral")
 
@@ -23,13 +26,16 @@ def render() -> None:
     st.markdown(t("start_intro", lang))
     st.space("small")
     with st.container(horizontal=True, gap="medium"):
-        st.button(
+        if st.button(
             t("open_demo", lang),
             icon=":material/play_circle:",
             help=t("demo_help", lang),
-            on_click=_open_demo,
             key="open-demo",
-        )
+        ):
+            aid = services.demo_id(lang)
+            if aid is not None:
+                state.open_assessment(aid)
+                st.switch_page(layout.goto("assess"))
         if services.current() is not None:
             st.page_link(
                 layout.goto("assess"),
@@ -42,14 +48,18 @@ def render() -> None:
     with st.expander(
         t("new_assessment", lang),
         icon=":material/add_circle:",
-        expanded=not services.overview() or st.session_state.get(UPLOAD) is not None,
+        expanded=not services.overview()
+        or st.session_state.get(UPLOAD) is not None
+        or bool(forms.problems(NEW)),
     ):
         _new_assessment(lang)
+    _bin(lang)
     opened = services.current()
     if opened is not None:
         with st.expander(
             t("details_head", lang) + f" · {md(opened.assessment.organisation.name)}",
             icon=":material/edit:",
+            expanded=bool(forms.problems(DETAILS)),
         ):
             _details(opened, lang)
         with st.expander(t("next_head", lang), icon=":material/autorenew:"):
@@ -62,19 +72,25 @@ def _assessments(lang: str) -> None:
         st.info(t("no_assessments", lang))
         return
     current = state.assessment_id()
+    binned = services.binned()
+    demo = services.demo_id(lang)
     for org in rows:
+        shown = [item for item in org.assessments if item.id not in binned]
+        if not shown:
+            continue
         with st.container(border=True):
             st.subheader(md(org.name), anchor=False)
             if org.sector:
                 st.caption(md(org.sector))
-            for item in org.assessments:
-                cols = st.columns([4, 2, 2, 1.3], vertical_alignment="center")
+            for item in shown:
+                cols = st.columns([4, 2, 2, 1.3, 0.5], vertical_alignment="center")
                 with cols[0]:
                     when = t("assessed_on", lang, date=item.assessment_date)
                     if item.audit_date:
                         when += f" · {t('audit_on', lang, date=item.audit_date)}"
                     title = services.pack_title(item.pack_id, lang)
                     st.markdown(f"**{md(title)}**  \n{md(when)}")
+                    st.caption(md(_made(item, demo, lang)))
                     changed = item.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
                     if item.updated_by:
                         changed += f" · {item.updated_by}"
@@ -93,16 +109,86 @@ def _assessments(lang: str) -> None:
                     args=(item.id,),
                     width="stretch",
                 )
+                with cols[4]:
+                    _actions(item.id, item.id == demo, lang)
 
 
 def _open(aid: int) -> None:
     state.open_assessment(aid)
 
 
-def _open_demo() -> None:
-    aid = services.demo_id()
-    if aid is not None:
-        state.open_assessment(aid)
+def _made(item: AssessmentSummary, demo: int | None, lang: str) -> str:
+    """How the assessment came to be, so that an import can be told from its original."""
+    number = t("assessment_number", lang, id=item.id)
+    created = item.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    if item.id == demo:
+        return f"{number} · {t('the_demo', lang)}"
+    source = services.origin(item.id, item.created_at)
+    if source:
+        return f"{number} · {t('imported_from', lang, file=source, when=created)}"
+    return f"{number} · {t('created_on', lang, when=created)}"
+
+
+def _actions(aid: int, is_demo: bool, lang: str) -> None:
+    """Delete (to the bin) and, for the demo, put it back as shipped."""
+    with st.popover("", icon=":material/more_vert:", help=t("more_actions", lang)):
+        if is_demo:
+            st.caption(t("demo_reset_help", lang))
+            st.button(
+                t("demo_reset", lang),
+                key=f"reset-demo-{aid}",
+                icon=":material/restart_alt:",
+                on_click=services.reset_demo,
+                args=(lang,),
+            )
+        st.caption(t("bin_help", lang))
+        st.button(
+            t("to_bin", lang),
+            key=f"bin-{aid}",
+            icon=":material/delete:",
+            type="primary",
+            on_click=services.move_to_bin,
+            args=(aid, lang),
+        )
+
+
+def _bin(lang: str) -> None:
+    """The assessments in the bin, each with the day it goes for good and a way back."""
+    binned = services.binned()
+    if not binned:
+        return
+    names = {
+        item.id: (org.name, item)
+        for org in services.overview()
+        for item in org.assessments
+        if item.id in binned
+    }
+    with st.expander(t("bin_head", lang, n=len(binned)), icon=":material/delete:"):
+        st.caption(t("bin_intro", lang))
+        for aid, entry in sorted(binned.items(), key=lambda kv: kv[1].deleted_at, reverse=True):
+            name, item = names.get(aid, ("?", None))
+            cols = st.columns([5, 1.3], vertical_alignment="center")
+            when = item.assessment_date if item else ""
+            deleted = entry.deleted_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            line = t(
+                "bin_row",
+                lang,
+                when=deleted,
+                until=entry.kept_until.astimezone().strftime("%Y-%m-%d"),
+            )
+            if entry.deleted_by:
+                line += f" · {entry.deleted_by}"
+            cols[0].markdown(
+                f"**{md(name)}** · {md(t('assessed_on', lang, date=when))}  \n:gray[{md(line)}]"
+            )
+            cols[1].button(
+                t("from_bin", lang),
+                key=f"unbin-{aid}",
+                icon=":material/restore_from_trash:",
+                on_click=services.take_out_of_bin,
+                args=(aid, lang),
+                width="stretch",
+            )
 
 
 # ---- a new assessment --------------------------------------------------------------------
@@ -110,17 +196,18 @@ def _open_demo() -> None:
 
 def _new_assessment(lang: str) -> None:
     st.caption(t("new_intro", lang))
-    upload = st.file_uploader(
-        t("pack_upload", lang), type=["yaml", "yml"], key=UPLOAD, help=t("pack_upload_help", lang)
-    )
+    upload = st.file_uploader(t("pack_upload", lang), key=UPLOAD, help=t("pack_upload_help", lang))
     uploaded = None
+    if upload is not None and not upload.name.lower().endswith((".yaml", ".yml")):
+        st.error(md(t("pack_type", lang, file=upload.name)), icon=":material/error:")
+        upload = None  # said in the page's language, not refused by the browser in English
     if upload is not None:
         uploaded = services.check_pack_upload(upload.name, upload.getvalue())
         if uploaded.problems:
             st.error(
                 t("pack_invalid", lang, file=md(upload.name), n=len(uploaded.problems))
                 + "\n\n"
-                + "\n".join(f"- {md(p)}" for p in uploaded.problems)
+                + "\n".join(f"- {md(in_language(p, lang))}" for p in uploaded.problems)
             )
         else:
             st.success(
@@ -135,6 +222,8 @@ def _new_assessment(lang: str) -> None:
     with st.form("new-assessment", border=True):
         a, b = st.columns(2, gap="large")
         a.text_input(t("org_name", lang), key=f"{NEW}-name", max_chars=200)
+        with a:
+            forms.beside(NEW, "name")
         a.text_input(t("org_sector", lang), key=f"{NEW}-sector", max_chars=200)
         a.text_input(t("org_size", lang), key=f"{NEW}-size", max_chars=100)
         a.radio(
@@ -172,6 +261,7 @@ def _new_assessment(lang: str) -> None:
             key=f"{NEW}-lang",
             format_func=lambda code: t(f"lang_{code}", lang),
         )
+        forms.beside(NEW, "form")
         st.form_submit_button(
             t("create", lang),
             key="create",
@@ -185,9 +275,11 @@ def _new_assessment(lang: str) -> None:
 def _create(lang: str, use_upload: bool) -> None:
     ss = st.session_state
     name = (ss.get(f"{NEW}-name") or "").strip()
+    forms.set_problems(NEW, {})
     if not name:
-        state.flash("error", t("name_required", lang))
+        forms.set_problems(NEW, {"name": t("name_required", lang)})
         return
+    before = state.flash_count()
     pack_upload = None
     if use_upload and ss.get(UPLOAD) is not None:
         pack_upload = (ss[UPLOAD].name, ss[UPLOAD].getvalue())
@@ -207,6 +299,8 @@ def _create(lang: str, use_upload: bool) -> None:
     if aid is not None:
         state.open_assessment(aid)
         state.flash("toast", t("created", lang, name=md(name)))
+    else:
+        forms.set_problems(NEW, {"form": state.take_errors(before) or ""})
 
 
 # ---- details of the open assessment ---------------------------------------------------------
@@ -218,6 +312,8 @@ def _details(opened: services.Opened, lang: str) -> None:
     with st.form(key, border=True):
         left, right = st.columns(2, gap="large")
         left.text_input(t("org_name", lang), value=a.organisation.name, key=f"{key}-name")
+        with left:
+            forms.beside(DETAILS, "name")
         left.text_input(
             t("org_sector", lang), value=a.organisation.sector or "", key=f"{key}-sector"
         )
@@ -253,6 +349,7 @@ def _details(opened: services.Opened, lang: str) -> None:
             key=f"{key}-lang",
             format_func=lambda code: t(f"lang_{code}", lang),
         )
+        forms.beside(DETAILS, "form")
         st.form_submit_button(
             t("save_details", lang),
             key=f"{key}-save",
@@ -264,13 +361,16 @@ def _details(opened: services.Opened, lang: str) -> None:
 def _save_details(ref: services.Ref, key: str, lang: str) -> None:
     ss = st.session_state
     name = (ss.get(f"{key}-name") or "").strip()
+    forms.set_problems(DETAILS, {})
     if not name:
-        state.flash("error", t("name_required", lang))
+        forms.set_problems(DETAILS, {"name": t("name_required", lang)})
         return
+    before = state.flash_count()
+    sector = (ss.get(f"{key}-sector") or "").strip() or None
     if services.update_details(
         ref,
         name=name,
-        sector=(ss.get(f"{key}-sector") or "").strip() or None,
+        sector=sector,
         size=(ss.get(f"{key}-size") or "").strip() or None,
         handling=ss.get(f"{key}-handling"),
         assessment_date=ss.get(f"{key}-date"),
@@ -278,7 +378,10 @@ def _save_details(ref: services.Ref, key: str, lang: str) -> None:
         assessors=[x.strip() for x in (ss.get(f"{key}-assessors") or "").splitlines() if x.strip()],
         language=ss.get(f"{key}-lang") or "nl",
     ):
+        services.follow_rename(ref, name, sector)
         state.flash("toast", t("details_saved", lang))
+    else:
+        forms.set_problems(DETAILS, {"form": state.take_errors(before) or ""})
 
 
 if __name__ == "__main__":  # run as a page by st.navigation

@@ -100,3 +100,22 @@ def show_flash() -> None:
             st.toast(text, icon=":material/check_circle:")
         else:
             getattr(st, kind)(text)
+
+
+def flash_count() -> int:
+    """How many messages are queued (see :func:`take_errors`)."""
+    return len(st.session_state.get(FLASH, []))
+
+
+def take_errors(since: int) -> str | None:
+    """Take the error messages queued after the first ``since`` ones off the queue, to show
+    them beside a form instead of at the top of the page (as :class:`ui.forms.Markdown`, the
+    safe Markdown they were queued as); None when there are none."""
+    queued = st.session_state.get(FLASH, [])
+    errors = [text for kind, text in queued[since:] if kind == "error"]
+    st.session_state[FLASH] = queued[:since] + [m for m in queued[since:] if m[0] != "error"]
+    if not errors:
+        return None
+    from ui.forms import Markdown
+
+    return Markdown("\n\n".join(errors))

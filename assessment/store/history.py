@@ -190,6 +190,12 @@ def describe(change: Change, lang: str = "nl") -> str:
     if kind in ("field", "action", "level"):
         params["from_"] = _show(change.get("from"), lang)
         params["to"] = _show(change.get("to"), lang)
+    if kind == "action" and change.get("field") == "status":  # words, not in_progress
+        from ..messages import status_label
+
+        for key in ("from", "to"):
+            if change.get(key):
+                params["from_" if key == "from" else "to"] = status_label(change[key], lang)
     template = _TEXT.get(kind, {}).get(lang)
     if template is None:
         return kind
