@@ -145,26 +145,6 @@ def completeness_text(answered: int, applicable: int, lang: str, to_confirm: int
     return text + (f"; {to_confirm} nog te bevestigen" if to_confirm else "")
 
 
-NOT_CHECKABLE = {"nl": "niet controleerbaar", "en": "not checkable"}
-
-_TO_CHECK = {
-    ("date",): {"nl": "voeg een datum toe bij de bron", "en": "add a date to the source"},
-    ("source",): {
-        "nl": "voeg een bron toe (waar het ligt of wie is gesproken)",
-        "en": "add a source (where it is kept or who was interviewed)",
-    },
-    ("file", "link", "source", "date"): {
-        "nl": "voeg een bestand of een link toe, of een bron met een datum",
-        "en": "add a file or a link, or a source with a date",
-    },
-}
-
-
-def not_checkable_text(missing: tuple[str, ...], lang: str) -> str:
-    """ "niet controleerbaar: voeg een datum toe bij de bron" for an item that backs nothing."""
-    return f"{NOT_CHECKABLE[_lang(lang)]}: {localise(_TO_CHECK[missing], lang)}"
-
-
 def forecast_label(lang: str) -> str:
     """What the audit-day figure is: the outcome if every planned point is finished on time."""
     return {

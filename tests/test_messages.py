@@ -6,7 +6,6 @@ from assessment.assessments import parse_assessment
 from assessment.messages import (
     completeness_text,
     level_needs,
-    not_checkable_text,
     one_decimal,
     pct,
     signed,
@@ -54,15 +53,9 @@ def test_level_needs_names_what_is_missing_and_which_level_asks_it():
     )
 
 
-def test_completeness_and_not_checkable_wording():
+def test_completeness_wording():
     assert completeness_text(6, 7, "nl") == "6 van 7 criteria beantwoord"
     assert completeness_text(6, 7, "en") == "6 of 7 criteria answered"
-    assert (
-        not_checkable_text(("date",), "nl") == "niet controleerbaar: voeg een datum toe bij de bron"
-    )
-    assert not_checkable_text(("file", "link", "source", "date"), "en") == (
-        "not checkable: add a file or a link, or a source with a date"
-    )
 
 
 def test_unplanned_points_and_unowned_knockouts_are_named():

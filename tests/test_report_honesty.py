@@ -78,7 +78,7 @@ def test_the_forecast_is_labelled_and_counts_only_planned_points(pages, demo):
 
 def test_not_checkable_items_are_marked_with_what_would_fix_them(pages):
     index = " ".join(p for p in pages if "Bewijsregister" in p)
-    assert "niet controleerbaar: voeg een datum toe bij de bron" in index  # E27: source only
+    assert "niet controleerbaar: vul de datum in (de bron staat er al)" in index  # E27
     assert (
         "niet controleerbaar: voeg een bestand of een link toe, of een bron met een datum" in index
     )
@@ -130,6 +130,6 @@ def test_the_english_context_says_the_same(demo):
     )
     unchecked = {e.id: e.not_checkable for e in ctx.evidence if e.not_checkable}
     assert unchecked == {
-        "E27": "not checkable: add a date to the source",
+        "E27": "not checkable: fill in the date (the source is there), or add a file or a link",
         "E28": "not checkable: add a file or a link, or a source with a date",
     }

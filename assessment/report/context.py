@@ -425,7 +425,7 @@ def _criterion_view(
 
 def _not_checkable(item: Evidence, lang: str) -> str:
     """'' for a checkable item, else "niet controleerbaar: ..." with what would fix it."""
-    return "" if item.checkable else messages.not_checkable_text(item.to_make_checkable, lang)
+    return "" if item.checkable else messages.checkable_text(item, lang)
 
 
 def _level_rules(pack: Pack, criterion: Criterion, lang: str) -> tuple[LevelRule, ...]:
