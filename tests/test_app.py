@@ -46,6 +46,7 @@ def test_start_shows_the_demo_and_opens_it(db):
     at = ok(app().run())
     assert "Gemeente Voorbeeldstad" in text(at)  # make run opens with the demo ready
     assert "Voorwaardelijk gereed" in text(at)
+    assert "44 van 49 criteria beantwoord" in text(at)  # beside its readiness in the list
     ok(at.button(key="open-demo").click().run())
     assert at.session_state["a"] == str(db.ensure_demo())
     assert at.query_params["a"] == str(db.ensure_demo())

@@ -7,7 +7,7 @@ from datetime import date
 import streamlit as st
 
 from assessment.i18n import LANGUAGES, localise
-from assessment.messages import pct
+from assessment.messages import completeness_text, pct
 from assessment.problem_words import in_language
 from assessment.store import AssessmentSummary
 from ui import exchange, forms, layout, services, state
@@ -96,6 +96,9 @@ def _assessments(lang: str) -> None:
                         changed += f" · {item.updated_by}"
                     st.caption(md(t("changed", lang, when=changed)))
                 cols[1].metric(t("readiness", lang), pct(item.readiness, lang))
+                counts = services.completeness_of(item.id, item.version)
+                if counts is not None:
+                    cols[1].caption(completeness_text(*counts[:2], lang, counts[2]))
                 with cols[2]:
                     if item.verdict:
                         layout.verdict_badge(item.verdict, lang)

@@ -82,6 +82,17 @@ def _opened(aid: int, version: int) -> Opened | None:
     return Opened(Ref(aid, stored_version), assessment, pack, score(pack, assessment))
 
 
+@st.cache_data(show_spinner=False, max_entries=512)
+def completeness_of(aid: int, version: int) -> tuple[int, int, int] | None:
+    """(answered, applicable, to re-confirm) of one version, for lists that show readiness:
+    every view that shows readiness or a verdict also shows how complete it is."""
+    opened = _opened(aid, version)
+    if opened is None:
+        return None
+    done = opened.result.completeness
+    return done.answered, done.applicable, done.to_confirm
+
+
 def current() -> Opened | None:
     """The open assessment (from the id in session state), or None."""
     raw = state.assessment_id()
