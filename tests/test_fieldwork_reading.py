@@ -201,3 +201,17 @@ def test_a_broken_csv_names_its_line(monkeypatch):
 )  # fmt: skip
 def test_safe_cell_escapes_formula_like_text(value, written):
     assert safe_cell(value) == written
+
+
+def test_headers_and_guessed_columns_for_the_mapping_step():
+    from assessment.fieldwork.reading import guess_columns, register_headers
+    from tests.fieldwork_registers import HEADER
+
+    assert register_headers(to_xlsx(MESSY), "r.xlsx") == HEADER
+    assert register_headers(to_csv(MESSY), "r.csv") == HEADER
+    assert guess_columns(["Naam", "ZAAKNUMMER", "Datum  ontvangst", "id"]) == {
+        "id": "id",
+        "received": "Datum  ontvangst",
+    }
+    with pytest.raises(RegisterError, match=r"bomb.xlsx: refused"):
+        register_headers(_bomb(), "bomb.xlsx")

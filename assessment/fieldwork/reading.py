@@ -136,7 +136,34 @@ def find_columns(headers: list[str], mapping: Mapping[str, str] | None = None) -
     return found
 
 
+def guess_columns(headers: list[str]) -> dict[str, str]:
+    """The header each field would be read from by default (fields without one left out)."""
+    found: dict[str, str] = {}
+    used: set[str] = set()
+    names = {normalise_header(h): h for h in reversed(headers) if normalise_header(h)}
+    for field in FIELDS:
+        for name in DEFAULT_HEADERS[field]:
+            header = names.get(normalise_header(name))
+            if header is not None and header not in used:
+                found[field] = header
+                used.add(header)
+                break
+    return found
+
+
 # ---- the file -------------------------------------------------------------------------
+
+
+def register_headers(raw: bytes, name: str) -> list[str]:
+    """The headers (first row) of a register, for a mapping step; nothing else is read."""
+    rows = _rows(raw, name)[1]
+    try:
+        first = next(rows)
+    except StopIteration:
+        raise RegisterError(f"{name}: file is empty") from None
+    finally:
+        rows.close()
+    return ["" if h is None else str(h).strip() for h in first]
 
 
 def read_register(path: str | Path, mapping: Mapping[str, str] | None = None) -> Register:
@@ -158,19 +185,8 @@ def read_register(path: str | Path, mapping: Mapping[str, str] | None = None) ->
 
 def parse_register(raw: bytes, name: str, mapping: Mapping[str, str] | None = None) -> Register:
     """Read register bytes (``name`` is used in messages and to refuse ``.xlsm``)."""
-    if len(raw) > MAX_REGISTER_BYTES:
-        raise RegisterError(_too_large(name, len(raw)))
-    if not raw.strip():
-        raise RegisterError(f"{name}: file is empty")
+    fmt, rows = _rows(raw, name)
     digest = hashlib.sha256(raw).hexdigest()
-    if name.lower().endswith((".xlsm", ".xltm", ".xlam")):
-        raise RegisterError(f"{name}: a workbook with macros is refused; save it as .xlsx or CSV")
-    if raw.startswith(b"\xd0\xcf\x11\xe0"):
-        raise RegisterError(f"{name}: an old Excel (.xls) file; save it as .xlsx or CSV")
-    if raw.startswith(b"PK\x03\x04"):
-        fmt, rows = "xlsx", _xlsx_rows(raw, name)
-    else:
-        fmt, rows = "csv", _csv_rows(_decode(raw, name), name)
     try:
         headers = next(rows)
     except StopIteration:
@@ -186,12 +202,16 @@ def parse_register(raw: bytes, name: str, mapping: Mapping[str, str] | None = No
     if unnamed:
         dropped += (f"({unnamed} without a header)",)
     out: list[tuple[Any, ...]] = []
-    line = 1
-    for line, cells in enumerate(rows, start=2):
-        if line - 1 > MAX_ROWS:
-            raise RegisterError(f"{name}: more than {MAX_ROWS:,} rows; split the register")
-        width = len(cells)
-        out.append((line, *(None if i is None or i >= width else _cell(cells[i]) for i in kept)))
+    try:
+        for line, cells in enumerate(rows, start=2):
+            if line - 1 > MAX_ROWS:
+                raise RegisterError(f"{name}: more than {MAX_ROWS:,} rows; split the register")
+            width = len(cells)
+            out.append(
+                (line, *(None if i is None or i >= width else _cell(cells[i]) for i in kept))
+            )
+    finally:
+        rows.close()  # type: ignore[attr-defined]
     return Register(
         name=name,
         sha256=digest,
@@ -200,6 +220,21 @@ def parse_register(raw: bytes, name: str, mapping: Mapping[str, str] | None = No
         dropped=dropped,
         rows=out,
     )
+
+
+def _rows(raw: bytes, name: str) -> tuple[str, Iterator[Any]]:
+    """The format and the rows (the header first) of register bytes; refused files raise."""
+    if len(raw) > MAX_REGISTER_BYTES:
+        raise RegisterError(_too_large(name, len(raw)))
+    if not raw.strip():
+        raise RegisterError(f"{name}: file is empty")
+    if name.lower().endswith((".xlsm", ".xltm", ".xlam")):
+        raise RegisterError(f"{name}: a workbook with macros is refused; save it as .xlsx or CSV")
+    if raw.startswith(b"\xd0\xcf\x11\xe0"):
+        raise RegisterError(f"{name}: an old Excel (.xls) file; save it as .xlsx or CSV")
+    if raw.startswith(b"PK\x03\x04"):
+        return "xlsx", _xlsx_rows(raw, name)
+    return "csv", _csv_rows(_decode(raw, name), name)
 
 
 def _too_large(name: str, size: int) -> str:
