@@ -19,7 +19,7 @@ listed as a warning.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Literal
@@ -225,6 +225,17 @@ def complaints_of(register: Register) -> tuple[list[Complaint], list[RowNote], l
     warnings: list[RowNote] = []
     blank = 0
     first_line: dict[str, int] = {}
+    known: dict[Any, date | None] = {}  # registers repeat their dates: parse each text once
+
+    def day_of(value: Any) -> date | None:
+        try:
+            return known[value]
+        except KeyError:
+            day = known[value] = parse_day(value)
+            return day
+        except TypeError:  # not hashable: never from a register, but never a crash either
+            return parse_day(value)
+
     for line, rid, received, acknowledged, decided, channel, department, outcome in register.rows:
         if rid is None:
             if (
@@ -243,13 +254,13 @@ def complaints_of(register: Register) -> tuple[list[Complaint], list[RowNote], l
             skipped.append(RowNote(line, "duplicate_id", reason))
             continue
         first_line[rid] = line
-        day = parse_day(received)
+        day = day_of(received)
         if day is None:
             code = "no_received" if received is None else "bad_received"
             skipped.append(RowNote(line, code, SKIP_REASONS[code].format(value=_text(received))))
             continue
-        ack = _optional_day(acknowledged, line, "acknowledged", day, warnings)
-        dec = _optional_day(decided, line, "decided", day, warnings)
+        ack = _optional_day(acknowledged, line, "acknowledged", day, warnings, day_of)
+        dec = _optional_day(decided, line, "decided", day, warnings, day_of)
         complaints.append(
             Complaint(line, rid, day, ack, dec, _text(channel), _text(department), _text(outcome))
         )
@@ -257,11 +268,16 @@ def complaints_of(register: Register) -> tuple[list[Complaint], list[RowNote], l
 
 
 def _optional_day(
-    value: Any, line: int, what: str, received: date, warnings: list[RowNote]
+    value: Any,
+    line: int,
+    what: str,
+    received: date,
+    warnings: list[RowNote],
+    day_of: Callable[[Any], date | None] = parse_day,
 ) -> date | None:
     if value is None:
         return None
-    day = parse_day(value)
+    day = day_of(value)
     if day is None:
         code = f"bad_{what}"
         warnings.append(RowNote(line, code, WARNING_REASONS[code].format(value=_text(value))))
@@ -311,8 +327,12 @@ def analyse(register: Register, terms: HandlingTerms, today: date | None = None)
     by_department: dict[str, Tally] = {}
     by_outcome: dict[str, int] = {}
     mapped = register.columns
+    months: dict[date, str] = {}
     for c in complaints:
-        groups = [total, by_month.setdefault(c.received.strftime("%Y-%m"), Tally())]
+        month = months.get(c.received)
+        if month is None:
+            month = months[c.received] = f"{c.received.year:04d}-{c.received.month:02d}"
+        groups = [total, by_month.setdefault(month, Tally())]
         if "channel" in mapped:
             groups.append(by_channel.setdefault(c.channel, Tally()))
         if "department" in mapped:

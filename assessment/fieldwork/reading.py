@@ -7,7 +7,7 @@ every other column is dropped while reading, row by row, and only its header is 
 The line of a row counts the header as line 1 (the row number Excel shows). Cells are kept
 as they are (text, or a date from an XLSX date cell); text starting with ``=``, ``+``, ``-``
 or ``@`` is data, never a formula: it is kept as text, and a formula in an XLSX cell is read
-as its text, never evaluated.
+as its text, never evaluated (:mod:`assessment.fieldwork.xlsx` streams the first sheet).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import csv
 import hashlib
 import io
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -344,32 +344,23 @@ def check_xlsx_container(raw: bytes, name: str) -> None:
                 )
 
 
-def _xlsx_rows(raw: bytes, name: str) -> Iterator[Iterable[Any]]:
-    """The rows of the first sheet as values; formulas come as their text, never evaluated."""
+def _xlsx_rows(raw: bytes, name: str) -> Iterator[Any]:
+    """The rows of the first sheet as values; formulas come as their text, never evaluated
+    (see :mod:`assessment.fieldwork.xlsx`)."""
     check_xlsx_container(raw, name)
-    import openpyxl
+    return _sheet_rows(raw, name)
+
+
+def _sheet_rows(raw: bytes, name: str) -> Iterator[Any]:
+    from .xlsx import read_rows
 
     try:
-        book = openpyxl.load_workbook(
-            io.BytesIO(raw), read_only=True, data_only=False, keep_links=False, keep_vba=False
-        )
-    except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
-        raise RegisterError(f"{name}: not a readable XLSX workbook ({_short(exc)})") from None
-    return _sheet_rows(book, name)
-
-
-def _sheet_rows(book: Any, name: str) -> Iterator[Any]:
-    try:
-        if not book.worksheets:
-            raise RegisterError(f"{name}: the workbook has no worksheet")
-        sheet = book.worksheets[0]
-        yield from sheet.iter_rows(values_only=True)
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            yield from read_rows(archive)
     except RegisterError:
         raise
-    except Exception as exc:
+    except Exception as exc:  # a damaged part: zlib, XML or structure errors
         raise RegisterError(f"{name}: not a readable XLSX workbook ({_short(exc)})") from None
-    finally:
-        book.close()
 
 
 def _short(exc: Exception) -> str:
