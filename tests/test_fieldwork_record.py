@@ -116,3 +116,17 @@ def test_answers_only_for_sampled_files_and_removal():
         set_answer(a, "Z-999", "H-1", "ack", "pass")
     cleared = set_answer(a, sample.ids[0], "H-1", "ack", None)
     assert cleared.fieldwork.review == {}
+
+
+def test_the_version_history_names_fieldwork_changes():
+    from assessment.store.history import diff, summarise
+
+    a, _, sample = with_everything()
+    base = a.model_copy(update={"fieldwork": None})
+    assert summarise(diff(base, a), "en") == (
+        "register analysis klachten.xlsx: 6 complaints; sample of 3 drawn (seed 5); "
+        f"file review {sample.ids[0]} changed"
+    )
+    assert summarise(diff(a, base), "nl") == (
+        f"registeranalyse verwijderd; steekproef verwijderd; dossiertoets {sample.ids[0]} gewijzigd"
+    )
