@@ -129,7 +129,7 @@ def _analysis(opened: services.Opened, register: Register, lang: str) -> Analysi
         else:
             share = pct(percent(figure["count"], figure["of"]), lang)
             col.metric(t(label, lang), share, t("fw_of", lang, c=figure["count"], o=figure["of"]),
-                       delta_color="off")  # fmt: skip
+                       delta_color="off", delta_arrow="off")  # fmt: skip
     overdue = data["open_overdue"]
     metrics[3].metric(t("fw_open", lang), f"{data['open']} ({'–' if overdue is None else overdue})")
     _notes(data["skipped"], "fw_skipped", lang)
@@ -143,7 +143,9 @@ def _analysis(opened: services.Opened, register: Register, lang: str) -> Analysi
             },
             x="month",
             y="n",
-            height=200,
+            x_label=t("fw_month", lang),
+            y_label=t("fw_complaints", lang),
+            height=220,
         )
     st.button(
         t("fw_save_analysis", lang),

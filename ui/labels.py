@@ -629,6 +629,7 @@ LABELS.update(
         "fw_line": ("Regel", "Line"),
         "fw_reason": ("Reden", "Reason"),
         "fw_per_month": ("Klachten per maand", "Complaints per month"),
+        "fw_month": ("Maand van ontvangst", "Month received"),
         "fw_save_analysis": ("Cijfers bewaren bij de beoordeling", "Keep the figures"),
         "fw_analysis_saved": ("Cijfers bewaard.", "Figures kept."),
         "fw_saved_analysis": (
