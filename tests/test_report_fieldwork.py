@@ -127,6 +127,7 @@ def test_the_partial_is_included_only_with_fieldwork_and_escapes_text():
     parser = _Text()
     parser.feed(html)
     assert "fieldwork" in parser.sections
+    assert '<li><a href="#fieldwork">Veldwerk: klachtenregister en dossiertoets</a></li>' in html
     assert "&lt;b&gt;Zorg &amp; Welzijn&lt;/b&gt;" in html and "<b>Zorg" not in html
     assert register.sha256 in html
     assert len(re.findall(r"<rect ", html)) == 2
@@ -145,6 +146,6 @@ def test_the_pdf_shows_the_chapter(monkeypatch):
     monkeypatch.setattr(render_module, "render_html", with_chapter)
     pdf = render_module.render(PACK, a, "en").pdf
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
-    assert "Fieldwork: complaint register and file review" in text
+    assert text.count("Fieldwork: complaint register and file review") >= 2  # contents, heading
     assert "75.0%" in text and sample.ids[0] in text
     assert register.sha256[:20] in text.replace("\n", "")
