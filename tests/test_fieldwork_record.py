@@ -83,8 +83,13 @@ def test_problems_against_the_pack():
         "a.json: fieldwork.sample.ids: holds 4 ids, not size 3",
         "a.json: fieldwork.review.NOT-SAMPLED: file 'NOT-SAMPLED' is not in the sample",
         "a.json: fieldwork.review.NOT-SAMPLED.H-9: unknown criterion id 'H-9'",
-        f"a.json: fieldwork.review.{sample.ids[1]}.H-1.nope: "
-        "criterion H-1 has no file check 'nope'",
+    ]
+    del data["fieldwork"]["review"]["NOT-SAMPLED"]
+    data["fieldwork"]["sample"]["ids"].pop()
+    _, _, warnings = load_assessment_text(json.dumps(data), "a.json", pack_for)
+    assert [str(w) for w in warnings] == [
+        f"a.json: fieldwork.review.{sample.ids[1]}.H-1.nope: warning: criterion H-1 has no file "
+        "check 'nope'; the answer is kept but not counted"
     ]
 
 

@@ -230,14 +230,15 @@ def clear_fieldwork(assessment: Assessment) -> Assessment:
 
 def fieldwork_problems(assessment: Assessment, pack: Pack, file: str) -> list[Problem]:
     """Every problem of the ``fieldwork`` field against ``pack``: a review answer for a file
-    outside the sample, an unknown criterion, or a check the criterion does not have."""
+    outside the sample or for an unknown criterion (errors), or for a check the criterion does
+    not have (a warning: a newer pack may have dropped it; the answer is kept, not counted)."""
     fieldwork = assessment.fieldwork
     if fieldwork is None:
         return []
     problems: list[Problem] = []
 
-    def add(path: tuple[Any, ...], message: str) -> None:
-        problems.append(Problem(file, None, format_path(("fieldwork", *path)), message))
+    def add(path: tuple[Any, ...], message: str, severity: str = "error") -> None:
+        problems.append(Problem(file, None, format_path(("fieldwork", *path)), message, severity))
 
     sampled = set(fieldwork.sample.ids) if fieldwork.sample else set()
     if fieldwork.sample and len(sampled) != len(fieldwork.sample.ids):
@@ -257,8 +258,10 @@ def fieldwork_problems(assessment: Assessment, pack: Pack, file: str) -> list[Pr
             check_ids = {k.id for k in criterion.file_checks}
             for check_id in checks:
                 if check_id not in check_ids:
-                    add(
+                    add(  # a pack update may drop a check: the answer is kept, not counted
                         ("review", file_id, cid, check_id),
-                        f"criterion {cid} has no file check '{check_id}'",
+                        f"criterion {cid} has no file check '{check_id}'; the answer is kept "
+                        "but not counted",
+                        "warning",
                     )
     return problems
