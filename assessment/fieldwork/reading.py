@@ -208,7 +208,7 @@ def parse_register(raw: bytes, name: str, mapping: Mapping[str, str] | None = No
                 raise RegisterError(f"{name}: more than {MAX_ROWS:,} rows; split the register")
             width = len(cells)
             out.append(
-                (line, *(None if i is None or i >= width else _cell(cells[i]) for i in kept))
+                (line, *[None if i is None or i >= width else _cell(cells[i]) for i in kept])
             )
     finally:
         rows.close()  # type: ignore[attr-defined]

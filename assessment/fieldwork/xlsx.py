@@ -159,13 +159,14 @@ def _column(letters: str, cache: dict[str, int]) -> int:
 
 
 class LazyRow:
-    """A row whose cells are decoded only when read: a register keeps a few of its columns,
-    so the others are never decoded. Behaves as a tuple for ``len``, indexing and iteration."""
+    """A row whose cells are split and decoded only when read: a register keeps a few of its
+    columns, so the others never are. Behaves as a tuple for ``len``, indexing and iteration."""
 
-    __slots__ = ("_cells", "_context")
+    __slots__ = ("_cells", "_context", "_open")
 
-    def __init__(self, cells: list[tuple[str, str] | None], context: tuple[Any, ...]):
-        self._cells = cells  # (attributes, body) per column; None where there is no cell
+    def __init__(self, cells: list[Any], cell_open: str, context: tuple[Any, ...]):
+        self._cells = cells  # per column: the cell's text, (attributes, body), or None
+        self._open = cell_open
         self._context = context
 
     def __len__(self) -> int:
@@ -173,33 +174,70 @@ class LazyRow:
 
     def __getitem__(self, index: int) -> Any:
         cell = self._cells[index]
-        return None if cell is None else _value(cell[0], cell[1], *self._context)
+        if cell.__class__ is str:
+            cell = _split_cell(cell, self._open)
+        if cell is None:
+            return None
+        strings, dated, epoch = self._context
+        return _value(cell[0], cell[1], strings, dated, epoch)
 
     def __iter__(self) -> Iterator[Any]:
         return (self[i] for i in range(len(self._cells)))
 
 
-def _place(found: list[tuple[str, str]], columns: dict[str, int]) -> list[Any]:
+def _split_cell(part: str, cell_open: str) -> tuple[str, str] | None:
+    """A cell's attributes and body from the text up to its closing tag (self-closed empty
+    cells before it are passed over)."""
+    begin = part.rfind(cell_open)  # "<c ": never "<color" of rich text
+    if begin < 0:
+        begin = max(part.rfind(cell_open[:-1] + ch) for ch in ">\t\r\n")
+    end = part.find(">", begin)
+    if begin < 0 or end < 0:
+        return None
+    return part[begin + len(cell_open) : end], part[end + 1 :]
+
+
+_LETTERS: dict[int, str] = {}
+
+
+def _letters(index: int) -> str:
+    """The column letters of a 0-based column index (0: A, 25: Z, 26: AA)."""
+    out = _LETTERS.get(index)
+    if out is None:
+        number, out = index + 1, ""
+        while number:
+            number, rest = divmod(number - 1, 26)
+            out = chr(65 + rest) + out
+        _LETTERS[index] = out
+    return out
+
+
+def _place(parts: list[str], cell_open: str, columns: dict[str, int]) -> list[Any]:
     """The cells of a row at their columns (from their ``r``; in order where it is absent)."""
-    if not found:
+    if not parts:
         return []
-    first, last = _ATTR_R.search(found[0][0]), _ATTR_R.search(found[-1][0])
+    first, last = _split_cell(parts[0], cell_open), _split_cell(parts[-1], cell_open)
+    letters = _letters(len(parts) - 1)
     if (
         first is not None
         and last is not None
-        and first.group(1) == "A"
-        and last.group(1)
-        and _column(last.group(1), columns) == len(found) - 1
+        and first[0].startswith('r="A')
+        and first[0][4:5].isdigit()
+        and last[0].startswith(f'r="{letters}')
+        and last[0][3 + len(letters) : 4 + len(letters)].isdigit()
     ):
-        return found  # every column from A on is there: position is column (the usual case)
+        return parts  # every column from A on is there: position is column (the usual case)
     placed: dict[int, tuple[str, str]] = {}
-    for attrs, body in found:
-        ref = _ATTR_R.search(attrs)
+    for part in parts:
+        cell = _split_cell(part, cell_open)
+        if cell is None:
+            continue
+        ref = _ATTR_R.search(cell[0])
         index = (
             _column(ref.group(1), columns) if ref and ref.group(1) else max(placed, default=-1) + 1
         )
-        placed[index] = (attrs, body)
-    width = max(placed) + 1
+        placed[index] = cell
+    width = max(placed, default=-1) + 1
     return [placed.get(i) for i in range(width)]
 
 
@@ -273,15 +311,8 @@ def _stream(handle: IO[bytes], context: tuple[Any, ...]) -> Iterator[Any]:
             for _ in range(last_row + 1, current):
                 yield ()
             last_row = current
-            found = []
-            for part in piece[close + 1 :].split(cell_close)[:-1]:
-                begin = part.rfind(cell_open)  # "<c ": never "<color" of rich text
-                if begin < 0:
-                    begin = max(part.rfind(cell_open[:-1] + ch) for ch in ">\t\r\n")
-                end = part.find(">", begin)
-                if begin >= 0 and end > 0:
-                    found.append((part[begin + len(cell_open) : end], part[end + 1 :]))
-            yield LazyRow(_place(found, columns), context)
+            parts = piece[close + 1 :].split(cell_close)[:-1]
+            yield LazyRow(_place(parts, cell_open, columns), cell_open, context)
     if f"</{prefix}sheetData>" not in tail:
         raise XlsxError("the worksheet is cut short (no end of its data)")
     body = tail.split(f"</{prefix}sheetData>", 1)[0]
