@@ -296,6 +296,8 @@ def _share(figure: dict[str, int] | None, lang: str) -> str:
 
 
 def _print_analysis(data: dict[str, Any], lang: str) -> None:
+    from .fieldwork.analysis import reason_text
+
     reg, terms = data["register"], data["terms"]
     click.echo(
         f"{_w('register', lang)}: {reg['name']} ({reg['format']}, {reg['rows']} "
@@ -335,7 +337,8 @@ def _print_analysis(data: dict[str, Any], lang: str) -> None:
             click.echo("")
             click.echo(_w(key, lang))
             for note in notes[:_SHOWN]:
-                click.echo(f"  {_w('line', lang)} {note['line']}: {note['reason']}")
+                reason = reason_text(note["code"], note.get("value", ""), lang)
+                click.echo(f"  {_w('line', lang)} {note['line']}: {reason}")
             if len(notes) > _SHOWN:
                 click.echo("  " + _w("more", lang, n=len(notes) - _SHOWN))
 

@@ -62,12 +62,13 @@ MESSY: list[list[Any]] = [
 MESSY_EXPECTED = {
     "complaints": 6,
     "skipped": [
-        {"line": 5, "reason": "id repeats line 2", "code": "duplicate_id"},
+        {"line": 5, "reason": "id repeats line 2", "code": "duplicate_id", "value": "2"},
         {"line": 6, "reason": "no id", "code": "no_id"},
         {
             "line": 7,
             "reason": "received date '31-02-2026' is not a valid date",
             "code": "bad_received",
+            "value": "31-02-2026",
         },
         {"line": 8, "reason": "no received date", "code": "no_received"},
     ],
@@ -76,6 +77,7 @@ MESSY_EXPECTED = {
             "line": 10,
             "reason": "acknowledged date '2026-13-01' is not a valid date; counted as missing",
             "code": "bad_acknowledged",
+            "value": "2026-13-01",
         }
     ],
     "blank_rows": 1,

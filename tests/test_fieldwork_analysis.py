@@ -126,3 +126,13 @@ def test_month_keys_fill_the_gaps():
         "2026-02",
     ]
     assert month_keys([]) == []
+
+
+def test_reasons_in_both_languages():
+    from assessment.fieldwork.analysis import REASONS, reason_text
+
+    assert all(set(words) == {"nl", "en"} for words in REASONS.values())
+    assert reason_text("duplicate_id", "2", "nl") == "zaaknummer komt al voor op regel 2"
+    assert reason_text("bad_received", "31-02-2026", "en") == (
+        "received date '31-02-2026' is not a valid date"
+    )

@@ -12,7 +12,7 @@ from typing import Any
 import streamlit as st
 
 from assessment.errors import IkmError
-from assessment.fieldwork.analysis import Analysis, analyse, percent, terms_for
+from assessment.fieldwork.analysis import Analysis, analyse, percent, reason_text, terms_for
 from assessment.fieldwork.evidence import suggested_register_criteria
 from assessment.fieldwork.filereview import file_progress, file_review, reviewed_criteria
 from assessment.fieldwork.reading import FIELDS, Register, guess_columns
@@ -162,7 +162,13 @@ def _notes(notes: list[dict[str, Any]], key: str, lang: str) -> None:
         return
     with st.expander(t(key, lang, n=len(notes))):
         st.dataframe(
-            [{t("fw_line", lang): n["line"], t("fw_reason", lang): n["reason"]} for n in notes],
+            [
+                {
+                    t("fw_line", lang): n["line"],
+                    t("fw_reason", lang): reason_text(n["code"], n.get("value", ""), lang),
+                }
+                for n in notes
+            ],
             hide_index=True,
         )
 

@@ -501,8 +501,10 @@ def read_register_upload(
         return RegisterRead(None, str(exc))
 
 
+@st.cache_resource(show_spinner=False, max_entries=2)
 def register_headers(name: str, raw: bytes) -> tuple[list[str], str | None]:
-    """The headers of an uploaded register for the mapping step, or the problem as text."""
+    """The headers of an uploaded register for the mapping step, or the problem as text
+    (cached for the reruns of the page: the headers only)."""
     from assessment.fieldwork.reading import register_headers as headers
 
     try:

@@ -31,18 +31,40 @@ from .reading import Register
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 _DMY = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 
-SKIP_REASONS = {
-    "no_id": "no id",
-    "duplicate_id": "id repeats line {first}",
-    "no_received": "no received date",
-    "bad_received": "received date '{value}' is not a valid date",
-}
-WARNING_REASONS = {
-    "bad_acknowledged": "acknowledged date '{value}' is not a valid date; counted as missing",
-    "bad_decided": "decided date '{value}' is not a valid date; counted as missing",
-    "acknowledged_before_received": "acknowledged before it was received",
-    "decided_before_received": "decided before it was received",
-}
+REASONS: dict[str, dict[str, str]] = {
+    # skipped rows
+    "no_id": {"en": "no id", "nl": "geen zaaknummer"},
+    "duplicate_id": {"en": "id repeats line {value}",
+                     "nl": "zaaknummer komt al voor op regel {value}"},
+    "no_received": {"en": "no received date", "nl": "geen datum van ontvangst"},
+    "bad_received": {
+        "en": "received date '{value}' is not a valid date",
+        "nl": "datum van ontvangst '{value}' is geen geldige datum",
+    },
+    # warnings
+    "bad_acknowledged": {
+        "en": "acknowledged date '{value}' is not a valid date; counted as missing",
+        "nl": "datum ontvangstbevestiging '{value}' is geen geldige datum; telt als ontbrekend",
+    },
+    "bad_decided": {
+        "en": "decided date '{value}' is not a valid date; counted as missing",
+        "nl": "datum afgehandeld '{value}' is geen geldige datum; telt als ontbrekend",
+    },
+    "acknowledged_before_received": {
+        "en": "acknowledged before it was received",
+        "nl": "ontvangst bevestigd vóór de datum van ontvangst",
+    },
+    "decided_before_received": {
+        "en": "decided before it was received",
+        "nl": "afgehandeld vóór de datum van ontvangst",
+    },
+}  # fmt: skip
+
+
+def reason_text(code: str, value: str = "", lang: str = "en") -> str:
+    """The reason of a skipped row or a warning in ``lang`` (``nl`` or ``en``)."""
+    words = REASONS[code]
+    return words.get(lang, words["en"]).format(value=value)
 
 
 def parse_day(value: Any) -> date | None:
@@ -124,14 +146,22 @@ class Complaint:
 
 @dataclass(frozen=True)
 class RowNote:
-    """A skipped row or a warning: its line, a code and the reason in words."""
+    """A skipped row or a warning: its line, a code and the cell text it is about."""
 
     line: int
     code: str
-    reason: str
+    value: str = ""
+
+    @property
+    def reason(self) -> str:
+        """The reason in English words (:func:`reason_text` gives it in Dutch)."""
+        return reason_text(self.code, self.value)
 
     def to_json(self) -> dict[str, Any]:
-        return {"line": self.line, "reason": self.reason, "code": self.code}
+        out: dict[str, Any] = {"line": self.line, "reason": self.reason, "code": self.code}
+        if self.value:
+            out["value"] = self.value
+        return out
 
 
 @dataclass
@@ -246,18 +276,17 @@ def complaints_of(register: Register) -> tuple[list[Complaint], list[RowNote], l
             ):
                 blank += 1
                 continue
-            skipped.append(RowNote(line, "no_id", SKIP_REASONS["no_id"]))
+            skipped.append(RowNote(line, "no_id"))
             continue
         rid = _text(rid)
         if rid in first_line:
-            reason = SKIP_REASONS["duplicate_id"].format(first=first_line[rid])
-            skipped.append(RowNote(line, "duplicate_id", reason))
+            skipped.append(RowNote(line, "duplicate_id", str(first_line[rid])))
             continue
         first_line[rid] = line
         day = day_of(received)
         if day is None:
             code = "no_received" if received is None else "bad_received"
-            skipped.append(RowNote(line, code, SKIP_REASONS[code].format(value=_text(received))))
+            skipped.append(RowNote(line, code, _text(received)))
             continue
         ack = _optional_day(acknowledged, line, "acknowledged", day, warnings, day_of)
         dec = _optional_day(decided, line, "decided", day, warnings, day_of)
@@ -280,10 +309,10 @@ def _optional_day(
     day = day_of(value)
     if day is None:
         code = f"bad_{what}"
-        warnings.append(RowNote(line, code, WARNING_REASONS[code].format(value=_text(value))))
+        warnings.append(RowNote(line, code, _text(value)))
     elif day < received:
         code = f"{what}_before_received"
-        warnings.append(RowNote(line, code, WARNING_REASONS[code]))
+        warnings.append(RowNote(line, code))
     return day
 
 
