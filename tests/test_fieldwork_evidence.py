@@ -26,13 +26,13 @@ def test_register_evidence_is_a_checkable_metric_with_its_figures():
     assert (item.kind, item.source, item.date) == ("metric", REGISTER_SOURCE, date(2026, 3, 2))
     assert item.criteria == ["H-1", "H-2"] and item.checkable
     assert item.title == (
-        "Klachtenregister: 6 klachten; ontvangst tijdig bevestigd 50,0 % (3 van 6); "
-        "tijdig afgehandeld 66,7 % (2 van 3); 3 open, waarvan 1 over de termijn"
+        "Klachtenregister: 6 klachten; ontvangst tijdig bevestigd 50,0% (3 van 6); "
+        "tijdig afgehandeld 66,7% (2 van 3); 3 open, waarvan 1 over de termijn"
     )
     again, same = add_register_evidence(a, ["H-2"], "en")
     assert same == eid and len(again.evidence) == len(a.evidence)
     assert next(e for e in again.evidence if e.id == eid).title.startswith(
-        "Complaint register: 6 complaints; acknowledged on time 50.0 % (3 of 6)"
+        "Complaint register: 6 complaints; acknowledged on time 50.0% (3 of 6)"
     )
 
 
@@ -43,7 +43,7 @@ def test_review_evidence_per_criterion():
     a = set_answer(a, "Z2", "H-2", "heard", "not_relevant")
     a, ids = add_review_evidence(a, PACK, "en", date(2026, 3, 5))
     items = {e.criteria[0]: e for e in a.evidence if e.id in ids}
-    assert items["H-1"].title == "File review H-1, 2 files, 50.0 % conformity (95% CI 9.5 %–90.5 %)"
+    assert items["H-1"].title == "File review H-1, 2 files, 50.0% conformity (95% CI 9.5%–90.5%)"
     assert items["H-2"].title == "File review H-2, 1 files, no judgement (all not relevant)"
     assert all(
         e.kind == "record" and e.source == REVIEW_SOURCE and e.checkable for e in items.values()
@@ -52,7 +52,7 @@ def test_review_evidence_per_criterion():
     a = set_answer(a, "Z2", "H-1", "ack", "pass")
     a, again = add_review_evidence(a, PACK, "nl", date(2026, 3, 6))
     assert again == ids
-    assert "100,0 % conformiteit" in next(e for e in a.evidence if e.id == ids[0]).title
+    assert "100,0% conformiteit" in next(e for e in a.evidence if e.id == ids[0]).title
     assert score(PACK, a).criterion("H-1").kinds == frozenset({"record"})
 
 

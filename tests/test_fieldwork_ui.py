@@ -88,7 +88,7 @@ def test_register_to_sample_to_review_to_evidence(db, aid):
     ok(at.button(key="fw-review-evidence").click().run())
     items = db.get_assessment(aid)[0].evidence
     assert [e.source for e in items] == ["complaint register", "file review"]
-    assert items[1].title.startswith("Dossiertoets H-1, 2 dossiers, 50,0 % conformiteit")
+    assert items[1].title.startswith("Dossiertoets H-1, 2 dossiers, 50,0% conformiteit")
 
 
 def with_macros(raw: bytes) -> bytes:

@@ -6,7 +6,7 @@
   ``file review``, dated the day it is made, linked to that criterion.
 
 Both are checkable (a source and a date). Their title carries the figures
-("Dossiertoets, 25 dossiers, 92,0 % conformiteit (95%-BI 75,0–97,8 %)"). Made again, an
+("Dossiertoets HANDLE-03, 25 dossiers, 92,0% conformiteit (95%-BI 75,0%–97,8%)"). Made again, an
 item is updated in place (found by its source and, for the file review, its criterion),
 never added twice.
 """
@@ -17,7 +17,7 @@ from datetime import date
 
 from ..assessments import Assessment, Evidence
 from ..edits import add_evidence
-from ..messages import one_decimal
+from ..messages import pct
 from ..packs import Pack
 from .filereview import CriterionReview, file_review
 from .record import FieldworkError, RegisterRecord
@@ -55,8 +55,8 @@ def _w(key: str, lang: str, **values: object) -> str:
 
 
 def percent_text(value: float | None, lang: str) -> str:
-    """75.0 % with a decimal comma in Dutch; an en dash for None."""
-    return "–" if value is None else f"{one_decimal(value, lang)} %"
+    """75.0% with a decimal comma in Dutch (messages.pct, as everywhere); an en dash for None."""
+    return pct(value, lang)
 
 
 def _share(count: int, of: int, lang: str) -> str:
