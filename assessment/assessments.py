@@ -8,48 +8,30 @@ path. :func:`load_assessment` does both and raises on any error.
 from __future__ import annotations
 
 import json
-import re
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
-    PlainSerializer,
     StrictInt,
     StringConstraints,
     ValidationError,
     model_validator,
 )
 
+from .datatypes import IsoDate, Sha256
 from .errors import AssessmentError, InputFileError, PackNotFound, Problem
+from .fieldwork.record import Fieldwork, fieldwork_problems
 from .packs import CRITERION_ID_PATTERN, EvidenceKind, Pack
 from .validation import pydantic_problems
 from .yamlsource import decode_text, format_path, read_text
 
 SCHEMA_VERSION = 1
 MAX_ASSESSMENT_BYTES = 16 * 1024 * 1024
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def _iso_date(value: Any) -> Any:
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str) or not _ISO_DATE.match(value):
-        raise ValueError(f"{value!r} is not a date in the form YYYY-MM-DD")
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"{value!r} is not a valid date") from None
-
-
-IsoDate = Annotated[
-    date, BeforeValidator(_iso_date), PlainSerializer(lambda d: d.isoformat(), return_type=str)
-]
-Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 Status = Literal["open", "in_progress", "done"]
 ACTION_STATUSES: tuple[str, ...] = ("open", "in_progress", "done")
 
@@ -157,6 +139,7 @@ class Assessment(_Model):
         Field(default_factory=dict)
     )
     actions: dict[str, Action] = Field(default_factory=dict)
+    fieldwork: Fieldwork | None = None  # the register, the sample and the file review
 
     @model_validator(mode="before")
     @classmethod
@@ -203,6 +186,7 @@ _FIELD_ORDER = [
     "evidence",
     "responses",
     "actions",
+    "fieldwork",
 ]
 
 
@@ -312,6 +296,7 @@ def check_against_pack(assessment: Assessment, pack: Pack, file: str) -> list[Pr
                 f"{assessment.assessment_date.isoformat()}; the point shows as overdue",
                 "warning",
             )
+    problems.extend(fieldwork_problems(assessment, pack, file))
     return problems
 
 

@@ -120,6 +120,9 @@ main.add_command(store_group, "store")
 from .cli_workshop import workshop_group  # noqa: E402  (imports no streamlit at load time)
 
 main.add_command(workshop_group, "workshop")
+from .cli_register import register_group  # noqa: E402  (imports no openpyxl at load time)
+
+main.add_command(register_group, "register")
 
 
 REPORT_TIMEOUT = 600  # seconds

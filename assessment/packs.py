@@ -101,11 +101,15 @@ class Requirement(BaseModel):
         return "|".join(sorted(self.kinds, key=EVIDENCE_KINDS.index))
 
 
+Percentage = Annotated[float, Field(gt=0, le=100)]
+
+
 class ScaleLevel(_TextModel):
     level: int
     label: LocalText
     description: LocalText | None = None
     requires: list[str] = Field(default_factory=list)
+    conformity: Percentage | None = None  # file-review conformity this level needs
 
 
 class Readiness(_Model):
@@ -165,6 +169,7 @@ class Criterion(_TextModel):
     refs: list[str] = Field(default_factory=list)
     tags: list[str] = Field(default_factory=list)
     file_checks: list[FileCheck] = Field(default_factory=list)
+    conformity: dict[int, Percentage] = Field(default_factory=dict)  # replaces the scale's
 
     @field_validator("levels", mode="before")
     @classmethod
@@ -345,6 +350,8 @@ def _semantic_problems(doc: SourceDoc) -> list[Problem]:
             add(("scale",), f"the top level must be between 2 and 10; found {levels[-1]}")
         if scale and isinstance(scale[0], dict) and scale[0].get("requires"):
             add(("scale", 0, "requires"), "level 0 cannot require evidence")
+        if scale and isinstance(scale[0], dict) and scale[0].get("conformity") is not None:
+            add(("scale", 0, "conformity"), "level 0 cannot require a conformity")
     top = levels[-1] if levels and levels == list(range(len(levels))) else None
 
     defaults = data.get("defaults")
@@ -413,6 +420,13 @@ def _semantic_problems(doc: SourceDoc) -> list[Problem]:
                     if top is not None and (not isinstance(lvl, int) or not 1 <= lvl <= top):
                         add((*base, "requires", lvl), f"level {lvl} is not on the scale 1..{top}")
                     _check_requires(entries, (*base, "requires", lvl), add)
+            conformity = crit.get("conformity")
+            if isinstance(conformity, dict):
+                for lvl in conformity:
+                    if top is not None and (not isinstance(lvl, int) or not 1 <= lvl <= top):
+                        add((*base, "conformity", lvl), f"level {lvl} is not on the scale 1..{top}")
+                if conformity and not crit.get("file_checks"):
+                    add((*base, "conformity"), "a conformity level needs file_checks to review")
             checks = crit.get("file_checks")
             if isinstance(checks, list):
                 seen_checks: dict[str, int] = {}

@@ -847,3 +847,130 @@ LABELS.update(
         ),
     }
 )
+
+
+# -- fieldwork (issue 14): the complaint register, the sample and the file review
+LABELS.update(
+    {
+        "nav_fieldwork": ("Veldwerk", "Fieldwork"),
+        "fw_title": ("Veldwerk", "Fieldwork"),
+        "fw_intro": (
+            "Maak uw eigen klachtenregister en een steekproef van echte dossiers tot bewijs. "
+            "Alleen de kolommen die u koppelt worden gelezen; alle andere kolommen (namen, "
+            "adressen, e-mail) worden bij het inlezen weggelaten en nergens bewaard. Het "
+            "bestand zelf wordt niet opgeslagen, alleen de cijfers en de sha256 ervan.",
+            "Make your own complaint register and a sample of real case files evidence. Only "
+            "the columns you map are read; every other column (names, addresses, e-mail) is "
+            "dropped on reading and kept nowhere. The file itself is not stored, only its "
+            "figures and its sha256.",
+        ),
+        "fw_register_head": ("1. Klachtenregister", "1. Complaint register"),
+        "fw_upload": ("Register (CSV of XLSX)", "Register (CSV or XLSX)"),
+        "fw_mapping": ("Kolommen koppelen", "Map the columns"),
+        "fw_field_id": ("Zaaknummer (verplicht)", "Case id (required)"),
+        "fw_field_received": ("Datum ontvangst (verplicht)", "Date received (required)"),
+        "fw_field_acknowledged": ("Datum ontvangstbevestiging", "Date acknowledged"),
+        "fw_field_decided": ("Datum afgehandeld", "Date decided"),
+        "fw_field_channel": ("Kanaal", "Channel"),
+        "fw_field_department": ("Afdeling", "Department"),
+        "fw_field_outcome": ("Uitkomst", "Outcome"),
+        "fw_not_mapped": ("(niet koppelen)", "(do not map)"),
+        "fw_dropped": (
+            "Weggelaten bij het inlezen ({n}): {names}",
+            "Dropped on reading ({n}): {names}",
+        ),
+        "fw_preview": (
+            "De eerste rijen, alleen de gekoppelde kolommen:",
+            "The first rows, the mapped columns only:",
+        ),
+        "fw_terms": (
+            "Termijnen: ontvangstbevestiging binnen {ack} werkdagen, "
+            "besluit binnen {decide} {unit}.",
+            "Terms: acknowledgement within {ack} working days, decision within {decide} {unit}.",
+        ),
+        "fw_calendar": ("kalenderdagen", "calendar days"),
+        "fw_working": ("werkdagen", "working days"),
+        "fw_ack_days": ("Ontvangstbevestiging (werkdagen)", "Acknowledgement (working days)"),
+        "fw_decide_days": ("Besluit (dagen)", "Decision (days)"),
+        "fw_today": ("Peildatum voor open klachten", "Day open complaints are judged on"),
+        "fw_complaints": ("Klachten", "Complaints"),
+        "fw_ack_on_time": ("Tijdig bevestigd", "Acknowledged on time"),
+        "fw_decided_on_time": ("Tijdig afgehandeld", "Decided on time"),
+        "fw_open": ("Open (over termijn)", "Open (overdue)"),
+        "fw_of": ("{c} van {o}", "{c} of {o}"),
+        "fw_skipped": (
+            "{n} rijen overgeslagen (regel 1 is de kopregel):",
+            "{n} rows skipped (line 1 is the header):",
+        ),
+        "fw_warnings": ("{n} waarschuwingen:", "{n} warnings:"),
+        "fw_line": ("Regel", "Line"),
+        "fw_reason": ("Reden", "Reason"),
+        "fw_per_month": ("Klachten per maand", "Complaints per month"),
+        "fw_month": ("Maand van ontvangst", "Month received"),
+        "fw_save_analysis": ("Cijfers bewaren bij de beoordeling", "Keep the figures"),
+        "fw_analysis_saved": ("Cijfers bewaard.", "Figures kept."),
+        "fw_saved_analysis": (
+            "Bewaard: {name} ({complaints} klachten), geanalyseerd op {date}, sha256 {sha}…",
+            "Kept: {name} ({complaints} complaints), analysed on {date}, sha256 {sha}…",
+        ),
+        "fw_evidence_criteria": ("Onderbouwt de criteria", "Backs the criteria"),
+        "fw_register_evidence": ("Als bewijs vastleggen", "Record as evidence"),
+        "fw_evidence_saved": ("Bewijs vastgelegd.", "Evidence recorded."),
+        "fw_sample_head": ("2. Steekproef", "2. Sample"),
+        "fw_size": ("Aantal dossiers", "Number of files"),
+        "fw_seed": ("Seed (startgetal)", "Seed"),
+        "fw_by": ("Gestratificeerd naar", "Stratified by"),
+        "fw_by_none": ("niet", "none"),
+        "fw_by_department": ("afdeling", "department"),
+        "fw_by_channel": ("kanaal", "channel"),
+        "fw_draw": ("Steekproef trekken", "Draw the sample"),
+        "fw_discard": (
+            "Antwoorden voor dossiers buiten de nieuwe steekproef mogen weg",
+            "Answers for files outside the new sample may be discarded",
+        ),
+        "fw_sample_saved": ("Steekproef bewaard.", "Sample kept."),
+        "fw_upload_first": (
+            "Laad het register hierboven om een steekproef te trekken.",
+            "Load the register above to draw a sample.",
+        ),
+        "fw_sample_info": (
+            "{size} dossiers uit {population} klachten, seed {seed}, {how}; getrokken op {date}. "
+            "sha256 van het register: {sha}",
+            "{size} files from {population} complaints, seed {seed}, {how}; drawn on {date}. "
+            "Register sha256: {sha}",
+        ),
+        "fw_simple": ("enkelvoudig aselect", "simple random"),
+        "fw_stratified": ("gestratificeerd naar {by}", "stratified by {by}"),
+        "fw_other_register": (
+            "Let op: de steekproef is getrokken uit een ander bestand dan het geladen register.",
+            "Note: the sample was drawn from another file than the register loaded.",
+        ),
+        "fw_review_head": ("3. Dossiertoets", "3. File review"),
+        "fw_no_checks": (
+            "Het criteriapakket heeft geen dossiercontroles (file_checks).",
+            "The criteria pack has no file checks.",
+        ),
+        "fw_no_sample": ("Trek eerst een steekproef.", "Draw a sample first."),
+        "fw_file": ("Dossier", "File"),
+        "fw_file_n": (
+            "{id} ({n} van {m}) · {a} van {b} vragen beantwoord",
+            "{id} ({n} of {m}) · {a} of {b} checks answered",
+        ),
+        "fw_prev": ("Vorige", "Previous"),
+        "fw_next": ("Volgende", "Next"),
+        "fw_pass": ("voldoet", "pass"),
+        "fw_fail": ("voldoet niet", "fail"),
+        "fw_not_relevant": ("n.v.t.", "not relevant"),
+        "fw_note": ("Notitie", "Note"),
+        "fw_conformity_head": ("Conformiteit per criterium", "Conformity per criterion"),
+        "fw_criterion": ("Criterium", "Criterion"),
+        "fw_check": ("Controle", "Check"),
+        "fw_files": ("Dossiers", "Files"),
+        "fw_conformity": ("Conformiteit", "Conformity"),
+        "fw_interval": ("95%-interval", "95% interval"),
+        "fw_review_evidence": (
+            "Dossiertoets als bewijs vastleggen",
+            "Record the file review as evidence",
+        ),
+    }
+)

@@ -16,6 +16,7 @@ PAGES: dict[str, str] = {
     "start": ":material/home:",
     "assess": ":material/checklist:",
     "evidence": ":material/folder_open:",
+    "fieldwork": ":material/fact_check:",
     "results": ":material/bar_chart:",
     "plan": ":material/event_note:",
     "report": ":material/picture_as_pdf:",

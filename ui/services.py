@@ -11,7 +11,8 @@ They live in modules by what they do, and are all importable from here:
 - ``pdf``: the report, rendered once per version and kept for the download;
 - ``workshop_actions``: the workshop pages' actions;
 - ``exchange_services``: the workbook, the plan as files, the comparison and the next cycle;
-- ``evidence_services``: evidence kept on the Evidence page, the bin, the demo reset, renames.
+- ``evidence_services``: evidence kept on the Evidence page, the bin, the demo reset, renames;
+- ``fieldwork_services``: the register, the sample and the file review.
 """
 
 from __future__ import annotations
@@ -41,6 +42,15 @@ from ui.exchange_services import (
     replace_assessment,
     start_next_cycle,
     workbook_bytes,
+)
+from ui.fieldwork_services import (
+    RegisterRead,
+    add_fieldwork_evidence,
+    read_register_upload,
+    register_headers,
+    save_analysis,
+    save_sample,
+    set_review_answer,
 )
 from ui.new_assessments import (
     PackCheck,
@@ -108,12 +118,14 @@ __all__ = [
     "Opened",
     "PackCheck",
     "Ref",
+    "RegisterRead",
     "WorkbookCheck",
     "_opened",
     "_pdf",
     "_votes",
     "accepted_extensions",
     "add_evidence_files",
+    "add_fieldwork_evidence",
     "agree",
     "agreed_level",
     "binned",
@@ -157,11 +169,16 @@ __all__ = [
     "plan_csv",
     "plan_ics",
     "prepare_pdf",
+    "read_register_upload",
+    "register_headers",
     "replace_assessment",
     "report_available",
     "reset_demo",
     "restore",
+    "save_analysis",
     "save_evidence",
+    "save_sample",
+    "set_review_answer",
     "set_supports",
     "show_criterion",
     "start_next_cycle",

@@ -49,7 +49,35 @@ def diff(old: Assessment | None, new: Assessment) -> list[Change]:
     changes.extend(_response_changes(old, new))
     changes.extend(_evidence_changes(old, new))
     changes.extend(_action_changes(old, new))
+    changes.extend(_fieldwork_changes(old, new))
     return changes
+
+
+def _fieldwork_changes(old: Assessment, new: Assessment) -> list[Change]:
+    """The register analysis, the sample and the file review answers per file."""
+    a, b = old.fieldwork, new.fieldwork
+    out: list[Change] = []
+    before, after = (a.analysis if a else None), (b.analysis if b else None)
+    if before != after:
+        if after is None:
+            out.append({"kind": "fieldwork_analysis_removed"})
+        else:
+            out.append(
+                {"kind": "fieldwork_analysis", "name": after.name, "complaints": after.complaints}
+            )
+    before_sample, after_sample = (a.sample if a else None), (b.sample if b else None)
+    if before_sample != after_sample:
+        if after_sample is None:
+            out.append({"kind": "fieldwork_sample_removed"})
+        else:
+            out.append(
+                {"kind": "fieldwork_sample", "size": after_sample.size, "seed": after_sample.seed}
+            )
+    review_a, review_b = (a.review if a else {}), (b.review if b else {})
+    for file_id in _ordered_keys(review_a, review_b):
+        if review_a.get(file_id) != review_b.get(file_id):
+            out.append({"kind": "fieldwork_review", "file": file_id})
+    return out
 
 
 def _response_changes(old: Assessment, new: Assessment) -> list[Change]:
@@ -162,6 +190,20 @@ _TEXT = {
         "nl": "{criterion}: notitie verbeterpunt gewijzigd",
         "en": "{criterion}: improvement note changed",
     },
+    "fieldwork_analysis": {
+        "nl": "registeranalyse {name}: {complaints} klachten",
+        "en": "register analysis {name}: {complaints} complaints",
+    },
+    "fieldwork_analysis_removed": {
+        "nl": "registeranalyse verwijderd",
+        "en": "register analysis removed",
+    },
+    "fieldwork_sample": {
+        "nl": "steekproef van {size} getrokken (seed {seed})",
+        "en": "sample of {size} drawn (seed {seed})",
+    },
+    "fieldwork_sample_removed": {"nl": "steekproef verwijderd", "en": "sample removed"},
+    "fieldwork_review": {"nl": "dossiertoets {file} gewijzigd", "en": "file review {file} changed"},
     "none": {"nl": "geen wijzigingen", "en": "no changes"},
     "more": {"nl": "en {n} meer", "en": "and {n} more"},
 }

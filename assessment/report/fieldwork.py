@@ -1,0 +1,343 @@
+"""The report's fieldwork chapter: register figures with a chart per month, the sample, the
+conformity per check with its interval, and the criteria the fieldwork backs.
+
+:func:`fieldwork_chapter` gathers it from the assessment's ``fieldwork`` field; the template
+``_fieldwork.html`` shows it (``r.fieldwork``). Every figure is one of the stored ones; the
+chart is drawn from the stored counts per month.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..assessments import Assessment
+from ..fieldwork.analysis import month_keys
+from ..fieldwork.evidence import REGISTER_SOURCE, REVIEW_SOURCE
+from ..fieldwork.filereview import file_review
+from ..fieldwork.record import Count, GroupFigures, RegisterRecord, SampleRecord
+from ..i18n import localise
+from ..messages import pct
+from ..packs import Pack
+
+_T = {
+    "title": ("Veldwerk: klachtenregister en dossiertoets",
+              "Fieldwork: complaint register and file review"),
+    "intro": (
+        "Cijfers uit het eigen klachtenregister van de organisatie en een toets van een "
+        "steekproef van echte dossiers. Alleen de gekoppelde kolommen zijn gelezen; andere "
+        "kolommen zijn bij het inlezen weggelaten.",
+        "Figures from the organisation's own complaint register and a review of a sample of "
+        "real case files. Only the mapped columns were read; other columns were dropped on "
+        "reading.",
+    ),
+    "register": ("Klachtenregister", "Complaint register"),
+    "file": ("Bestand", "File"),
+    "analysed": ("Geanalyseerd op", "Analysed on"),
+    "today": ("Peildatum open klachten", "Open complaints judged on"),
+    "terms": ("Termijnen", "Terms"),
+    "dropped": ("Weggelaten kolommen", "Dropped columns"),
+    "none": ("geen", "none"),
+    "complaints": ("Klachten", "Complaints"),
+    "skipped": ("Overgeslagen rijen", "Skipped rows"),
+    "ack": ("Ontvangst tijdig bevestigd", "Acknowledged on time"),
+    "decided": ("Tijdig afgehandeld (van de afgehandelde)", "Decided on time (of those decided)"),
+    "open": ("Open", "Open"),
+    "overdue": ("Open en over de termijn", "Open and overdue"),
+    "no_term": ("geen termijn bekend", "no term known"),
+    "of": ("{c} van {o}", "{c} of {o}"),
+    "ack_term": ("ontvangstbevestiging {n} werkdagen", "acknowledgement {n} working days"),
+    "decide_term": ("besluit {n} {unit}", "decision {n} {unit}"),
+    "calendar": ("kalenderdagen", "calendar days"),
+    "working": ("werkdagen", "working days"),
+    "ack_short": ("Tijdig bevestigd", "Acknowledged on time"),
+    "decided_short": ("Tijdig afgehandeld", "Decided on time"),
+    "open_short": ("Open (over termijn)", "Open (overdue)"),
+    "per_month": ("Klachten per maand (datum ontvangst)", "Complaints per month (date received)"),
+    "by_department": ("Per afdeling", "By department"),
+    "by_channel": ("Per kanaal", "By channel"),
+    "group": ("Groep", "Group"),
+    "blank": ("(leeg)", "(blank)"),
+    "sample": ("Steekproef", "Sample"),
+    "sample_text": (
+        "{size} dossiers uit {population} klachten, seed {seed}, {how}, getrokken op {drawn}.",
+        "{size} files from {population} complaints, seed {seed}, {how}, drawn on {drawn}.",
+    ),
+    "simple": ("enkelvoudig aselect", "simple random"),
+    "stratified": ("gestratificeerd naar {by}", "stratified by {by}"),
+    "department": ("afdeling", "department"),
+    "channel": ("kanaal", "channel"),
+    "method": (
+        "Trekking: de klachten in de volgorde van sha256(\"seed:id\"); gestratificeerd: één "
+        "dossier per stratum, de rest naar rato (grootste overschot). Met hetzelfde register "
+        "(zelfde sha256) en dezelfde seed trekt iedereen dezelfde steekproef.",
+        "Draw: the complaints in the order of sha256(\"seed:id\"); stratified: one file per "
+        "stratum, the rest in proportion (largest remainder). With the same register (same "
+        "sha256) and seed anyone draws the same sample.",
+    ),
+    "sha": ("sha256 van het register", "Register sha256"),
+    "stratum": ("Stratum", "Stratum"),
+    "population": ("Klachten", "Complaints"),
+    "drawn": ("Getrokken", "Drawn"),
+    "ids": ("Dossiers", "Files"),
+    "review": ("Dossiertoets", "File review"),
+    "review_intro": (
+        "Conformiteit = voldoet / (voldoet + voldoet niet); n.v.t. telt niet mee. Het "
+        "95%-interval (Wilson) laat zien hoe zeker de uitkomst is bij deze steekproefomvang.",
+        "Conformity = passes / (passes + fails); not relevant counts in neither. The 95% "
+        "interval (Wilson) shows how certain the outcome is at this sample size.",
+    ),
+    "criterion": ("Criterium", "Criterion"),
+    "check": ("Controle", "Check"),
+    "all_checks": ("alle controles", "all checks"),
+    "files": ("Dossiers", "Files"),
+    "pass": ("Voldoet", "Pass"),
+    "fail": ("Voldoet niet", "Fail"),
+    "not_relevant": ("N.v.t.", "N/a"),
+    "conformity": ("Conformiteit", "Conformity"),
+    "interval": ("95%-interval", "95% interval"),
+    "no_review": ("Nog geen dossiers getoetst.", "No files reviewed yet."),
+    "backs": ("Onderbouwt", "Backs"),
+    "backs_intro": (
+        "Het veldwerk is als bewijs vastgelegd bij deze criteria:",
+        "The fieldwork is recorded as evidence for these criteria:",
+    ),
+    "backs_none": (
+        "Het veldwerk is (nog) niet als bewijs aan criteria gekoppeld.",
+        "The fieldwork is not (yet) linked to criteria as evidence.",
+    ),
+    "evidence": ("Bewijs", "Evidence"),
+}  # fmt: skip
+
+CHART_WIDTH, CHART_HEIGHT, CHART_TOP = 170.0, 40.0, 5.0  # millimetres; room for the labels
+
+
+def _words(lang: str) -> dict[str, str]:
+    index = 1 if lang == "en" else 0
+    return {key: value[index] for key, value in _T.items()}
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One month of the chart: its label, count and the bar's place (millimetres)."""
+
+    month: str
+    complaints: int
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    name: str
+    complaints: int
+    ack: str
+    decided: str
+    open: str
+
+
+@dataclass(frozen=True)
+class RegisterView:
+    name: str
+    sha256: str
+    analysed: str
+    today: str
+    terms: str
+    dropped: str
+    figures: tuple[tuple[str, str], ...]
+    bars: tuple[Bar, ...]
+    chart_width: float
+    chart_height: float
+    by_department: tuple[GroupRow, ...]
+    by_channel: tuple[GroupRow, ...]
+
+
+@dataclass(frozen=True)
+class SampleView:
+    text: str
+    sha256: str
+    ids: str
+    strata: tuple[tuple[str, int, int], ...]  # (name, population, sample)
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    criterion: str
+    title: str
+    check: str
+    files: int
+    passes: int
+    fails: int
+    not_relevant: int
+    conformity: str
+    interval: str
+    total: bool  # the criterion's row (all its checks together)
+
+
+@dataclass(frozen=True)
+class BackedCriterion:
+    criterion: str
+    title: str
+    evidence: str  # the ids of the fieldwork evidence items
+
+
+@dataclass(frozen=True)
+class FieldworkChapter:
+    """Everything the fieldwork chapter shows, in one language."""
+
+    t: dict[str, str]
+    register: RegisterView | None
+    sample: SampleView | None
+    review: tuple[ReviewRow, ...]
+    backs: tuple[BackedCriterion, ...]
+
+
+def _share(figure: Count | None, t: dict[str, str], lang: str) -> str:
+    if figure is None:
+        return "–"
+    share = pct(100.0 * figure.count / figure.of if figure.of else None, lang)
+    return f"{share} ({t['of'].format(c=figure.count, o=figure.of)})"
+
+
+def _terms(record: RegisterRecord, t: dict[str, str]) -> str:
+    parts = []
+    if record.terms.ack_days is not None:
+        parts.append(t["ack_term"].format(n=record.terms.ack_days))
+    if record.terms.decide_days is not None:
+        unit = t[record.terms.decide_unit]
+        parts.append(t["decide_term"].format(n=record.terms.decide_days, unit=unit))
+    text = ", ".join(parts) or t["no_term"]
+    return f"{text} ({record.terms.source})" if record.terms.source else text
+
+
+def _groups(groups: dict[str, GroupFigures], t: dict[str, str], lang: str) -> tuple[GroupRow, ...]:
+    return tuple(
+        GroupRow(
+            name=name or t["blank"],
+            complaints=g.complaints,
+            ack=_share(g.acknowledged_on_time, t, lang),
+            decided=_share(g.decided_on_time, t, lang),
+            open=str(g.open) + ("" if g.open_overdue is None else f" ({g.open_overdue})"),
+        )
+        for name, g in groups.items()
+    )
+
+
+def month_bars(by_month: dict[str, GroupFigures]) -> tuple[Bar, ...]:
+    """A bar per month from the first to the last (months without complaints as 0)."""
+    days = [date.fromisoformat(f"{m}-01") for m in by_month]
+    months = month_keys(days)
+    if not months:
+        return ()
+    counts = [by_month[m].complaints if m in by_month else 0 for m in months]
+    top = max(counts) or 1
+    slot = CHART_WIDTH / len(months)
+    width = slot * 0.7
+    bars = []
+    for i, (month, count) in enumerate(zip(months, counts, strict=True)):
+        height = (CHART_HEIGHT - CHART_TOP) * count / top
+        x = i * slot + (slot - width) / 2
+        bars.append(Bar(month, count, round(x, 2), round(CHART_HEIGHT - height, 2),
+                        round(width, 2), round(height, 2)))  # fmt: skip
+    return tuple(bars)
+
+
+def _register(record: RegisterRecord, t: dict[str, str], lang: str) -> RegisterView:
+    figures = [
+        (t["complaints"], str(record.complaints)),
+        (t["skipped"], str(record.skipped)),
+        (t["ack"], _share(record.acknowledged_on_time, t, lang)),
+        (t["decided"], _share(record.decided_on_time, t, lang)),
+        (t["open"], str(record.open)),
+        (t["overdue"], "–" if record.open_overdue is None else str(record.open_overdue)),
+    ]
+    return RegisterView(
+        name=record.name,
+        sha256=record.sha256,
+        analysed=record.analysed.isoformat(),
+        today=record.today.isoformat(),
+        terms=_terms(record, t),
+        dropped=", ".join(record.dropped_columns) or t["none"],
+        figures=tuple(figures),
+        bars=month_bars(record.by_month),
+        chart_width=CHART_WIDTH,
+        chart_height=CHART_HEIGHT,
+        by_department=_groups(record.by_department, t, lang),
+        by_channel=_groups(record.by_channel, t, lang),
+    )
+
+
+def _sample(record: SampleRecord, t: dict[str, str]) -> SampleView:
+    how = t["stratified"].format(by=t[record.by]) if record.by else t["simple"]
+    text = t["sample_text"].format(
+        size=record.size,
+        population=record.population,
+        seed=record.seed,
+        how=how,
+        drawn=record.drawn.isoformat(),
+    )
+    strata = tuple(
+        (name or t["blank"], s.population, s.sample) for name, s in (record.strata or {}).items()
+    )
+    return SampleView(text, record.register_sha256, ", ".join(record.ids), strata)
+
+
+def _review(
+    pack: Pack, assessment: Assessment, t: dict[str, str], lang: str
+) -> tuple[ReviewRow, ...]:
+    rows = []
+    for result in file_review(pack, assessment):
+        criterion = pack.criteria_by_id[result.total.criterion]
+        texts = {k.id: localise(k.text, lang) for k in criterion.file_checks}
+        for item in (result.total, *result.checks):
+            interval = item.interval
+            rows.append(
+                ReviewRow(
+                    criterion=criterion.id,
+                    title=localise(criterion.title, lang),
+                    check=t["all_checks"] if item.check is None else texts[item.check],
+                    files=item.files,
+                    passes=item.passes,
+                    fails=item.fails,
+                    not_relevant=item.not_relevant,
+                    conformity=pct(item.rate, lang),
+                    interval="–"
+                    if interval is None
+                    else f"{pct(interval[0], lang)} – {pct(interval[1], lang)}",
+                    total=item.check is None,
+                )
+            )
+    return tuple(rows)
+
+
+def _backs(pack: Pack, assessment: Assessment, lang: str) -> tuple[BackedCriterion, ...]:
+    found: dict[str, list[str]] = {}
+    for item in assessment.evidence:
+        if item.source in (REGISTER_SOURCE, REVIEW_SOURCE):
+            for cid in item.criteria:
+                found.setdefault(cid, []).append(item.id)
+    return tuple(
+        BackedCriterion(c.id, localise(c.title, lang), ", ".join(found[c.id]))
+        for _, c in pack.criteria()
+        if c.id in found
+    )
+
+
+def fieldwork_chapter(
+    pack: Pack, assessment: Assessment, lang: str = "nl"
+) -> FieldworkChapter | None:
+    """The chapter's content, or None when the assessment has no fieldwork."""
+    fieldwork = assessment.fieldwork
+    if fieldwork is None:
+        return None
+    lang = "en" if lang == "en" else "nl"
+    t = _words(lang)
+    return FieldworkChapter(
+        t=t,
+        register=_register(fieldwork.analysis, t, lang) if fieldwork.analysis else None,
+        sample=_sample(fieldwork.sample, t) if fieldwork.sample else None,
+        review=_review(pack, assessment, t, lang),
+        backs=_backs(pack, assessment, lang),
+    )

@@ -1,0 +1,151 @@
+"""The report's fieldwork chapter: its content, the partial, and the PDF with its chart."""
+
+from __future__ import annotations
+
+import importlib
+import io
+import re
+from datetime import date
+from html.parser import HTMLParser
+
+import pytest
+from pypdf import PdfReader
+
+from assessment.fieldwork.analysis import analyse, terms_for
+from assessment.fieldwork.evidence import add_register_evidence, add_review_evidence
+from assessment.fieldwork.reading import parse_register
+from assessment.fieldwork.record import (
+    register_record,
+    sample_record,
+    set_analysis,
+    set_answer,
+    set_sample,
+)
+from assessment.fieldwork.sampling import draw_sample
+from assessment.report.context import build_context
+from assessment.report.fieldwork import fieldwork_chapter, month_bars
+from assessment.report.render import environment
+from tests.fieldwork_registers import MESSY, PERSONAL, TODAY, to_csv
+from tests.test_fieldwork_filereview import sampled
+from tests.test_fieldwork_record import PACK
+
+render_module = importlib.import_module("assessment.report.render")
+
+
+def with_fieldwork(department: str = "Burgerzaken"):
+    rows = [list(r) for r in MESSY]
+    rows[1][6] = department
+    register = parse_register(to_csv(rows), "klachten.csv")
+    analysis = analyse(register, terms_for(PACK), TODAY)
+    sample = draw_sample(
+        analysis.complaints, 4, 3, by="department", register_sha256=register.sha256
+    )
+    a = sampled()
+    a = set_analysis(a, register_record(analysis, date(2026, 3, 2)))
+    a = set_sample(a, sample_record(sample, date(2026, 3, 2)), discard_review=True)
+    for i, file_id in enumerate(sample.ids):
+        a = set_answer(a, file_id, "H-1", "ack", "fail" if i == 0 else "pass")
+    a, _ = add_register_evidence(a, ["H-1", "H-2"], "nl")
+    a, _ = add_review_evidence(a, PACK, "nl", date(2026, 3, 3))
+    return a, register, sample
+
+
+def test_chapter_content():
+    a, register, sample = with_fieldwork()
+    chapter = fieldwork_chapter(PACK, a, "nl")
+    reg = chapter.register
+    assert reg.sha256 == register.sha256 and reg.name == "klachten.csv"
+    assert dict(reg.figures) == {
+        "Klachten": "6",
+        "Overgeslagen rijen": "4",
+        "Ontvangst tijdig bevestigd": "50,0% (3 van 6)",
+        "Tijdig afgehandeld (van de afgehandelde)": "66,7% (2 van 3)",
+        "Open": "3",
+        "Open en over de termijn": "1",
+    }
+    assert reg.terms == "ontvangstbevestiging 5 werkdagen, besluit 42 kalenderdagen " \
+        "(pack fieldwork-test)"  # fmt: skip
+    assert reg.dropped == "Naam klager, E-mail"
+    assert [(b.month, b.complaints) for b in reg.bars] == [("2026-01", 3), ("2026-02", 3)]
+    assert chapter.sample.ids == ", ".join(sample.ids)
+    assert "4 dossiers uit 6 klachten, seed 3, gestratificeerd naar afdeling" in chapter.sample.text
+    total = chapter.review[0]
+    assert (total.criterion, total.total, total.passes, total.fails) == ("H-1", True, 3, 1)
+    assert total.conformity == "75,0%" and total.interval == "30,1% – 95,4%"
+    assert [(b.criterion, b.evidence) for b in chapter.backs] == [("H-1", "E1, E2"), ("H-2", "E1")]
+    assert fieldwork_chapter(PACK, sampled().model_copy(update={"fieldwork": None}), "nl") is None
+
+
+def test_month_bars_fill_the_gaps_and_scale_to_the_highest():
+    from assessment.fieldwork.record import GroupFigures
+
+    bars = month_bars(
+        {"2025-11": GroupFigures(complaints=4), "2026-01": GroupFigures(complaints=2)}
+    )
+    assert [(b.month, b.complaints) for b in bars] == [
+        ("2025-11", 4),
+        ("2025-12", 0),
+        ("2026-01", 2),
+    ]
+    assert bars[1].height == 0 and bars[0].height == pytest.approx(2 * bars[2].height)
+
+
+class _Text(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.parts, self.sections = [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "section":
+            self.sections.append(dict(attrs).get("id"))
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+class _WithFieldwork:
+    """The report context with a ``fieldwork`` attribute, as the lead's wiring will give it."""
+
+    def __init__(self, ctx, chapter):
+        self._ctx, self.fieldwork = ctx, chapter
+
+    def __getattr__(self, name):
+        return getattr(self._ctx, name)
+
+
+def html_of(a, chapter=True):
+    ctx = build_context(PACK, a, "nl")
+    r = _WithFieldwork(ctx, fieldwork_chapter(PACK, a, "nl")) if chapter else ctx
+    charts = {n: f"charts/{n}.svg" for n in render_module.chart_names(ctx)}
+    template = environment().get_template("report.html")
+    return template.render(r=r, t=ctx.t, charts=charts, created="2026-03-03T00:00:00Z")
+
+
+def test_the_partial_is_included_only_with_fieldwork_and_escapes_text():
+    a, register, _ = with_fieldwork(department="<b>Zorg & Welzijn</b>")
+    html = html_of(a)
+    parser = _Text()
+    parser.feed(html)
+    assert "fieldwork" in parser.sections
+    assert '<li><a href="#fieldwork">Veldwerk: klachtenregister en dossiertoets</a></li>' in html
+    assert "&lt;b&gt;Zorg &amp; Welzijn&lt;/b&gt;" in html and "<b>Zorg" not in html
+    assert register.sha256 in html
+    assert len(re.findall(r"<rect ", html)) == 2
+    for secret in PERSONAL:
+        assert secret not in html
+    assert 'id="fieldwork"' not in html_of(a, chapter=False)  # the lead's context has no field yet
+
+
+def test_the_pdf_shows_the_chapter(monkeypatch):
+    a, register, sample = with_fieldwork()
+    original = render_module.render_html
+
+    def with_chapter(ctx, charts, created):
+        return original(_WithFieldwork(ctx, fieldwork_chapter(PACK, a, ctx.lang)), charts, created)
+
+    monkeypatch.setattr(render_module, "render_html", with_chapter)
+    pdf = render_module.render(PACK, a, "en").pdf
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert text.count("Fieldwork: complaint register and file review") >= 2  # contents, heading
+    assert "75.0%" in text and sample.ids[0] in text
+    assert register.sha256[:20] in text.replace("\n", "")
