@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any, Literal
 
 from .assessments import Assessment, Evidence
+from .fieldwork.levels import cap_by_conformity
 from .packs import Criterion, Pack, Requirement
 from .planning import add_working_days, subtract_working_days
 
@@ -319,6 +320,8 @@ def score_criterion(
     claimed = response.level if response is not None and applicable else None
     target = pack.target(criterion)
     evidenced = evidenced_level(pack, criterion, claimed or 0, kinds) if applicable else None
+    if evidenced is not None:  # a level that asks a file-review conformity needs it too
+        evidenced = cap_by_conformity(pack, assessment, criterion, evidenced)
     return CriterionResult(
         id=criterion.id,
         pillar=pack.pillar_of[criterion.id],

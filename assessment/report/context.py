@@ -31,6 +31,7 @@ from ..method import (
 )
 from ..packs import Criterion, Pack, Requirement, parse_requirement
 from ..workload import month_loads, owner_loads
+from .fieldwork import FieldworkChapter, fieldwork_chapter
 from .labels import METHOD, labels
 
 if TYPE_CHECKING:
@@ -300,6 +301,8 @@ class ReportContext:
     pack_model: Pack = field(repr=False, compare=False)
     # the workshop appendix (assessment.workshop.workshop_appendix), when there were votes
     workshop: WorkshopAppendix | None = field(default=None, compare=False)
+    # the fieldwork chapter (register figures, sample, file review), when there is fieldwork
+    fieldwork: FieldworkChapter | None = field(default=None, compare=False)
 
     @property
     def title(self) -> str:
@@ -835,4 +838,5 @@ def build_context(
         assessment=assessment,
         pack_model=pack,
         workshop=workshop,
+        fieldwork=fieldwork_chapter(pack, assessment, lang),
     )
