@@ -103,22 +103,11 @@ class _Text(HTMLParser):
         self.parts.append(data)
 
 
-class _WithFieldwork:
-    """The report context with a ``fieldwork`` attribute, as the lead's wiring will give it."""
-
-    def __init__(self, ctx, chapter):
-        self._ctx, self.fieldwork = ctx, chapter
-
-    def __getattr__(self, name):
-        return getattr(self._ctx, name)
-
-
-def html_of(a, chapter=True):
+def html_of(a):
     ctx = build_context(PACK, a, "nl")
-    r = _WithFieldwork(ctx, fieldwork_chapter(PACK, a, "nl")) if chapter else ctx
     charts = {n: f"charts/{n}.svg" for n in render_module.chart_names(ctx)}
     template = environment().get_template("report.html")
-    return template.render(r=r, t=ctx.t, charts=charts, created="2026-03-03T00:00:00Z")
+    return template.render(r=ctx, t=ctx.t, charts=charts, created="2026-03-03T00:00:00Z")
 
 
 def test_the_partial_is_included_only_with_fieldwork_and_escapes_text():
@@ -133,17 +122,14 @@ def test_the_partial_is_included_only_with_fieldwork_and_escapes_text():
     assert len(re.findall(r"<rect ", html)) == 2
     for secret in PERSONAL:
         assert secret not in html
-    assert 'id="fieldwork"' not in html_of(a, chapter=False)  # the lead's context has no field yet
+    # without fieldwork the chapter and its contents line are left out
+    plain = a.model_copy(update={"fieldwork": None})
+    assert build_context(PACK, plain, "nl").fieldwork is None
+    assert 'id="fieldwork"' not in html_of(plain) and "#fieldwork" not in html_of(plain)
 
 
-def test_the_pdf_shows_the_chapter(monkeypatch):
+def test_the_pdf_shows_the_chapter():
     a, register, sample = with_fieldwork()
-    original = render_module.render_html
-
-    def with_chapter(ctx, charts, created):
-        return original(_WithFieldwork(ctx, fieldwork_chapter(PACK, a, ctx.lang)), charts, created)
-
-    monkeypatch.setattr(render_module, "render_html", with_chapter)
     pdf = render_module.render(PACK, a, "en").pdf
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     assert text.count("Fieldwork: complaint register and file review") >= 2  # contents, heading
