@@ -12,6 +12,7 @@ from assessment.i18n import localise
 from assessment.messages import (
     checkable_label,
     checkable_text,
+    completeness_text,
     kind_label,
     level_needs,
     requirements_text,
@@ -36,8 +37,11 @@ def render() -> None:
         state.set_criterion(cid)
 
     layout.page_title("nav_assess", lang, opened)
-    done = sum(1 for c in result.criteria if c.answered)
-    st.progress(done / len(order), text=t("progress", lang, done=done, total=len(order)))
+    done = result.completeness  # the same count as the results, the report and ikm score
+    st.progress(
+        done.share,
+        text=completeness_text(done.answered, done.applicable, lang, done.to_confirm),
+    )
     _overview(pack, states, cid, lang)
     st.divider()
 

@@ -137,7 +137,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "The audit date is before the assessment date.",
     ),
     # -- assess page
-    "progress": ("{done} van {total} criteria beantwoord", "{done} of {total} criteria answered"),
     "overview": ("Overzicht", "Overview"),
     "legend": (
         "● beantwoord · ◐ bewijs ontbreekt · ○ nog open · – niet van toepassing",
