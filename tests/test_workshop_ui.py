@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 from collections.abc import Iterator
 from typing import Any
@@ -54,6 +55,15 @@ def _texts(at: AppTest) -> str:
     return "\n".join(str(p) for p in parts).replace("\\", "")  # without Markdown escapes
 
 
+def _chart(at: AppTest) -> str:
+    """The SVG of the vote chart on the consultant's screen ("" when there is none)."""
+    for image in at.get("image"):
+        for img in image.proto.imgs:
+            if img.url.startswith("data:image/svg+xml;base64,"):
+                return base64.b64decode(img.url.split(",", 1)[1]).decode("utf-8")
+    return ""
+
+
 def _consultant(aid: int) -> AppTest:
     at = AppTest.from_file(str(ROOT / "ui" / "workshop.py"), default_timeout=TIMEOUT)
     at.session_state["a"] = str(aid)
@@ -79,8 +89,8 @@ def test_consultant_runs_a_round_and_records_the_agreed_level(db):
     at.run()
     assert "3 van 3 gestemd" in _texts(at)
     at.button(key="ws-close-voting").click().run()
-    texts = _texts(at)
-    assert "Anna" in texts and "Bo, Cas" in texts  # who voted what, in the level table
+    chart = _chart(at)
+    assert ">Anna</text>" in chart and ">Bo, Cas</text>" in chart  # who voted what, per level
     assert [m.value for m in at.metric] == ["1", "3", "3"]  # lowest, median, highest
     assert any("2 niveaus uiteen" in e.value for e in at.error)  # marked for discussion
     assert at.segmented_control(key="ws-agree").value == 3  # the median is proposed
@@ -100,6 +110,22 @@ def test_consultant_runs_a_round_and_records_the_agreed_level(db):
         ws.join(info.code, "Late")
     assert at.button(key="ws-start")  # back in the lobby, with the closed workshop listed
     assert info.code in _texts(at)
+
+
+def test_the_facilitator_sees_the_room_join_before_voting_opens(db):
+    _store, ws, aid = db
+    at = _consultant(aid)
+    at.button(key="ws-start").click().run()
+    info = ws.open_for(aid)
+    assert "0 deelnemers" in _texts(at)
+    assert any("Nog niemand doet mee" in c.value for c in at.caption)
+    for name in ("Anna", "Bo", "Cas"):
+        ws.join(info.code, name)
+    at.run()  # what the room fragment shows on its next tick
+    assert "3 deelnemers" in _texts(at)
+    assert "Anna, Bo, Cas" in _texts(at)
+    assert not ws.get(info.id).voting_open
+    assert _chart(at) == ""  # no result before a vote
 
 
 def test_next_criterion_and_english(db):
@@ -143,6 +169,9 @@ def test_participant_joins_votes_and_sees_nothing_else(db):
     assert any("Wacht" in i.value for i in at.info)
 
     ws.show(info.id, "OPEN-01")
+    at.run()  # a criterion on screen, voting never opened: waiting, not "closed"
+    assert any("Zodra de begeleider de stemming opent" in i.value for i in at.info)
+    assert not any("gesloten" in i.value for i in at.info)
     ws.open_voting(info.id)
     at.run()
     radio = at.radio[0]

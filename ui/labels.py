@@ -468,6 +468,14 @@ LABELS.update(
             "to let participants on the local network join.",
         ),
         "ws_participants": ("{n} deelnemers", "{n} participants"),
+        "ws_nobody_yet": (
+            "Nog niemand doet mee: laat de QR-code scannen.",
+            "Nobody has joined yet: let people scan the QR code.",
+        ),
+        "ws_meanings": (
+            "Wat elk niveau hier betekent, en waar de auditor op let",
+            "What each level means here, and what the auditor looks for",
+        ),
         "ws_pick": ("Criterium op het scherm", "Criterion on screen"),
         "ws_pick_first": (
             "Kies het eerste criterium om te bespreken.",
@@ -536,6 +544,10 @@ LABELS.update(
         "pt_wait": (
             "Wacht tot de begeleider een criterium op het scherm zet.",
             "Wait until the facilitator puts a criterion on the screen.",
+        ),
+        "pt_wait_vote": (
+            "Kijk mee op het scherm. Zodra de begeleider de stemming opent, kunt u hier stemmen.",
+            "Follow along on the screen. Once the facilitator opens voting, you can vote here.",
         ),
         "pt_closed": (
             "De stemming is gesloten. Kijk mee op het scherm.",

@@ -137,6 +137,9 @@ def _live(token: str, lang: str) -> None:
     reason = st.session_state.pop(MESSAGE, None)
     if reason:
         st.error(_reason_text(reason, lang))
+    if not screen.voting_open and screen.round is None:  # no vote opened on it yet
+        st.info(t("pt_wait_vote", lang), icon=":material/hourglass_top:")
+        return
     if not screen.voting_open:
         if screen.my_vote is not None:
             st.markdown(t("pt_voted_closed", lang, level=screen.my_vote.level))

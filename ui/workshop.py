@@ -16,7 +16,8 @@ from assessment.workshop import VoteSummary
 from ui import layout, services, state
 from ui.labels import md, t
 from ui.workshop_join import join_box
-from ui.workshop_result import AGREE, levels_table, result_box
+from ui.workshop_result import AGREE, levels_table, result_box, vote_chart
+from ui.workshop_room import live, room
 
 TIMERS = (0, 60, 120, 180, 300)  # think time choices, seconds (0: no timer)
 PICK, TIMER, CONFIRM = "ws-pick", "ws-timer", "ws-confirm-close"
@@ -25,18 +26,22 @@ STYLE = """
 <style>
 [data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }
 .st-key-ws-head h1 { font-size: 2.7rem; line-height: 1.15; padding-top: 0; }
-.st-key-ws-question p { font-size: 2.1rem; line-height: 1.3; font-weight: 600; }
+.st-key-ws-question p { font-size: clamp(1.4rem, 1.6vw, 2.1rem); line-height: 1.3;
+  font-weight: 600; }
 .st-key-ws-guidance p { font-size: 1.3rem; line-height: 1.4; color: #3c4a5c; }
 .st-key-ws-levels table { font-size: 1.3rem; width: 100%; }
 .st-key-ws-levels td:first-child { white-space: nowrap; font-weight: 600; }
-.st-key-ws-code p { font-size: 2.6rem; font-weight: 700; letter-spacing: 0.12em;
+.st-key-ws-code { container-type: inline-size; width: 100%; }
+.st-key-ws-code p { font-size: min(2.6rem, 20cqi); font-weight: 700; letter-spacing: 0.12em;
   font-family: "DejaVu Sans Mono", monospace; margin: 0; white-space: nowrap; }
 .st-key-ws-url p { font-size: 1rem; word-break: break-all; }
 .st-key-ws-join-big p { text-align: center; }
-.st-key-ws-join-big .st-key-ws-code p { font-size: 3.4rem; }
+.st-key-ws-join-big .st-key-ws-code p { font-size: min(3.4rem, 20cqi); }
 .st-key-ws-clock p { font-size: 3.4rem; font-weight: 700; margin: 0;
   font-variant-numeric: tabular-nums; }
-.st-key-ws-count p { font-size: 1.6rem; margin: 0; }
+.st-key-ws-count p, .st-key-ws-voted p { font-size: 1.6rem; font-weight: 600; margin: 0; }
+.st-key-ws-names p { font-size: 1.1rem; }
+.st-key-ws-picker { flex-wrap: nowrap; }
 .st-key-ws-result [data-testid="stMetricValue"] { font-size: 3rem; }
 </style>
 """
@@ -109,7 +114,7 @@ def _picker(pack: Pack, info: WorkshopInfo, lang: str) -> None:
     current = info.criterion_id if info.criterion_id in order else None
     index = order.index(current) if current else 0
     st.session_state[PICK] = current
-    with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
+    with st.container(horizontal=True, vertical_alignment="bottom", gap="small", key="ws-picker"):
         st.button(
             "",
             icon=":material/arrow_back:",
@@ -128,7 +133,7 @@ def _picker(pack: Pack, info: WorkshopInfo, lang: str) -> None:
             on_change=_picked,
             args=(info.id, lang),
             label_visibility="collapsed",
-            width=560,
+            width="stretch",
         )
         st.button(
             "",
@@ -168,21 +173,30 @@ def _criterion(
         st.title(md(f"{criterion.id} · {localise(criterion.title, lang)}"), anchor=False)
     with st.container(key="ws-question"):
         st.markdown(md(localise(criterion.question, lang)))
-    if criterion.guidance:
-        with st.container(key="ws-guidance"):
-            st.markdown(md(localise(criterion.guidance, lang)))
-    show_votes = not info.voting_open and summary.count > 0
-    with st.container(key="ws-levels"):
-        st.markdown(levels_table(pack, criterion, summary if show_votes else None, lang))
+    guidance = localise(criterion.guidance, lang) if criterion.guidance else ""
+    if info.voting_open or info.round is None:  # before the result: what each level means
+        if guidance:
+            with st.container(key="ws-guidance"):
+                st.markdown(md(guidance))
+        with st.container(key="ws-levels"):
+            st.markdown(levels_table(pack, criterion, lang))
+        return
+    with st.container(key="ws-chart"):  # the result above the fold; the rest folded away
+        vote_chart(pack, summary, info, lang)
+    with st.expander(t("ws_meanings", lang), key="ws-meanings"):
+        if guidance:
+            st.markdown(md(guidance))
+        with st.container(key="ws-levels"):
+            st.markdown(levels_table(pack, criterion, lang))
 
 
 # ---- timer and votes ------------------------------------------------------------------------
 
 
 def _voting(info: WorkshopInfo, lang: str) -> None:
-    with st.container(border=True):
+    with st.container(border=True, key="ws-voting"):
         if info.voting_open:
-            _live(info.id, lang)
+            live(info.id, lang)
             st.button(
                 t("ws_close_voting", lang),
                 type="primary",
@@ -193,7 +207,7 @@ def _voting(info: WorkshopInfo, lang: str) -> None:
                 width="stretch",
             )
             return
-        st.caption(t("ws_participants", lang, n=len(services.participant_names(info.id))))
+        room(info.id, lang)
         st.segmented_control(
             t("ws_think_time", lang),
             TIMERS,
@@ -211,27 +225,6 @@ def _voting(info: WorkshopInfo, lang: str) -> None:
             width="stretch",
             disabled=info.criterion_id is None,
         )
-
-
-@st.fragment(run_every=1)
-def _live(workshop_id: int, lang: str) -> None:
-    """Timer and vote count, refreshed every second while voting is open."""
-    info = services.workshop(workshop_id)
-    if not info.voting_open:  # closed elsewhere: redraw the whole page
-        st.rerun(scope="app")
-    st.badge(
-        f"{t('ws_voting_open', lang)} · {t('ws_round', lang, n=info.round)}",
-        color="green",
-        icon=":material/how_to_vote:",
-    )
-    left = info.seconds_left()
-    if left is not None:
-        with st.container(key="ws-clock"):
-            st.markdown(f"{left // 60}:{left % 60:02d}" if left else t("ws_time_up", lang))
-    voted = services.vote_count(workshop_id)
-    joined = len(services.participant_names(workshop_id))
-    with st.container(key="ws-count"):
-        st.markdown(md(t("ws_voted", lang, n=voted, m=joined)))
 
 
 def _open_voting(workshop_id: int, lang: str) -> None:

@@ -10,33 +10,32 @@ from assessment.i18n import localise
 from assessment.packs import Criterion, Pack
 from assessment.store import WorkshopInfo
 from assessment.workshop import VoteSummary, format_level
+from assessment.workshop_chart import ChartRound, vote_chart_svg
 from ui import services, state
 from ui.labels import md, t
 
 AGREE = "ws-agree"  # the level the consultant picked to record
 
 
-def levels_table(pack: Pack, criterion: Criterion, summary: VoteSummary | None, lang: str) -> str:
-    """The level descriptors as a Markdown table; after the vote with who voted what."""
+def levels_table(pack: Pack, criterion: Criterion, lang: str) -> str:
+    """The level descriptors of ``criterion`` as a Markdown table."""
     head = [t("level_col", lang), t("meaning_col", lang)]
-    if summary is not None:
-        head += [t("ws_col_votes", lang), t("ws_col_who", lang)]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    counts = summary.counts(s.level for s in pack.scale) if summary else {}
     for scale in pack.scale:
         meaning = localise(criterion.levels.get(scale.level) or scale.description, lang)
         cells = [
             md(f"{scale.level} · {localise(scale.label, lang)}"),
             md(" ".join(meaning.split())),
         ]
-        if summary is not None:
-            n = counts.get(scale.level, 0)
-            cells += [
-                "█" * n + f" {n}" if n else "",
-                md(", ".join(summary.voters(scale.level))),
-            ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def vote_chart(pack: Pack, summary: VoteSummary, info: WorkshopInfo, lang: str) -> None:
+    """Who voted which level, as a chart readable from the back of the room."""
+    scale = [(s.level, localise(s.label, lang)) for s in pack.scale]
+    rounds = [ChartRound(t("ws_round", lang, n=info.round), summary)]
+    st.image(vote_chart_svg(scale, rounds), width="stretch")
 
 
 def result_box(
