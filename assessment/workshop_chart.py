@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from .workshop import VoteSummary
+from .workshop import VoteSummary, summarise_votes
 
 WIDTH = 1000
 FONT = 26  # label size in chart units
@@ -60,7 +60,7 @@ def vote_chart_svg(
     names of the latest round's voters when its ``names`` is true (not in an anonymous round).
     """
     if not rounds:
-        rounds = [ChartRound("", VoteSummary("", (), None, None, None, None, False))]
+        rounds = [ChartRound("", summarise_votes("", []))]
     levels = [level for level, _ in scale]
     tallies = [r.summary.counts(levels) for r in rounds]
     top = max([1, *(n for tally in tallies for n in tally.values())])
@@ -78,8 +78,8 @@ def vote_chart_svg(
         for i, r in enumerate(rounds):
             colour = COLOURS[1] if i == len(rounds) - 1 else COLOURS[0]
             parts.append(f'<rect x="{x}" y="10" width="24" height="24" fill="{colour}"/>')
-            parts.append(f'<text x="{x + 32}" y="31">{escape(_fit(r.label, 200))}</text>')
-            x += 40 + int(len(r.label) * FONT * CHAR_W) + 30
+            parts.append(f'<text x="{x + 32}" y="31">{escape(_fit(r.label, 300))}</text>')
+            x += 40 + int(len(_fit(r.label, 300)) * FONT * CHAR_W) + 30
     latest = rounds[-1]
     for row, (level, label) in enumerate(scale):
         y = head + row * row_h

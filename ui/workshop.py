@@ -14,13 +14,14 @@ from assessment.packs import Criterion, Pack
 from assessment.store import WorkshopInfo
 from assessment.workshop import VoteSummary
 from ui import layout, services, state
+from ui import workshop_actions as actions
 from ui.labels import md, t
 from ui.workshop_join import join_box
 from ui.workshop_result import AGREE, levels_table, result_box, vote_chart
-from ui.workshop_room import live, room
+from ui.workshop_round import voting_box
 
-TIMERS = (0, 60, 120, 180, 300)  # think time choices, seconds (0: no timer)
-PICK, TIMER, CONFIRM = "ws-pick", "ws-timer", "ws-confirm-close"
+PICK, CONFIRM, GROUPS = "ws-pick", "ws-confirm-close", "ws-groups"
+MAX_ROUNDS_SHOWN = 3  # rounds of a criterion side by side in the chart
 
 STYLE = """
 <style>
@@ -66,16 +67,21 @@ def render() -> None:
     pack = opened.pack
     criterion = pack.criteria_by_id.get(info.criterion_id or "")
     summary = services.vote_summary(info.id)
+    revealed = info.revealed and not info.voting_open
+    shown = []  # the revealed rounds on this criterion, oldest first: kept side by side
+    if revealed and info.criterion_id is not None:
+        rounds = actions.rounds_of(info.id, info.criterion_id)
+        shown = [(n, s) for n, s, was_shown in rounds if was_shown][-MAX_ROUNDS_SHOWN:]
     main, side = st.columns([2.3, 1], gap="large")
     with main:
         _picker(pack, info, lang)
         if criterion is not None:
-            _criterion(pack, criterion, summary, info, lang)
+            _criterion(pack, criterion, shown, info, lang)
     with side:
         join_box(info, lang)
-        _voting(info, lang)
-        if not info.voting_open and info.round is not None:
-            result_box(opened, info, summary, lang)
+        voting_box(info, summary.count, lang)
+        if revealed:
+            result_box(opened, info, summary, shown, lang)
     st.divider()
     _close_box(info, lang)
 
@@ -89,11 +95,19 @@ def _lobby(opened: services.Opened, lang: str) -> None:
     consultant = (st.session_state.get(state.AUTHOR) or "").strip()
     if not consultant:
         st.caption(t("ws_name_first", lang))
+    st.text_input(
+        t("ws_groups", lang),
+        key=GROUPS,
+        placeholder=t("ws_groups_placeholder", lang),
+        help=t("ws_groups_help", lang),
+        max_chars=300,
+        width=560,
+    )
     st.button(
         t("ws_start", lang),
         type="primary",
         icon=":material/co_present:",
-        on_click=services.start_workshop,
+        on_click=_start,
         args=(opened.ref.aid, consultant or None, lang),
         key="ws-start",
     )
@@ -104,6 +118,11 @@ def _lobby(opened: services.Opened, lang: str) -> None:
             when = item.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
             count = len(services.participant_names(item.id))
             st.markdown("- " + md(t("ws_earlier_row", lang, date=when, n=count, code=item.code)))
+
+
+def _start(aid: int, consultant: str | None, lang: str) -> None:
+    groups = [g for g in (st.session_state.get(GROUPS) or "").split(",") if g.strip()]
+    actions.start_workshop(aid, consultant, lang, groups)
 
 
 # ---- the criterion on screen ------------------------------------------------------------------
@@ -159,7 +178,11 @@ def _show(workshop_id: int, cid: str, lang: str) -> None:
 
 
 def _criterion(
-    pack: Pack, criterion: Criterion, summary: VoteSummary, info: WorkshopInfo, lang: str
+    pack: Pack,
+    criterion: Criterion,
+    shown: list[tuple[int, VoteSummary]],
+    info: WorkshopInfo,
+    lang: str,
 ) -> None:
     pillar = next(p for p in pack.pillars if p.id == pack.pillar_of[criterion.id])
     order = [c.id for _, c in pack.criteria()]
@@ -174,7 +197,7 @@ def _criterion(
     with st.container(key="ws-question"):
         st.markdown(md(localise(criterion.question, lang)))
     guidance = localise(criterion.guidance, lang) if criterion.guidance else ""
-    if info.voting_open or info.round is None:  # before the result: what each level means
+    if not shown:  # before the votes are revealed: what each level means
         if guidance:
             with st.container(key="ws-guidance"):
                 st.markdown(md(guidance))
@@ -182,59 +205,12 @@ def _criterion(
             st.markdown(levels_table(pack, criterion, lang))
         return
     with st.container(key="ws-chart"):  # the result above the fold; the rest folded away
-        vote_chart(pack, summary, info, lang)
+        vote_chart(pack, shown, lang)
     with st.expander(t("ws_meanings", lang), key="ws-meanings"):
         if guidance:
             st.markdown(md(guidance))
         with st.container(key="ws-levels"):
             st.markdown(levels_table(pack, criterion, lang))
-
-
-# ---- timer and votes ------------------------------------------------------------------------
-
-
-def _voting(info: WorkshopInfo, lang: str) -> None:
-    with st.container(border=True, key="ws-voting"):
-        if info.voting_open:
-            live(info.id, lang)
-            st.button(
-                t("ws_close_voting", lang),
-                type="primary",
-                icon=":material/lock:",
-                on_click=_close_voting,
-                args=(info.id, lang),
-                key="ws-close-voting",
-                width="stretch",
-            )
-            return
-        room(info.id, lang)
-        st.segmented_control(
-            t("ws_think_time", lang),
-            TIMERS,
-            key=TIMER,
-            default=120,
-            format_func=lambda s: t("ws_minutes", lang, n=s // 60) if s else t("ws_no_timer", lang),
-        )
-        st.button(
-            t("ws_vote_again" if info.round else "ws_open_voting", lang),
-            type="secondary" if info.round else "primary",
-            icon=":material/how_to_vote:",
-            on_click=_open_voting,
-            args=(info.id, lang),
-            key="ws-open-voting",
-            width="stretch",
-            disabled=info.criterion_id is None,
-        )
-
-
-def _open_voting(workshop_id: int, lang: str) -> None:
-    seconds = st.session_state.get(TIMER)
-    services.open_voting(workshop_id, seconds or None, lang)
-    st.session_state.pop(AGREE, None)
-
-
-def _close_voting(workshop_id: int, lang: str) -> None:
-    services.close_voting(workshop_id, lang)
 
 
 # ---- the end ----------------------------------------------------------------------------------
