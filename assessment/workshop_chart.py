@@ -18,11 +18,11 @@ from .workshop import VoteSummary, summarise_votes
 WIDTH = 1000
 FONT = 26  # label size in chart units
 MIN_SHOWN_WIDTH = -(-WIDTH * 16 // FONT)  # shown at least this wide, labels are >= 16 px
-LABEL_W, BAR_X, BAR_W = 380, 390, 220
+LABEL_W, BAR_X, BAR_W = 430, 440, 170
 NAMES_X = BAR_X + BAR_W + 55
 COLOURS = ("#9fb3c8", "#1f3a5f")  # earlier round (light), latest round (brand navy)
 TEXT, MUTED, GRID = "#1b2733", "#4a5a6a", "#d9e0e7"
-CHAR_W = 0.56  # average glyph width of a sans-serif face, in ems
+CHAR_W, BOLD_W = 0.56, 0.66  # average glyph width of a sans-serif face, in ems
 
 
 @dataclass(frozen=True)
@@ -34,9 +34,9 @@ class ChartRound:
     names: bool = True
 
 
-def _fit(text: str, width: float, size: int = FONT) -> str:
-    """``text`` cut with an ellipsis to about ``width`` units at ``size``."""
-    room = max(1, int(width / (size * CHAR_W)))
+def _fit(text: str, width: float, bold: bool = False) -> str:
+    """``text`` cut with an ellipsis to about ``width`` units (in bold: wider glyphs)."""
+    room = max(1, int(width / (FONT * (BOLD_W if bold else CHAR_W))))
     return text if len(text) <= room else text[: max(0, room - 1)].rstrip() + "…"
 
 
@@ -87,7 +87,7 @@ def vote_chart_svg(
         middle = y + 11 + bar_h * len(rounds) / 2 + FONT * 0.35
         parts.append(
             f'<text x="0" y="{middle:.0f}" font-weight="700">'
-            f"{escape(_fit(f'{level} · {label}', LABEL_W - 10))}</text>"
+            f"{escape(_fit(f'{level} · {label}', LABEL_W - 10, bold=True))}</text>"
         )
         for i, tally in enumerate(tallies):
             n = tally.get(level, 0)

@@ -43,7 +43,9 @@ STYLE = """
 .st-key-ws-count p, .st-key-ws-voted p { font-size: 1.6rem; font-weight: 600; margin: 0; }
 .st-key-ws-names p { font-size: 1.1rem; }
 .st-key-ws-picker { flex-wrap: nowrap; }
-.st-key-ws-result [data-testid="stMetricValue"] { font-size: 3rem; }
+.st-key-ws-result p, .st-key-ws-hidden p { font-size: 1.15rem; }
+.st-key-ws-result [data-testid="stMetricValue"],
+.st-key-ws-result [data-testid="stMetricValue"] p { font-size: 3rem; }
 </style>
 """
 
@@ -79,9 +81,9 @@ def render() -> None:
             _criterion(pack, criterion, shown, info, lang)
     with side:
         join_box(info, lang)
-        voting_box(info, summary.count, lang)
-        if revealed:
+        if revealed:  # the result and the agreed level first; voting again below
             result_box(opened, info, summary, shown, lang)
+        voting_box(info, summary.count, lang)
     st.divider()
     _close_box(info, lang)
 
