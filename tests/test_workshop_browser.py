@@ -74,7 +74,7 @@ def test_consultant_and_participant_in_two_browsers(tmp_path, new_assessment):
             phone.get_by_role("button", name="Meedoen").click()
             expect(phone.get_by_text("Welkom, Anna")).to_be_visible(timeout=15000)
             expect(phone.get_by_text("Zodra de begeleider de stemming opent")).to_be_visible()
-            expect(consultant.get_by_text("1 deelnemers")).to_be_visible(timeout=15000)  # live
+            expect(consultant.get_by_text("1 deelnemer", exact=True)).to_be_visible(timeout=15000)
 
             consultant.get_by_role("button", name="Stemming openen").click()
             expect(consultant.get_by_text("0 van 1 gestemd")).to_be_visible(timeout=15000)
@@ -86,7 +86,7 @@ def test_consultant_and_participant_in_two_browsers(tmp_path, new_assessment):
 
             expect(consultant.get_by_text("1 van 1 gestemd")).to_be_visible(timeout=15000)
             consultant.get_by_role("button", name="Stemming sluiten").click()
-            expect(consultant.get_by_text("1 stemmen binnen, nog verborgen")).to_be_visible()
+            expect(consultant.get_by_text("1 stem binnen, nog verborgen")).to_be_visible()
             expect(consultant.locator(".st-key-ws-chart img")).to_have_count(0)  # hidden
             expect(phone.get_by_text("De stemming is gesloten")).to_be_visible(timeout=15000)
             consultant.get_by_role("button", name="Stemmen tonen").click()

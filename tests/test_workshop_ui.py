@@ -130,6 +130,7 @@ def test_the_facilitator_sees_the_room_join_before_voting_opens(db):
         ws.join(info.code, name)
     at.run()  # what the room fragment shows on its next tick
     assert "3 deelnemers" in _texts(at)
+    assert "1 deelnemer" not in _texts(at)
     assert "Anna, Bo, Cas" in _texts(at)
     assert not ws.get(info.id).voting_open
     assert _chart(at) == ""  # no result before a vote
@@ -231,6 +232,8 @@ def test_participant_joins_votes_and_sees_nothing_else(db):
         ("Anna", 3, "We meten het niet")
     ]
     assert any("Uw stem: niveau 3" in s.value for s in at.success)
+    fresh = _participant(info.code, p=at.session_state["pt-token"])  # a reloaded phone
+    assert fresh.text_area[0].value == "We meten het niet"  # the comment is still there
 
     everything = _texts(at) + " ".join(str(r.options) for r in at.radio)
     for secret in ("Gemeente Geheim", "interne notitie", "Vertrouwelijk dossier", "E1"):

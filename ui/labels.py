@@ -468,6 +468,7 @@ LABELS.update(
             "to let participants on the local network join.",
         ),
         "ws_participants": ("{n} deelnemers", "{n} participants"),
+        "ws_participants_one": ("1 deelnemer", "1 participant"),
         "ws_nobody_yet": (
             "Nog niemand doet mee: laat de QR-code scannen.",
             "Nobody has joined yet: let people scan the QR code.",
@@ -488,6 +489,10 @@ LABELS.update(
         ),
         "ws_anonymous_badge": ("anoniem", "anonymous"),
         "ws_reveal": ("Stemmen tonen", "Show the votes"),
+        "ws_hidden_one": (
+            "1 stem binnen, nog verborgen: zo laat niemand zich door de anderen leiden.",
+            "1 vote in, still hidden: so nobody follows the others.",
+        ),
         "ws_hidden": (
             "{n} stemmen binnen, nog verborgen: zo laat niemand zich door de anderen leiden.",
             "{n} votes in, still hidden: so nobody follows the others.",

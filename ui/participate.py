@@ -220,7 +220,13 @@ def _vote_form(screen: ParticipantScreen, token: str, lang: str) -> None:
             key=f"{key}-level",
             format_func=lambda level: labels[level],
         )
-        st.text_area(t("pt_comment", lang), key=f"{key}-comment", max_chars=1000, height=80)
+        st.text_area(
+            t("pt_comment", lang),
+            value=(screen.my_vote.comment or "") if screen.my_vote else "",  # kept, not lost
+            key=f"{key}-comment",
+            max_chars=1000,
+            height=80,
+        )
         st.form_submit_button(
             t("pt_change" if screen.my_vote else "pt_vote", lang),
             type="primary",

@@ -13,7 +13,9 @@ from ui.labels import md, t
 def _joined(workshop_id: int, lang: str) -> None:
     names = services.participant_names(workshop_id)
     with st.container(key="ws-count"):
-        st.markdown(md(t("ws_participants", lang, n=len(names))))
+        count = len(names)
+        key = "ws_participants_one" if count == 1 else "ws_participants"
+        st.markdown(md(t(key, lang, n=count)))
     if names:
         with st.container(key="ws-names"):
             st.caption(md(", ".join(names)))

@@ -36,7 +36,7 @@ def voting_box(info: WorkshopInfo, hidden: int, lang: str) -> None:
             return
         if info.round is not None and not info.revealed:
             with st.container(key="ws-hidden"):
-                st.markdown(md(t("ws_hidden", lang, n=hidden)))
+                st.markdown(md(t("ws_hidden_one" if hidden == 1 else "ws_hidden", lang, n=hidden)))
             st.button(
                 t("ws_reveal", lang),
                 type="primary",
