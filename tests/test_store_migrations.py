@@ -283,7 +283,7 @@ def test_revision_0003w_keeps_the_rounds_of_0002_revealed(store_url, new_assessm
             command.downgrade(migrate_module.alembic_config(conn), "0002")
             assert not conn.dialect.has_table(conn, "workshop_reasons")
     with open_store(store_url) as store:  # upgraded again when it opens
-        assert _revision(store) == migrate_module.head_revision() == "0003w"
+        assert _revision(store) == migrate_module.head_revision()
         assert _differences(store) == []
         info = store.workshops.get(w.id)
         assert info.revealed and not info.anonymous  # shown at once before 0003w: revealed
