@@ -27,6 +27,7 @@ CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, no 1/I
 CODE_LENGTH = 6
 CODE_LIFETIME = timedelta(hours=12)
 DISCUSSION_SPREAD = 2
+GROUP_GAP = 1  # levels between two groups' medians that make a finding (workshop_groupthink)
 MAX_NAME = 80
 MAX_COMMENT = 1000
 
@@ -84,9 +85,11 @@ def clean_comment(text: str | None) -> str | None:
 class Vote:
     """One participant's vote on one criterion in one round."""
 
-    participant: str  # the name the participant gave
+    participant: str  # the name the participant gave; "" in an anonymous round
     level: int
     comment: str | None = None
+    group: str | None = None  # the group chosen on joining (front line, management, ...)
+    reason: str | None = None  # why, asked after the reveal when the vote stood out
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,8 @@ class VoteSummary:
     """The outcome of one round of voting on a criterion.
 
     ``votes`` are ordered by level, then name. With no votes, ``low``, ``median``, ``high``
-    and ``spread`` are None and nothing needs discussion.
+    and ``spread`` are None and nothing needs discussion. In an ``anonymous`` round the store
+    gives no names (every ``participant`` is "").
     """
 
     criterion: str
@@ -104,6 +108,7 @@ class VoteSummary:
     high: int | None
     spread: int | None
     needs_discussion: bool
+    anonymous: bool = False
 
     @property
     def count(self) -> int:
@@ -120,18 +125,14 @@ class VoteSummary:
         """The names of those who voted ``level``."""
         return [v.participant for v in self.votes if v.level == level]
 
-    @property
-    def suggested_level(self) -> int | None:
-        """The level to propose as agreed: the median, a half rounded up; None without votes."""
-        return None if self.median is None else int(self.median + 0.5)
 
-
-def summarise_votes(criterion: str, votes: Iterable[Vote]) -> VoteSummary:
+def summarise_votes(criterion: str, votes: Iterable[Vote], anonymous: bool = False) -> VoteSummary:
     """Who voted what, the lowest, median and highest level, the spread, and whether the
-    criterion needs discussion (spread >= :data:`DISCUSSION_SPREAD`)."""
+    criterion needs discussion (spread >= :data:`DISCUSSION_SPREAD`). The level to propose
+    as agreed is ``workshop_groupthink.proposal``."""
     ordered = tuple(sorted(votes, key=lambda v: (v.level, v.participant.casefold())))
     if not ordered:
-        return VoteSummary(criterion, (), None, None, None, None, False)
+        return VoteSummary(criterion, (), None, None, None, None, False, anonymous)
     levels = [v.level for v in ordered]
     low, high = min(levels), max(levels)
     spread = high - low
@@ -143,6 +144,7 @@ def summarise_votes(criterion: str, votes: Iterable[Vote]) -> VoteSummary:
         high=high,
         spread=spread,
         needs_discussion=spread >= DISCUSSION_SPREAD,
+        anonymous=anonymous,
     )
 
 
@@ -165,6 +167,7 @@ class CriterionOutcome:
     summary: VoteSummary
     rounds: int  # how many rounds of voting the criterion had
     agreed: int | None
+    earlier: tuple[VoteSummary, ...] = ()  # the rounds before the last, oldest first
 
     @property
     def consensus(self) -> bool:
@@ -183,6 +186,7 @@ class WorkshopFindings:
 
     sessions: tuple[WorkshopSession, ...]
     outcomes: tuple[CriterionOutcome, ...]
+    voters: int | None = None  # how many people voted, counted by the store (names or not)
 
     @property
     def divided(self) -> tuple[CriterionOutcome, ...]:
@@ -196,7 +200,7 @@ class WorkshopFindings:
     def participants(self) -> tuple[str, ...]:
         """Everybody who voted at least once, in order of name."""
         names = {v.participant for o in self.outcomes for v in o.summary.votes}
-        return tuple(sorted(names, key=str.casefold))
+        return tuple(sorted(names - {""}, key=str.casefold))
 
     @property
     def vote_count(self) -> int:
@@ -224,12 +228,14 @@ class RoundRecord:
     votes: tuple[Vote, ...]
     agreed: int | None = None
     started_at: datetime | None = None
+    anonymous: bool = False
 
 
 def findings(
     rounds: Iterable[RoundRecord],
     criteria_order: Sequence[str],
     sessions: Iterable[WorkshopSession] = (),
+    voters: int | None = None,
 ) -> WorkshopFindings:
     """Consensus and spread per criterion over all workshops of an assessment.
 
@@ -251,13 +257,14 @@ def findings(
         outcomes.append(
             CriterionOutcome(
                 criterion=cid,
-                summary=summarise_votes(cid, voted[-1].votes),
+                summary=summarise_votes(cid, voted[-1].votes, voted[-1].anonymous),
                 rounds=len(voted),
                 agreed=agreed,
+                earlier=tuple(summarise_votes(cid, r.votes, r.anonymous) for r in voted[:-1]),
             )
         )
     ordered_sessions = tuple(sorted(sessions, key=lambda s: s.started_at))
-    return WorkshopFindings(sessions=ordered_sessions, outcomes=tuple(outcomes))
+    return WorkshopFindings(sessions=ordered_sessions, outcomes=tuple(outcomes), voters=voters)
 
 
 def _round_order(record: RoundRecord) -> tuple[float, int]:
@@ -302,6 +309,18 @@ _APPENDIX = {
         "rounds": "{n} stemrondes",
         "who": "Wie",
         "comments": "Toelichtingen",
+        "anonymous": "anoniem",
+        "earlier": "Eerder",
+        "round_range": "ronde {n}: {low}–{high}, mediaan {median}",
+        "reason": "reden",
+        "groups": "Groepen",
+        "group_median": "{group} mediaan {median} ({n})",
+        "groups_head": "Bevinding: groepen zien het verschillend",
+        "groups_differ": (
+            "Bij {n} criteria lagen de medianen van de groepen {gap} niveau of meer uiteen: "
+            "{items}. Medewerkers in verschillende rollen zien de organisatie hier anders; "
+            "zoek uit waar dat verschil vandaan komt."
+        ),
     },
     "en": {
         "title": "Appendix: workshop – consensus and spread",
@@ -337,6 +356,18 @@ _APPENDIX = {
         "rounds": "{n} rounds",
         "who": "Who",
         "comments": "Comments",
+        "anonymous": "anonymous",
+        "earlier": "Earlier",
+        "round_range": "round {n}: {low}–{high}, median {median}",
+        "reason": "reason",
+        "groups": "Groups",
+        "group_median": "{group} median {median} ({n})",
+        "groups_head": "Finding: groups see it differently",
+        "groups_differ": (
+            "On {n} criteria the medians of the groups were {gap} level or more apart: "
+            "{items}. Staff in different roles see the organisation differently here; find "
+            "out where the difference comes from."
+        ),
     },
 }
 
@@ -358,6 +389,9 @@ class AppendixRow:
     divided: bool
     rounds: str  # "" for one round
     comments: tuple[str, ...]  # "Anna (1): ..."
+    earlier: str = ""  # the rounds before the last: "round 1: 0–4, median 2"
+    groups: str = ""  # "Front line median 1 (2) · Management median 3 (1)"
+    groups_differ: bool = False
 
 
 @dataclass(frozen=True)
@@ -370,6 +404,7 @@ class WorkshopAppendix:
     divided: bool
     consensus: str
     rows: tuple[AppendixRow, ...]
+    groups_finding: str = ""  # "" when no two groups were apart
 
 
 def _number(value: float | None, lang: str) -> str:
@@ -392,7 +427,7 @@ def workshop_appendix(
     intro = t["intro"].format(
         sessions=max(1, len(result.sessions)),
         dates=when,
-        people=len(result.participants),
+        people=len(result.participants) if result.voters is None else result.voters,
         votes=result.vote_count,
         criteria=len(result.outcomes),
     )
@@ -405,29 +440,14 @@ def workshop_appendix(
         )
     else:
         finding = t["united"].format(spread=DISCUSSION_SPREAD)
-    rows = []
-    for outcome in result.outcomes:
-        s = outcome.summary
-        levels = sorted({v.level for v in s.votes})
-        rows.append(
-            AppendixRow(
-                criterion=outcome.criterion,
-                anchor="c-"
-                + "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in outcome.criterion),
-                title=titles.get(outcome.criterion, ""),
-                distribution=" · ".join(f"{level}: {len(s.voters(level))}" for level in levels),
-                who=" · ".join(f"{v.participant} {v.level}" for v in s.votes),
-                low=_number(s.low, lang),
-                median=_number(s.median, lang),
-                high=_number(s.high, lang),
-                spread=_number(s.spread, lang),
-                agreed=t["none"] if outcome.agreed is None else str(outcome.agreed),
-                divided=s.needs_discussion,
-                rounds=t["rounds"].format(n=outcome.rounds) if outcome.rounds > 1 else "",
-                comments=tuple(
-                    f"{v.participant} ({v.level}): {v.comment}" for v in s.votes if v.comment
-                ),
-            )
+    rows = [_appendix_row(outcome, titles, t, lang) for outcome in result.outcomes]
+    split = [row for row in rows if row.groups_differ]
+    groups_finding = ""
+    if split:
+        groups_finding = t["groups_differ"].format(
+            n=len(split),
+            gap=_number(GROUP_GAP, lang),
+            items="; ".join(f"{row.criterion} ({row.groups})" for row in split),
         )
     return WorkshopAppendix(
         t=dict(t),
@@ -436,4 +456,59 @@ def workshop_appendix(
         divided=bool(divided),
         consensus=t["consensus"].format(n=len(result.consensual)),
         rows=tuple(rows),
+        groups_finding=groups_finding,
+    )
+
+
+def _who(vote: Vote, t: dict[str, str]) -> str:
+    return vote.participant or t["anonymous"]
+
+
+def _appendix_row(
+    outcome: CriterionOutcome, titles: dict[str, str], t: dict[str, str], lang: str
+) -> AppendixRow:
+    """One criterion of the appendix: the last round, the rounds before it, the groups."""
+    from .workshop_groupthink import group_split  # it builds on this module
+
+    s, cid = outcome.summary, outcome.criterion
+    levels = sorted({v.level for v in s.votes})
+    comments = []
+    for v in s.votes:
+        said = [v.comment] if v.comment else []
+        said += [f"{t['reason']}: {v.reason}"] if v.reason else []
+        if said:
+            comments.append(f"{_who(v, t)} ({v.level}): " + " · ".join(said))
+    earlier = "; ".join(
+        t["round_range"].format(n=i + 1, low=r.low, high=r.high, median=_number(r.median, lang))
+        for i, r in enumerate(outcome.earlier)
+        if r.count
+    )
+    split = group_split(s)
+    groups = ""
+    if split is not None:
+        groups = " · ".join(
+            t["group_median"].format(group=g.group, median=_number(g.median, lang), n=g.count)
+            for g in split.groups
+        )
+    return AppendixRow(
+        criterion=outcome.criterion,
+        anchor="c-" + "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in cid),
+        title=titles.get(outcome.criterion, ""),
+        distribution=" · ".join(f"{level}: {len(s.voters(level))}" for level in levels),
+        who=(
+            f"{t['anonymous']}: " + " · ".join(str(v.level) for v in s.votes)
+            if s.anonymous
+            else " · ".join(f"{v.participant} {v.level}" for v in s.votes)
+        ),
+        low=_number(s.low, lang),
+        median=_number(s.median, lang),
+        high=_number(s.high, lang),
+        spread=_number(s.spread, lang),
+        agreed=t["none"] if outcome.agreed is None else str(outcome.agreed),
+        divided=s.needs_discussion,
+        rounds=t["rounds"].format(n=outcome.rounds) if outcome.rounds > 1 else "",
+        comments=tuple(comments),
+        earlier=earlier,
+        groups=groups,
+        groups_differ=split is not None and split.differ,
     )

@@ -131,7 +131,7 @@ def test_a_schema_1_database_gets_the_workshop_tables(store_url, new_assessment)
         kept = store.create_assessment(new_assessment())
         with store._engine.begin() as conn:
             for table in reversed(WORKSHOP_TABLES):
-                conn.execute(text(f"DROP TABLE {table.name}"))
+                conn.execute(text(f"DROP TABLE IF EXISTS {table.name}"))
             conn.execute(text("DROP TABLE ikm_alembic_version"))
             conn.execute(text("UPDATE ikm_schema SET version = 1"))
     with open_store(store_url) as store:
@@ -232,7 +232,7 @@ def test_processes_opening_an_old_database_at_once_migrate_it_once(legacy_url):
     engine = create_engine(resolve_url(legacy_url))
     with engine.begin() as conn:  # make it schema 1, so that the upgrade has DDL to run
         for table in reversed(WORKSHOP_TABLES):
-            conn.execute(text(f"DROP TABLE {table.name}"))
+            conn.execute(text(f"DROP TABLE IF EXISTS {table.name}"))
         conn.execute(text("UPDATE ikm_schema SET version = 1"))
     engine.dispose()
     code = "import sys\nfrom assessment.store import open_store\nopen_store(sys.argv[1]).close()\n"
@@ -266,3 +266,25 @@ def test_another_applications_alembic_table_is_left_alone(store_url):
         assert _revision(store) == migrate_module.head_revision()
         with store._engine.connect() as conn:
             assert conn.execute(text("SELECT * FROM alembic_version")).scalar() == "their_head"
+
+
+def test_revision_0003w_keeps_the_rounds_of_0002_revealed(store_url, new_assessment):
+    from alembic import command
+
+    with open_store(store_url) as store:
+        aid = store.create_assessment(new_assessment())
+        ws = store.workshops
+        w = ws.start(aid)
+        ws.show(w.id, "OPEN-01")
+        ws.open_voting(w.id)
+        ws.vote(ws.join(w.code, "Anna").token, "OPEN-01", 3)
+        ws.close_voting(w.id)
+        with store._engine.begin() as conn:
+            command.downgrade(migrate_module.alembic_config(conn), "0002")
+            assert not conn.dialect.has_table(conn, "workshop_reasons")
+    with open_store(store_url) as store:  # upgraded again when it opens
+        assert _revision(store) == migrate_module.head_revision()
+        assert _differences(store) == []
+        info = store.workshops.get(w.id)
+        assert info.revealed and not info.anonymous  # shown at once before 0003w: revealed
+        assert store.workshops.summary(w.id).votes[0].participant == "Anna"

@@ -22,6 +22,7 @@ from assessment.workshop import (
     normalise_code,
     summarise_votes,
 )
+from assessment.workshop_groupthink import proposal
 
 T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
@@ -74,7 +75,7 @@ def test_summary_says_who_voted_what_and_the_spread():
     assert s.counts(range(5)) == {0: 0, 1: 1, 2: 1, 3: 2, 4: 0}
     assert s.voters(3) == ["Cas", "Piet"]
     assert format_level(s.median) == "2.5" and format_level(3.0) == "3"
-    assert s.suggested_level == 3  # a median of 2.5 proposes 3
+    assert proposal(s, range(5)) == 2  # a median of 2.5 proposes the lower level
 
 
 def test_a_spread_of_one_needs_no_discussion_and_no_votes_nothing():
@@ -83,7 +84,7 @@ def test_a_spread_of_one_needs_no_discussion_and_no_votes_nothing():
     assert not s.needs_discussion
     empty = summarise_votes("OPEN-01", [])
     assert empty.count == 0 and empty.median is None and not empty.needs_discussion
-    assert s.suggested_level == 3 and empty.suggested_level is None
+    assert proposal(s, range(5)) == 3 and proposal(empty, range(5)) is None
 
 
 def test_findings_take_the_last_round_and_the_agreed_level_in_pack_order():
@@ -146,3 +147,68 @@ def test_appendix_names_the_divided_criteria_as_a_finding():
     en = workshop_appendix(result, {}, "en")
     assert en is not None and en.t["title"].startswith("Appendix: workshop")
     assert workshop_appendix(findings([], []), {}, "nl") is None
+
+
+def test_appendix_keeps_earlier_rounds_groups_reasons_and_anonymous_rounds():
+    from assessment.workshop import workshop_appendix
+
+    rounds = [
+        RoundRecord(
+            "OPEN-01",
+            1,
+            (Vote("Anna", 0, group="Frontlinie"), Vote("Bo", 4, group="Management")),
+            None,
+            T0,
+        ),
+        RoundRecord(
+            "OPEN-01",
+            2,
+            (
+                Vote("Anna", 1, group="Frontlinie", reason="klachten blijven liggen"),
+                Vote("Cas", 1, group="Frontlinie"),
+                Vote("Bo", 3, group="Management"),
+            ),
+            1,
+            T0 + timedelta(minutes=5),
+        ),
+        RoundRecord("LEARN-01", 1, (Vote("", 2, "prima"), Vote("", 3)), 2, T0, anonymous=True),
+    ]
+    nl = workshop_appendix(findings(rounds, ["OPEN-01", "LEARN-01"]), {}, "nl")
+    assert nl is not None
+    first, second = nl.rows
+    assert first.earlier == "ronde 1: 0–4, mediaan 2"  # the first round kept beside the last
+    assert first.groups == "Frontlinie mediaan 1 (2) · Management mediaan 3 (1)"
+    assert first.groups_differ
+    assert first.comments == ("Anna (1): reden: klachten blijven liggen",)
+    assert nl.groups_finding.startswith("Bij 1 criteria lagen de medianen van de groepen 1 niveau")
+    assert "OPEN-01 (Frontlinie mediaan 1 (2) · Management mediaan 3 (1))" in nl.groups_finding
+    assert second.who == "anoniem: 2 · 3" and second.comments == ("anoniem (2): prima",)
+    assert not second.groups and not second.earlier
+    assert "3 deelnemers" in nl.intro  # by name: anonymous voters are not among them
+    counted = workshop_appendix(findings(rounds, [], voters=5), {}, "nl")
+    assert counted is not None and "5 deelnemers" in counted.intro  # as the store counted
+
+
+def test_snapping_outliers_and_group_split():
+    from assessment.workshop_groupthink import group_split, is_outlier, outliers, snap_to_scale
+
+    assert snap_to_scale(2.5, range(5)) == 2  # halfway: the lower level
+    assert snap_to_scale(2.6, range(5)) == 3
+    assert snap_to_scale(7, range(5)) == 4 and snap_to_scale(1.5, [0, 2, 4]) == 2
+    assert snap_to_scale(None, range(5)) is None and snap_to_scale(2, []) is None
+    s = summarise_votes("C", [Vote("A", 1), Vote("B", 3), Vote("C", 3)])
+    assert [v.participant for v in outliers(s)] == ["A"]  # 3 is the median: not an outlier
+    wide = summarise_votes("C", [Vote("A", 0), Vote("B", 2), Vote("C", 4)])
+    assert [v.participant for v in outliers(wide)] == ["A", "C"]
+    close = summarise_votes("C", [Vote("A", 2), Vote("B", 3)])
+    assert outliers(close) == () and not is_outlier(2, close)  # no discussion, no outliers
+    split = group_split(
+        summarise_votes(
+            "C", [Vote("A", 1, group="Staf"), Vote("B", 3, group="Management"), Vote("C", 2)]
+        ),
+        order=["Management", "Staf"],
+    )
+    assert split is not None and [g.group for g in split.groups] == ["Management", "Staf"]
+    assert split.gap == 2 and split.differ and split.lowest.group == "Staf"
+    one = summarise_votes("C", [Vote("A", 1, group="Staf"), Vote("B", 4, group="Staf")])
+    assert group_split(one) is None  # one group: nothing to compare

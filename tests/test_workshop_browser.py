@@ -68,14 +68,16 @@ def test_consultant_and_participant_in_two_browsers(tmp_path, new_assessment):
             consultant.goto(f"http://127.0.0.1:{port}/workshop?a={aid}")
             expect(consultant.locator(".st-key-ws-code")).to_have_text(code, timeout=30000)
             expect(consultant.locator("[data-testid='stSidebar']")).to_have_count(1)
-            consultant.get_by_role("button", name="Stemming openen").click()
-            expect(consultant.get_by_text("0 van 0 gestemd")).to_be_visible(timeout=15000)
-
             phone = browser.new_page(viewport={"width": 390, "height": 844})
             phone.goto(join)  # the network address when there is one: participant page only
             phone.get_by_label("Uw naam", exact=True).fill("Anna")
             phone.get_by_role("button", name="Meedoen").click()
             expect(phone.get_by_text("Welkom, Anna")).to_be_visible(timeout=15000)
+            expect(phone.get_by_text("Zodra de begeleider de stemming opent")).to_be_visible()
+            expect(consultant.get_by_text("1 deelnemer", exact=True)).to_be_visible(timeout=15000)
+
+            consultant.get_by_role("button", name="Stemming openen").click()
+            expect(consultant.get_by_text("0 van 1 gestemd")).to_be_visible(timeout=15000)
             phone.get_by_text(re.compile(r"^3 · ")).click()
             phone.get_by_role("button", name="Stem uitbrengen").click()
             expect(phone.get_by_text("Uw stem: niveau 3", exact=False)).to_be_visible()
@@ -84,8 +86,21 @@ def test_consultant_and_participant_in_two_browsers(tmp_path, new_assessment):
 
             expect(consultant.get_by_text("1 van 1 gestemd")).to_be_visible(timeout=15000)
             consultant.get_by_role("button", name="Stemming sluiten").click()
-            expect(consultant.locator(".st-key-ws-levels")).to_contain_text("Anna")
+            expect(consultant.get_by_text("1 stem binnen, nog verborgen")).to_be_visible()
+            expect(consultant.locator(".st-key-ws-chart img")).to_have_count(0)  # hidden
             expect(phone.get_by_text("De stemming is gesloten")).to_be_visible(timeout=15000)
+            consultant.get_by_role("button", name="Stemmen tonen").click()
+            chart = consultant.locator(".st-key-ws-chart img")
+            expect(chart).to_be_visible()
+            box = chart.bounding_box()
+            assert box is not None and box["y"] + box["height"] <= 1080  # above the fold
+            assert box["width"] >= 616  # labels at least 16 px (workshop_chart.MIN_SHOWN_WIDTH)
+            code_box = consultant.locator(".st-key-ws-code p").bounding_box()
+            card = consultant.locator(".st-key-ws-join").bounding_box()
+            assert (
+                code_box and card and code_box["x"] + code_box["width"] <= card["x"] + card["width"]
+            )
+            expect(phone.get_by_text("De stemmen staan op het scherm")).to_be_visible(timeout=15000)
             consultant.get_by_role("button", name="Vastleggen als antwoord").click()
             expect(consultant.get_by_text("Niveau 3 vastgelegd")).to_be_visible(timeout=15000)
 

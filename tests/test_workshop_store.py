@@ -290,3 +290,72 @@ def test_agree_commits_once_and_redoes_the_change_on_a_newer_version(setup):
     assert len(commits) == 2  # the other person's save and ours; the refused try none
     assert store.get_assessment(aid)[0].responses["OPEN-01"].level == 2
     assert ws.agreed(w.id, "OPEN-01") == 2
+
+
+def test_groups_hidden_votes_reveal_reasons_and_rounds_side_by_side(setup):
+    _store, ws, aid = setup
+    w = ws.start(aid, "C", groups=[" Frontlinie ", "Management", "frontlinie", ""])
+    assert w.groups == ("Frontlinie", "Management")  # cleaned, repeats left out
+    assert ws.groups_for(w.code.lower()) == ("Frontlinie", "Management")
+    with pytest.raises(JoinRefused) as refused:
+        ws.join(w.code, "Anna")  # a workshop with groups: choose one
+    assert refused.value.reason == "group"
+    with pytest.raises(JoinRefused):
+        ws.join(w.code, "Anna", "Directie")
+    anna = ws.join(w.code, "Anna", "Frontlinie")
+    bo = ws.join(w.code, "Bo", "Management")
+    cas = ws.join(w.code, "Cas", "Management")
+    ws.show(w.id, "OPEN-01")
+    ws.open_voting(w.id)
+    for p, level in ((anna, 0), (bo, 3), (cas, 3)):
+        ws.vote(p.token, "OPEN-01", level)
+    ws.close_voting(w.id)
+    info = ws.get(w.id)
+    assert not info.revealed  # closed, still hidden from the screen
+    assert not ws.screen(anna.token).ask_reason  # nobody is asked before the reveal
+    with pytest.raises(VoteRefused, match="no reason is asked"):
+        ws.give_reason(anna.token, "OPEN-01", "te vroeg")
+    summary = ws.reveal(w.id)
+    assert ws.get(w.id).revealed
+    assert [(v.participant, v.group) for v in summary.votes] == [
+        ("Anna", "Frontlinie"),
+        ("Bo", "Management"),
+        ("Cas", "Management"),
+    ]
+    assert ws.screen(anna.token).ask_reason  # 0 against a median of 3: asked why
+    assert not ws.screen(bo.token).ask_reason  # voted the median
+    with pytest.raises(VoteRefused):
+        ws.give_reason(bo.token, "OPEN-01", "ik ook")
+    ws.give_reason(anna.token, "OPEN-01", "  Klachten aan de balie worden niet geregistreerd ")
+    assert not ws.screen(anna.token).ask_reason  # asked once
+    assert ws.summary(w.id).votes[0].reason == "Klachten aan de balie worden niet geregistreerd"
+
+    ws.open_voting(w.id, anonymous=True)  # round 2 after the discussion, anonymous
+    assert ws.get(w.id).anonymous and not ws.get(w.id).revealed
+    assert ws.screen(anna.token).anonymous
+    for p, level in ((anna, 2), (bo, 3), (cas, 3)):
+        ws.vote(p.token, "OPEN-01", level)
+    second = ws.reveal(w.id)  # closes the vote and reveals at once
+    assert not ws.get(w.id).voting_open
+    assert second.anonymous and {v.participant for v in second.votes} == {""}
+    assert {v.group for v in second.votes} == {"Frontlinie", "Management"}
+    kept = ws.rounds_of(w.id, "OPEN-01")
+    assert [(n, s.count, shown) for n, s, shown in kept] == [(1, 3, True), (2, 3, True)]
+    assert kept[0][1].votes[0].participant == "Anna"  # the first round keeps its names
+    assert {v["name"] for v in ws.all_votes(w.id) if v["round"] == 2} == {""}
+    found = ws.findings(aid)
+    assert found.voters == 3 and found.outcomes[0].earlier[0].low == 0
+
+    with pytest.raises(StoreError, match="not on the scale"):
+        ws.agree(w.id, 7, "C")
+    assert ws.agree(w.id, 3, "C") == 2
+
+
+def test_a_workshop_without_groups_joins_without_one(setup):
+    _store, ws, aid = setup
+    w = ws.start(aid)
+    assert w.groups == () and ws.groups_for(w.code) == ()
+    assert ws.join(w.code, "Anna", "Frontlinie").name == "Anna"  # no groups: ignored
+    with pytest.raises(JoinRefused) as refused:
+        ws.groups_for("ZZZZZZ" if w.code != "ZZZZZZ" else "YYYYYY")
+    assert refused.value.reason == "unknown"

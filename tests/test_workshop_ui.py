@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 from collections.abc import Iterator
 from typing import Any
@@ -50,8 +51,18 @@ def _texts(at: AppTest) -> str:
     parts += (
         [e.value for e in at.info] + [e.value for e in at.success] + [e.value for e in at.error]
     )
+    parts += [w.value for w in at.warning]
     parts += [t.value for t in at.title]
     return "\n".join(str(p) for p in parts).replace("\\", "")  # without Markdown escapes
+
+
+def _chart(at: AppTest) -> str:
+    """The SVG of the vote chart on the consultant's screen ("" when there is none)."""
+    for image in at.get("image"):
+        for img in image.proto.imgs:
+            if img.url.startswith("data:image/svg+xml;base64,"):
+                return base64.b64decode(img.url.split(",", 1)[1]).decode("utf-8")
+    return ""
 
 
 def _consultant(aid: int) -> AppTest:
@@ -79,10 +90,16 @@ def test_consultant_runs_a_round_and_records_the_agreed_level(db):
     at.run()
     assert "3 van 3 gestemd" in _texts(at)
     at.button(key="ws-close-voting").click().run()
-    texts = _texts(at)
-    assert "Anna" in texts and "Bo, Cas" in texts  # who voted what, in the level table
+    assert _chart(at) == "" and not at.metric  # closed, but hidden until revealed
+    assert "3 stemmen binnen, nog verborgen" in _texts(at)
+    for secret in ("Anna says", "Bo, Cas"):
+        assert secret not in _texts(at)
+    at.button(key="ws-reveal").click().run()
+    chart = _chart(at)
+    assert ">Anna</text>" in chart and ">Bo, Cas</text>" in chart  # who voted what, per level
     assert [m.value for m in at.metric] == ["1", "3", "3"]  # lowest, median, highest
     assert any("2 niveaus uiteen" in e.value for e in at.error)  # marked for discussion
+    assert "Gevraagd waarom (stem wijkt af): Anna (1)" in _texts(at)  # the outlier is asked
     assert at.segmented_control(key="ws-agree").value == 3  # the median is proposed
     at.segmented_control(key="ws-agree").set_value(2).run()
     at.button(key="ws-record").click().run()
@@ -100,6 +117,63 @@ def test_consultant_runs_a_round_and_records_the_agreed_level(db):
         ws.join(info.code, "Late")
     assert at.button(key="ws-start")  # back in the lobby, with the closed workshop listed
     assert info.code in _texts(at)
+
+
+def test_the_facilitator_sees_the_room_join_before_voting_opens(db):
+    _store, ws, aid = db
+    at = _consultant(aid)
+    at.button(key="ws-start").click().run()
+    info = ws.open_for(aid)
+    assert "0 deelnemers" in _texts(at)
+    assert any("Nog niemand doet mee" in c.value for c in at.caption)
+    for name in ("Anna", "Bo", "Cas"):
+        ws.join(info.code, name)
+    at.run()  # what the room fragment shows on its next tick
+    assert "3 deelnemers" in _texts(at)
+    assert "1 deelnemer" not in _texts(at)
+    assert "Anna, Bo, Cas" in _texts(at)
+    assert not ws.get(info.id).voting_open
+    assert _chart(at) == ""  # no result before a vote
+
+
+def test_a_second_anonymous_round_beside_the_first_groups_and_reasons(db):
+    _store, ws, aid = db
+    at = _consultant(aid)
+    at.text_input(key="ws-groups").input("Frontlinie, Management").run()
+    at.button(key="ws-start").click().run()
+    info = ws.open_for(aid)
+    assert info.groups == ("Frontlinie", "Management")
+    people = {
+        name: ws.join(info.code, name, group)
+        for name, group in [("Anna", "Frontlinie"), ("Bo", "Management"), ("Cas", "Management")]
+    }
+    at.button(key="ws-open-voting").click().run()
+    for name, level in [("Anna", 0), ("Bo", 3), ("Cas", 4)]:
+        ws.vote(people[name].token, info.criterion_id, level)
+    ws.reveal(info.id)
+    ws.give_reason(people["Anna"].token, info.criterion_id, "Aan de balie wordt niets vastgelegd")
+    at.run()
+    texts = _texts(at)
+    assert (
+        "Groepen zien het verschillend (Frontlinie: mediaan 0 (1) · Management: mediaan 3,5 (2))"
+        in texts
+    )
+    assert "Aan de balie wordt niets vastgelegd" in texts  # the outlier's reason on screen
+    assert at.segmented_control(key="ws-agree").value == 3  # median 3, snapped to a level
+
+    at.toggle(key="ws-anonymous").set_value(True).run()
+    at.button(key="ws-open-voting").click().run()
+    assert ws.get(info.id).anonymous
+    for name, level in [("Anna", 2), ("Bo", 3), ("Cas", 3)]:
+        ws.vote(people[name].token, info.criterion_id, level)
+    at.run()
+    at.button(key="ws-close-voting").click().run()
+    at.button(key="ws-reveal").click().run()
+    chart = _chart(at)
+    assert "ronde 1" in chart and "ronde 2 (anoniem)" in chart  # both rounds, side by side
+    assert ">Bo, Cas</text>" not in chart and "Anna" not in chart  # no names in round 2
+    assert "Ronde 1: 0–4, mediaan 3 · Ronde 2: 2–3, mediaan 3" in _texts(at)
+    assert at.segmented_control(key="ws-timer").value == 120  # the think time is kept
 
 
 def test_next_criterion_and_english(db):
@@ -143,6 +217,9 @@ def test_participant_joins_votes_and_sees_nothing_else(db):
     assert any("Wacht" in i.value for i in at.info)
 
     ws.show(info.id, "OPEN-01")
+    at.run()  # a criterion on screen, voting never opened: waiting, not "closed"
+    assert any("Zodra de begeleider de stemming opent" in i.value for i in at.info)
+    assert not any("gesloten" in i.value for i in at.info)
     ws.open_voting(info.id)
     at.run()
     radio = at.radio[0]
@@ -155,6 +232,8 @@ def test_participant_joins_votes_and_sees_nothing_else(db):
         ("Anna", 3, "We meten het niet")
     ]
     assert any("Uw stem: niveau 3" in s.value for s in at.success)
+    fresh = _participant(info.code, p=at.session_state["pt-token"])  # a reloaded phone
+    assert fresh.text_area[0].value == "We meten het niet"  # the comment is still there
 
     everything = _texts(at) + " ".join(str(r.options) for r in at.radio)
     for secret in ("Gemeente Geheim", "interne notitie", "Vertrouwelijk dossier", "E1"):
@@ -163,8 +242,12 @@ def test_participant_joins_votes_and_sees_nothing_else(db):
 
     ws.close_voting(info.id)
     at.run()
-    assert any("gesloten" in i.value for i in at.info)
+    assert any("De begeleider toont de stemmen zo" in i.value for i in at.info)
     assert not at.radio
+    ws.reveal(info.id)
+    at.run()
+    assert any("De stemmen staan op het scherm" in i.value for i in at.info)
+    assert not at.text_area  # one vote: nobody stands out, no reason asked
     ws.close(info.id)
     at.run()
     assert any("afgelopen" in s.value for s in at.success)
@@ -252,3 +335,33 @@ def test_participant_page_survives_a_database_failure(db, monkeypatch):
     at = _participant(info.code, p=joined.token)
     assert not at.exception
     assert any("hapert" in w.value for w in at.warning)
+
+
+def test_participant_chooses_a_group_votes_anonymously_and_is_asked_why(db):
+    _store, ws, aid = db
+    info = ws.start(aid, "Carla", groups=["Frontlinie", "Management"])
+    at = _participant(info.code)
+    at.text_input(key="pt-name").input("Anna")
+    _press(at, "Meedoen")
+    assert any("Kies uw groep" in e.value for e in at.error)  # a group is needed
+    at.radio(key="pt-group").set_value("Frontlinie")
+    _press(at, "Meedoen")
+    assert "Welkom, Anna (Frontlinie)" in _texts(at)
+    others = [ws.join(info.code, n, "Management") for n in ("Bo", "Cas")]
+    ws.show(info.id, "OPEN-01")
+    ws.open_voting(info.id, anonymous=True)
+    at.run()
+    assert any("Anonieme ronde" in c.value for c in at.caption)
+    at.radio[0].set_value(0)
+    _press(at, "Stem uitbrengen")
+    for p in others:
+        ws.vote(p.token, "OPEN-01", 3)
+    ws.reveal(info.id)
+    at.run()
+    assert any("Uw stem (niveau 0) wijkt af" in m.value for m in at.markdown)
+    at.text_area[0].input("Bij ons blijft de balie buiten beeld")
+    _press(at, "Reden versturen")
+    summary = ws.summary(info.id)
+    assert summary.anonymous and summary.votes[0].participant == ""
+    assert summary.votes[0].reason == "Bij ons blijft de balie buiten beeld"
+    assert not at.text_area  # asked once

@@ -614,6 +614,60 @@ LABELS.update(
             "to let participants on the local network join.",
         ),
         "ws_participants": ("{n} deelnemers", "{n} participants"),
+        "ws_participants_one": ("1 deelnemer", "1 participant"),
+        "ws_nobody_yet": (
+            "Nog niemand doet mee: laat de QR-code scannen.",
+            "Nobody has joined yet: let people scan the QR code.",
+        ),
+        "ws_groups": ("Deelnemersgroepen (niet verplicht)", "Participant groups (optional)"),
+        "ws_groups_help": (
+            "Gescheiden door komma's. Deelnemers kiezen hun groep bij het meedoen; liggen de "
+            "groepen een niveau of meer uiteen, dan is dat een bevinding (ook in het rapport).",
+            "Separated by commas. Participants choose their group on joining; when the groups "
+            "are a level or more apart, that is a finding (in the report too).",
+        ),
+        "ws_groups_placeholder": ("bijv. Frontlinie, Management", "e.g. Front line, Management"),
+        "ws_groups_offered": ("Groepen: {groups}", "Groups: {groups}"),
+        "ws_anonymous": ("Anonieme ronde", "Anonymous round"),
+        "ws_anonymous_help": (
+            "Geen namen op het scherm, in het rapport of in de CSV: alleen de niveaus.",
+            "No names on the screen, in the report or in the CSV: only the levels.",
+        ),
+        "ws_anonymous_badge": ("anoniem", "anonymous"),
+        "ws_reveal": ("Stemmen tonen", "Show the votes"),
+        "ws_hidden_one": (
+            "1 stem binnen, nog verborgen: zo laat niemand zich door de anderen leiden.",
+            "1 vote in, still hidden: so nobody follows the others.",
+        ),
+        "ws_hidden": (
+            "{n} stemmen binnen, nog verborgen: zo laat niemand zich door de anderen leiden.",
+            "{n} votes in, still hidden: so nobody follows the others.",
+        ),
+        "ws_round_range": (
+            "Ronde {n}: {low}–{high}, mediaan {median}",
+            "Round {n}: {low}–{high}, median {median}",
+        ),
+        "ws_group_median": ("{group}: mediaan {median} ({n})", "{group}: median {median} ({n})"),
+        "ws_groups_differ": (
+            "Groepen zien het verschillend ({detail}). Een bevinding op zich: bespreek waar het "
+            "verschil vandaan komt.",
+            "The groups see it differently ({detail}). A finding of its own: discuss where the "
+            "difference comes from.",
+        ),
+        "ws_groups_alike": ("Groepen: {detail}", "Groups: {detail}"),
+        "ws_asked": (
+            "Gevraagd waarom (stem wijkt af): {names}",
+            "Asked why (vote stands out): {names}",
+        ),
+        "ws_reasons": ("Waarom zo anders?", "Why so different?"),
+        "ws_proposal": (
+            "Voorstel: de mediaan, op een niveau van de schaal (bij een half het lagere).",
+            "Proposed: the median, on a level of the scale (halfway: the lower one).",
+        ),
+        "ws_meanings": (
+            "Wat elk niveau hier betekent, en waar de auditor op let",
+            "What each level means here, and what the auditor looks for",
+        ),
         "ws_pick": ("Criterium op het scherm", "Criterion on screen"),
         "ws_pick_first": (
             "Kies het eerste criterium om te bespreken.",
@@ -683,10 +737,38 @@ LABELS.update(
             "Wacht tot de begeleider een criterium op het scherm zet.",
             "Wait until the facilitator puts a criterion on the screen.",
         ),
-        "pt_closed": (
-            "De stemming is gesloten. Kijk mee op het scherm.",
-            "Voting is closed. Follow along on the screen.",
+        "pt_wait_vote": (
+            "Kijk mee op het scherm. Zodra de begeleider de stemming opent, kunt u hier stemmen.",
+            "Follow along on the screen. Once the facilitator opens voting, you can vote here.",
         ),
+        "pt_group": ("Uw groep", "Your group"),
+        "pt_hello_group": ("Welkom, {name} ({group})", "Welcome, {name} ({group})"),
+        "pt_refused_group": ("Kies uw groep.", "Choose your group."),
+        "pt_refused_empty": ("Schrijf eerst een reden.", "Write a reason first."),
+        "pt_refused_not_asked": (
+            "Er wordt nu geen reden van u gevraagd.",
+            "No reason is asked of you now.",
+        ),
+        "pt_anonymous": (
+            "Anonieme ronde: uw naam staat niet bij uw stem.",
+            "Anonymous round: your name is not shown with your vote.",
+        ),
+        "pt_hidden": (
+            "De stemming is gesloten. De begeleider toont de stemmen zo op het scherm.",
+            "Voting is closed. The facilitator will show the votes on the screen.",
+        ),
+        "pt_revealed": (
+            "De stemmen staan op het scherm. Kijk mee en praat mee.",
+            "The votes are on the screen. Follow along and join the discussion.",
+        ),
+        "pt_why": (
+            "Uw stem (niveau {level}) wijkt af van de rest. Waarom koos u dit niveau? Zo hoort "
+            "de groep ook uw kant.",
+            "Your vote (level {level}) stands out. Why did you choose this level? That way the "
+            "group hears your side too.",
+        ),
+        "pt_reason": ("Uw reden", "Your reason"),
+        "pt_send_reason": ("Reden versturen", "Send reason"),
         "pt_level": (
             "Welk niveau heeft de organisatie volgens u bereikt?",
             "Which level has the organisation reached, in your view?",

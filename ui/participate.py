@@ -14,12 +14,14 @@ import streamlit as st
 from assessment.errors import IkmError
 from assessment.i18n import LANGUAGES, localise
 from assessment.store import JoinRefused, ParticipantScreen, VoteRefused
+from assessment.workshop import normalise_code
 from ui import services
+from ui import workshop_actions as services_ws
 from ui.labels import md, t
 
 TOKEN = "pt-token"
 LANG = "pt-lang"
-CODE, NAME = "pt-code", "pt-name"
+CODE, NAME, GROUP = "pt-code", "pt-name", "pt-group"
 MESSAGE = "pt-message"
 
 STYLE = """
@@ -77,10 +79,24 @@ def _join_form(lang: str) -> None:
         st.error(_reason_text(reason, lang))
     if CODE not in st.session_state:
         st.session_state[CODE] = (st.query_params.get("join") or "").strip().upper()[:12]
+    groups = _groups(st.session_state.get(CODE) or "")
     with st.form("pt-join", border=False):
         st.text_input(t("pt_code", lang), key=CODE, max_chars=12)
         st.text_input(t("pt_name", lang), key=NAME, max_chars=80)
+        if groups:
+            st.radio(t("pt_group", lang), groups, key=GROUP, index=None)
         st.form_submit_button(t("pt_join", lang), type="primary", on_click=_join, width="stretch")
+
+
+def _groups(code: str) -> tuple[str, ...]:
+    """The groups the workshop with this code offers (none for a code that does not work:
+    joining says why)."""
+    if normalise_code(code) is None:
+        return ()
+    try:
+        return services_ws.join_groups(code)
+    except IkmError:
+        return ()
 
 
 def _reason_text(reason: str, lang: str) -> str:
@@ -97,8 +113,10 @@ def _reason_text(reason: str, lang: str) -> str:
 
 def _join() -> None:
     try:
-        joined = services.join_workshop(
-            st.session_state.get(CODE) or "", st.session_state.get(NAME) or ""
+        joined = services_ws.join_workshop(
+            st.session_state.get(CODE) or "",
+            st.session_state.get(NAME) or "",
+            st.session_state.get(GROUP),
         )
     except JoinRefused as exc:
         st.session_state[MESSAGE] = exc.reason
@@ -123,7 +141,10 @@ def _live(token: str, lang: str) -> None:
     except IkmError:  # the database is busy or gone: say so, and try again on the next tick
         st.warning(t("pt_unavailable", lang), icon=":material/sync_problem:")
         return
-    st.caption(md(t("pt_hello", lang, name=screen.name)))
+    if screen.group:
+        st.caption(md(t("pt_hello_group", lang, name=screen.name, group=screen.group)))
+    else:
+        st.caption(md(t("pt_hello", lang, name=screen.name)))
     if not screen.workshop_open:
         st.success(t("pt_ended", lang), icon=":material/celebration:")
         return
@@ -137,12 +158,47 @@ def _live(token: str, lang: str) -> None:
     reason = st.session_state.pop(MESSAGE, None)
     if reason:
         st.error(_reason_text(reason, lang))
+    if not screen.voting_open and screen.round is None:  # no vote opened on it yet
+        st.info(t("pt_wait_vote", lang), icon=":material/hourglass_top:")
+        return
     if not screen.voting_open:
         if screen.my_vote is not None:
             st.markdown(t("pt_voted_closed", lang, level=screen.my_vote.level))
-        st.info(t("pt_closed", lang), icon=":material/visibility:")
+        if not screen.revealed:
+            st.info(t("pt_hidden", lang), icon=":material/visibility_off:")
+            return
+        st.info(t("pt_revealed", lang), icon=":material/visibility:")
+        if screen.ask_reason and screen.my_vote is not None:
+            _reason_form(screen, token, lang)
         return
+    if screen.anonymous:
+        st.caption(t("pt_anonymous", lang))
     _vote_form(screen, token, lang)
+
+
+def _reason_form(screen: ParticipantScreen, token: str, lang: str) -> None:
+    """Asked of a participant whose vote stood out, after the reveal."""
+    assert screen.criterion is not None and screen.my_vote is not None
+    key = f"pt-reason-{screen.criterion.id}-{screen.round}"
+    with st.form(key, border=True):
+        st.markdown(t("pt_why", lang, level=screen.my_vote.level))
+        st.text_area(t("pt_reason", lang), key=f"{key}-text", max_chars=1000, height=90)
+        st.form_submit_button(
+            t("pt_send_reason", lang),
+            type="primary",
+            on_click=_send_reason,
+            args=(token, screen.criterion.id, key),
+            width="stretch",
+        )
+
+
+def _send_reason(token: str, cid: str, key: str) -> None:
+    try:
+        services_ws.give_reason(token, cid, st.session_state.get(f"{key}-text") or "")
+    except (VoteRefused, JoinRefused) as exc:
+        st.session_state[MESSAGE] = exc.reason
+    except IkmError:
+        st.session_state[MESSAGE] = "unavailable"
 
 
 def _vote_form(screen: ParticipantScreen, token: str, lang: str) -> None:
@@ -164,7 +220,13 @@ def _vote_form(screen: ParticipantScreen, token: str, lang: str) -> None:
             key=f"{key}-level",
             format_func=lambda level: labels[level],
         )
-        st.text_area(t("pt_comment", lang), key=f"{key}-comment", max_chars=1000, height=80)
+        st.text_area(
+            t("pt_comment", lang),
+            value=(screen.my_vote.comment or "") if screen.my_vote else "",  # kept, not lost
+            key=f"{key}-comment",
+            max_chars=1000,
+            height=80,
+        )
         st.form_submit_button(
             t("pt_change" if screen.my_vote else "pt_vote", lang),
             type="primary",

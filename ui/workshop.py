@@ -14,30 +14,38 @@ from assessment.packs import Criterion, Pack
 from assessment.store import WorkshopInfo
 from assessment.workshop import VoteSummary
 from ui import layout, services, state
+from ui import workshop_actions as actions
 from ui.labels import md, t
 from ui.workshop_join import join_box
-from ui.workshop_result import AGREE, levels_table, result_box
+from ui.workshop_result import AGREE, levels_table, result_box, vote_chart
+from ui.workshop_round import voting_box
 
-TIMERS = (0, 60, 120, 180, 300)  # think time choices, seconds (0: no timer)
-PICK, TIMER, CONFIRM = "ws-pick", "ws-timer", "ws-confirm-close"
+PICK, CONFIRM, GROUPS = "ws-pick", "ws-confirm-close", "ws-groups"
+MAX_ROUNDS_SHOWN = 3  # rounds of a criterion side by side in the chart
 
 STYLE = """
 <style>
 [data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }
 .st-key-ws-head h1 { font-size: 2.7rem; line-height: 1.15; padding-top: 0; }
-.st-key-ws-question p { font-size: 2.1rem; line-height: 1.3; font-weight: 600; }
+.st-key-ws-question p { font-size: clamp(1.4rem, 1.6vw, 2.1rem); line-height: 1.3;
+  font-weight: 600; }
 .st-key-ws-guidance p { font-size: 1.3rem; line-height: 1.4; color: #3c4a5c; }
 .st-key-ws-levels table { font-size: 1.3rem; width: 100%; }
 .st-key-ws-levels td:first-child { white-space: nowrap; font-weight: 600; }
-.st-key-ws-code p { font-size: 2.6rem; font-weight: 700; letter-spacing: 0.12em;
+.st-key-ws-code { container-type: inline-size; width: 100%; }
+.st-key-ws-code p { font-size: min(2.6rem, 20cqi); font-weight: 700; letter-spacing: 0.12em;
   font-family: "DejaVu Sans Mono", monospace; margin: 0; white-space: nowrap; }
 .st-key-ws-url p { font-size: 1rem; word-break: break-all; }
 .st-key-ws-join-big p { text-align: center; }
-.st-key-ws-join-big .st-key-ws-code p { font-size: 3.4rem; }
+.st-key-ws-join-big .st-key-ws-code p { font-size: min(3.4rem, 20cqi); }
 .st-key-ws-clock p { font-size: 3.4rem; font-weight: 700; margin: 0;
   font-variant-numeric: tabular-nums; }
-.st-key-ws-count p { font-size: 1.6rem; margin: 0; }
-.st-key-ws-result [data-testid="stMetricValue"] { font-size: 3rem; }
+.st-key-ws-count p, .st-key-ws-voted p { font-size: 1.6rem; font-weight: 600; margin: 0; }
+.st-key-ws-names p { font-size: 1.1rem; }
+.st-key-ws-picker { flex-wrap: nowrap; }
+.st-key-ws-result p, .st-key-ws-hidden p { font-size: 1.15rem; }
+.st-key-ws-result [data-testid="stMetricValue"],
+.st-key-ws-result [data-testid="stMetricValue"] p { font-size: 3rem; }
 </style>
 """
 
@@ -61,16 +69,21 @@ def render() -> None:
     pack = opened.pack
     criterion = pack.criteria_by_id.get(info.criterion_id or "")
     summary = services.vote_summary(info.id)
+    revealed = info.revealed and not info.voting_open
+    shown = []  # the revealed rounds on this criterion, oldest first: kept side by side
+    if revealed and info.criterion_id is not None:
+        rounds = actions.rounds_of(info.id, info.criterion_id)
+        shown = [(n, s) for n, s, was_shown in rounds if was_shown][-MAX_ROUNDS_SHOWN:]
     main, side = st.columns([2.3, 1], gap="large")
     with main:
         _picker(pack, info, lang)
         if criterion is not None:
-            _criterion(pack, criterion, summary, info, lang)
+            _criterion(pack, criterion, shown, info, lang)
     with side:
         join_box(info, lang)
-        _voting(info, lang)
-        if not info.voting_open and info.round is not None:
-            result_box(opened, info, summary, lang)
+        if revealed:  # the result and the agreed level first; voting again below
+            result_box(opened, info, summary, shown, lang)
+        voting_box(info, summary.count, lang)
     st.divider()
     _close_box(info, lang)
 
@@ -84,11 +97,19 @@ def _lobby(opened: services.Opened, lang: str) -> None:
     consultant = (st.session_state.get(state.AUTHOR) or "").strip()
     if not consultant:
         st.caption(t("ws_name_first", lang))
+    st.text_input(
+        t("ws_groups", lang),
+        key=GROUPS,
+        placeholder=t("ws_groups_placeholder", lang),
+        help=t("ws_groups_help", lang),
+        max_chars=300,
+        width=560,
+    )
     st.button(
         t("ws_start", lang),
         type="primary",
         icon=":material/co_present:",
-        on_click=services.start_workshop,
+        on_click=_start,
         args=(opened.ref.aid, consultant or None, lang),
         key="ws-start",
     )
@@ -101,6 +122,11 @@ def _lobby(opened: services.Opened, lang: str) -> None:
             st.markdown("- " + md(t("ws_earlier_row", lang, date=when, n=count, code=item.code)))
 
 
+def _start(aid: int, consultant: str | None, lang: str) -> None:
+    groups = [g for g in (st.session_state.get(GROUPS) or "").split(",") if g.strip()]
+    actions.start_workshop(aid, consultant, lang, groups)
+
+
 # ---- the criterion on screen ------------------------------------------------------------------
 
 
@@ -109,7 +135,7 @@ def _picker(pack: Pack, info: WorkshopInfo, lang: str) -> None:
     current = info.criterion_id if info.criterion_id in order else None
     index = order.index(current) if current else 0
     st.session_state[PICK] = current
-    with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
+    with st.container(horizontal=True, vertical_alignment="bottom", gap="small", key="ws-picker"):
         st.button(
             "",
             icon=":material/arrow_back:",
@@ -128,7 +154,7 @@ def _picker(pack: Pack, info: WorkshopInfo, lang: str) -> None:
             on_change=_picked,
             args=(info.id, lang),
             label_visibility="collapsed",
-            width=560,
+            width="stretch",
         )
         st.button(
             "",
@@ -154,7 +180,11 @@ def _show(workshop_id: int, cid: str, lang: str) -> None:
 
 
 def _criterion(
-    pack: Pack, criterion: Criterion, summary: VoteSummary, info: WorkshopInfo, lang: str
+    pack: Pack,
+    criterion: Criterion,
+    shown: list[tuple[int, VoteSummary]],
+    info: WorkshopInfo,
+    lang: str,
 ) -> None:
     pillar = next(p for p in pack.pillars if p.id == pack.pillar_of[criterion.id])
     order = [c.id for _, c in pack.criteria()]
@@ -168,80 +198,21 @@ def _criterion(
         st.title(md(f"{criterion.id} · {localise(criterion.title, lang)}"), anchor=False)
     with st.container(key="ws-question"):
         st.markdown(md(localise(criterion.question, lang)))
-    if criterion.guidance:
-        with st.container(key="ws-guidance"):
-            st.markdown(md(localise(criterion.guidance, lang)))
-    show_votes = not info.voting_open and summary.count > 0
-    with st.container(key="ws-levels"):
-        st.markdown(levels_table(pack, criterion, summary if show_votes else None, lang))
-
-
-# ---- timer and votes ------------------------------------------------------------------------
-
-
-def _voting(info: WorkshopInfo, lang: str) -> None:
-    with st.container(border=True):
-        if info.voting_open:
-            _live(info.id, lang)
-            st.button(
-                t("ws_close_voting", lang),
-                type="primary",
-                icon=":material/lock:",
-                on_click=_close_voting,
-                args=(info.id, lang),
-                key="ws-close-voting",
-                width="stretch",
-            )
-            return
-        st.caption(t("ws_participants", lang, n=len(services.participant_names(info.id))))
-        st.segmented_control(
-            t("ws_think_time", lang),
-            TIMERS,
-            key=TIMER,
-            default=120,
-            format_func=lambda s: t("ws_minutes", lang, n=s // 60) if s else t("ws_no_timer", lang),
-        )
-        st.button(
-            t("ws_vote_again" if info.round else "ws_open_voting", lang),
-            type="secondary" if info.round else "primary",
-            icon=":material/how_to_vote:",
-            on_click=_open_voting,
-            args=(info.id, lang),
-            key="ws-open-voting",
-            width="stretch",
-            disabled=info.criterion_id is None,
-        )
-
-
-@st.fragment(run_every=1)
-def _live(workshop_id: int, lang: str) -> None:
-    """Timer and vote count, refreshed every second while voting is open."""
-    info = services.workshop(workshop_id)
-    if not info.voting_open:  # closed elsewhere: redraw the whole page
-        st.rerun(scope="app")
-    st.badge(
-        f"{t('ws_voting_open', lang)} · {t('ws_round', lang, n=info.round)}",
-        color="green",
-        icon=":material/how_to_vote:",
-    )
-    left = info.seconds_left()
-    if left is not None:
-        with st.container(key="ws-clock"):
-            st.markdown(f"{left // 60}:{left % 60:02d}" if left else t("ws_time_up", lang))
-    voted = services.vote_count(workshop_id)
-    joined = len(services.participant_names(workshop_id))
-    with st.container(key="ws-count"):
-        st.markdown(md(t("ws_voted", lang, n=voted, m=joined)))
-
-
-def _open_voting(workshop_id: int, lang: str) -> None:
-    seconds = st.session_state.get(TIMER)
-    services.open_voting(workshop_id, seconds or None, lang)
-    st.session_state.pop(AGREE, None)
-
-
-def _close_voting(workshop_id: int, lang: str) -> None:
-    services.close_voting(workshop_id, lang)
+    guidance = localise(criterion.guidance, lang) if criterion.guidance else ""
+    if not shown:  # before the votes are revealed: what each level means
+        if guidance:
+            with st.container(key="ws-guidance"):
+                st.markdown(md(guidance))
+        with st.container(key="ws-levels"):
+            st.markdown(levels_table(pack, criterion, lang))
+        return
+    with st.container(key="ws-chart"):  # the result above the fold; the rest folded away
+        vote_chart(pack, shown, lang)
+    with st.expander(t("ws_meanings", lang), key="ws-meanings"):
+        if guidance:
+            st.markdown(md(guidance))
+        with st.container(key="ws-levels"):
+            st.markdown(levels_table(pack, criterion, lang))
 
 
 # ---- the end ----------------------------------------------------------------------------------

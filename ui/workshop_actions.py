@@ -60,16 +60,32 @@ def agreed_level(workshop_id: int, cid: str) -> int | None:
     return store().workshops.agreed(workshop_id, cid)
 
 
-def start_workshop(aid: int, consultant: str | None, lang: str) -> WorkshopInfo | None:
-    return _workshop_action(lambda: store().workshops.start(aid, consultant), lang)
+def start_workshop(
+    aid: int, consultant: str | None, lang: str, groups: list[str] | None = None
+) -> WorkshopInfo | None:
+    return _workshop_action(lambda: store().workshops.start(aid, consultant, groups), lang)
 
 
 def show_criterion(workshop_id: int, cid: str, lang: str) -> WorkshopInfo | None:
     return _workshop_action(lambda: store().workshops.show(workshop_id, cid), lang)
 
 
-def open_voting(workshop_id: int, seconds: int | None, lang: str) -> WorkshopInfo | None:
-    return _workshop_action(lambda: store().workshops.open_voting(workshop_id, seconds), lang)
+def open_voting(
+    workshop_id: int, seconds: int | None, lang: str, anonymous: bool = False
+) -> WorkshopInfo | None:
+    return _workshop_action(
+        lambda: store().workshops.open_voting(workshop_id, seconds, anonymous), lang
+    )
+
+
+def reveal(workshop_id: int, lang: str) -> VoteSummary | None:
+    """Show the votes of the round on screen (closing the vote if it is open)."""
+    return _workshop_action(lambda: store().workshops.reveal(workshop_id), lang)
+
+
+def rounds_of(workshop_id: int, cid: str) -> list[tuple[int, VoteSummary, bool]]:
+    """Every round on a criterion in this workshop: number, votes, revealed."""
+    return store().workshops.rounds_of(workshop_id, cid)
 
 
 def close_voting(workshop_id: int, lang: str) -> VoteSummary | None:
@@ -88,9 +104,20 @@ def close_workshop(workshop_id: int, lang: str) -> WorkshopInfo | None:
 # ---- workshops: participants (errors are the page's to explain) --------------------------------
 
 
-def join_workshop(code: str, name: str) -> Participation:
+def join_workshop(code: str, name: str, group: str | None = None) -> Participation:
     """Join with a code; ``JoinRefused`` says why not."""
-    return store().workshops.join(code, name)
+    return store().workshops.join(code, name, group)
+
+
+def join_groups(code: str) -> tuple[str, ...]:
+    """The groups the workshop with this code offers; ``JoinRefused`` for a code that does
+    not work."""
+    return store().workshops.groups_for(code)
+
+
+def give_reason(token: str, cid: str, reason: str) -> None:
+    """Why the participant's vote stood out; ``VoteRefused`` when none is asked."""
+    store().workshops.give_reason(token, cid, reason)
 
 
 def participant_screen(token: str) -> ParticipantScreen:

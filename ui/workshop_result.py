@@ -10,41 +10,53 @@ from assessment.i18n import localise
 from assessment.packs import Criterion, Pack
 from assessment.store import WorkshopInfo
 from assessment.workshop import VoteSummary, format_level
+from assessment.workshop_chart import ChartRound, vote_chart_svg
+from assessment.workshop_groupthink import group_split, outliers, proposal
 from ui import services, state
 from ui.labels import md, t
 
 AGREE = "ws-agree"  # the level the consultant picked to record
 
 
-def levels_table(pack: Pack, criterion: Criterion, summary: VoteSummary | None, lang: str) -> str:
-    """The level descriptors as a Markdown table; after the vote with who voted what."""
+def levels_table(pack: Pack, criterion: Criterion, lang: str) -> str:
+    """The level descriptors of ``criterion`` as a Markdown table."""
     head = [t("level_col", lang), t("meaning_col", lang)]
-    if summary is not None:
-        head += [t("ws_col_votes", lang), t("ws_col_who", lang)]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    counts = summary.counts(s.level for s in pack.scale) if summary else {}
     for scale in pack.scale:
         meaning = localise(criterion.levels.get(scale.level) or scale.description, lang)
         cells = [
             md(f"{scale.level} · {localise(scale.label, lang)}"),
             md(" ".join(meaning.split())),
         ]
-        if summary is not None:
-            n = counts.get(scale.level, 0)
-            cells += [
-                "█" * n + f" {n}" if n else "",
-                md(", ".join(summary.voters(scale.level))),
-            ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def vote_chart(pack: Pack, shown: list[tuple[int, VoteSummary]], lang: str) -> None:
+    """Who voted which level, as a chart readable from the back of the room; the rounds on
+    the criterion side by side (names of the latest, unless it was anonymous)."""
+    scale = [(s.level, localise(s.label, lang)) for s in pack.scale]
+    rounds = [
+        ChartRound(
+            t("ws_round", lang, n=n)
+            + (f" ({t('ws_anonymous_badge', lang)})" if summary.anonymous else ""),
+            summary,
+            names=not summary.anonymous,
+        )
+        for n, summary in shown
+    ]
+    st.image(vote_chart_svg(scale, rounds), width="stretch")
 
 
 def result_box(
     opened: services.Opened,
     info: WorkshopInfo,
     summary: VoteSummary,
+    shown: list[tuple[int, VoteSummary]],
     lang: str,
 ) -> None:
+    """The revealed round: lowest, median, highest, whether to discuss, the rounds before it,
+    the groups, the reasons of those who stood out, and recording the agreed level."""
     with st.container(border=True, key="ws-result"):
         st.markdown(f"**{t('ws_result', lang)}** · {t('ws_round', lang, n=info.round)}")
         if summary.count == 0:
@@ -60,16 +72,66 @@ def result_box(
                 st.success(t("ws_agreement", lang), icon=":material/check_circle:")
             else:
                 st.info(t("ws_close_enough", lang), icon=":material/check:")
+            if len(shown) > 1:
+                with st.container(key="ws-rounds"):
+                    st.caption(" · ".join(_range(n, s, lang) for n, s in shown if s.count))
+            _groups(summary, info, lang)
+            reasons(info.id, lang)
             comments = [v for v in summary.votes if v.comment]
             if comments:
                 with st.expander(
-                    t("ws_comments", lang), expanded=len(comments) <= 4, key="ws-comments"
+                    t("ws_comments", lang), expanded=len(comments) <= 3, key="ws-comments"
                 ):
                     for vote in comments:
-                        st.markdown(
-                            f"**{md(vote.participant)}** ({vote.level}): {md(vote.comment)}"
-                        )
+                        who = vote.participant or t("ws_anonymous_badge", lang)
+                        st.markdown(f"**{md(who)}** ({vote.level}): {md(vote.comment)}")
         _agree(opened, info, summary, lang)
+
+
+def _range(n: int, summary: VoteSummary, lang: str) -> str:
+    return t(
+        "ws_round_range",
+        lang,
+        n=n,
+        low=summary.low,
+        high=summary.high,
+        median=_number(summary.median, lang),
+    )
+
+
+def _groups(summary: VoteSummary, info: WorkshopInfo, lang: str) -> None:
+    split = group_split(summary, info.groups)
+    if split is None:
+        return
+    detail = md(
+        " · ".join(
+            t("ws_group_median", lang, group=g.group, median=_number(g.median, lang), n=g.count)
+            for g in split.groups
+        )
+    )
+    if split.differ:
+        st.warning(t("ws_groups_differ", lang, detail=detail), icon=":material/groups:")
+    else:
+        st.caption(t("ws_groups_alike", lang, detail=detail))
+
+
+@st.fragment(run_every=3)
+def reasons(workshop_id: int, lang: str) -> None:
+    """Who stood out and was asked why, and the reasons as they come in from the phones."""
+    summary = services.vote_summary(workshop_id)
+    asked = outliers(summary)
+    if not asked:
+        return
+    anonymous = t("ws_anonymous_badge", lang)
+    names = ", ".join(f"{v.participant or anonymous} ({v.level})" for v in asked)
+    st.caption(md(t("ws_asked", lang, names=names)))
+    given = [v for v in asked if v.reason]
+    if given:
+        with st.container(border=True, key="ws-reasons"):
+            st.markdown(f"**{t('ws_reasons', lang)}**")
+            for vote in given:
+                who = vote.participant or t("ws_anonymous_badge", lang)
+                st.markdown(f"**{md(who)}** ({vote.level}): {md(vote.reason)}")
 
 
 def _number(value: float | None, lang: str) -> str:
@@ -96,7 +158,7 @@ def _agree(
     if st.session_state.get(AGREE) not in levels:
         agreed = services.agreed_level(info.id, cid)
         if agreed is None:
-            agreed = summary.suggested_level
+            agreed = proposal(summary, levels)
         st.session_state[AGREE] = agreed
     st.segmented_control(
         t("ws_agree", lang),
@@ -104,6 +166,7 @@ def _agree(
         key=AGREE,
         format_func=lambda lvl: str(lvl),
         width="stretch",
+        help=t("ws_proposal", lang),
     )
     st.button(
         t("ws_record", lang),

@@ -111,6 +111,9 @@ class WorkshopInfo:
     consultant: str | None
     created_at: datetime
     closed_at: datetime | None
+    groups: tuple[str, ...] = ()  # participant groups to choose from on joining
+    anonymous: bool = False  # the round on screen is anonymous
+    revealed: bool = False  # the votes of the round on screen are shown
 
     @property
     def is_open(self) -> bool:
@@ -156,3 +159,7 @@ class ParticipantScreen:
     round: int | None
     scale: tuple[tuple[int, Any], ...]  # (level, label) of the pack's scale
     my_vote: Vote | None  # this participant's vote in the round on screen
+    anonymous: bool = False  # the round on screen is anonymous
+    revealed: bool = False  # the facilitator showed the votes of the round on screen
+    ask_reason: bool = False  # this participant's vote stood out: asked why (after reveal)
+    group: str | None = None  # the group this participant chose

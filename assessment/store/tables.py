@@ -16,6 +16,12 @@ Workshop tables:
   overwrite the first; it also keeps the level the group agreed.
 - ``workshop_votes``: append-only. A participant may change their vote while the round is
   open; each change is a new row, and the latest row per participant and round counts.
+- ``workshop_reasons``: why a participant whose vote stood out (lowest or highest, away from
+  the median, in a round that needs discussion) voted as they did, asked after the reveal.
+
+A workshop may offer participant groups (``groups``, chosen on joining: ``group_name``); a
+round may be anonymous (names never leave the store) and its votes stay hidden from the
+screen until the facilitator reveals them (``revealed_at``).
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -38,6 +45,7 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    false,
 )
 
 
@@ -195,6 +203,7 @@ workshops = Table(
     Column("consultant", String(200)),
     Column("created_at", UtcDateTime, nullable=False),
     Column("closed_at", UtcDateTime),
+    Column("groups", Text),  # the participant groups to choose from, JSON list (None: none)
 )
 
 participants = Table(
@@ -211,6 +220,7 @@ participants = Table(
     Column("name", String(200), nullable=False),
     Column("token_sha256", String(64), nullable=False, unique=True),
     Column("joined_at", UtcDateTime, nullable=False),
+    Column("group_name", String(80)),  # the group chosen on joining (None: no groups)
 )
 
 rounds = Table(
@@ -229,6 +239,8 @@ rounds = Table(
     Column("agreed_level", Integer),
     Column("agreed_at", UtcDateTime),
     Column("agreed_by", String(200)),
+    Column("anonymous", Boolean, nullable=False, default=False, server_default=false()),
+    Column("revealed_at", UtcDateTime),  # None: the votes are hidden from the screen
 )
 
 votes = Table(
@@ -256,4 +268,28 @@ votes = Table(
     Index("ix_workshop_votes_round", "workshop_id", "criterion_id", "round"),
 )
 
-WORKSHOP_TABLES = (workshops, participants, rounds, votes)
+reasons = Table(
+    "workshop_reasons",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "workshop_id",
+        Integer,
+        ForeignKey("workshops.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("criterion_id", String(200), nullable=False),
+    Column("round", Integer, nullable=False),
+    Column(
+        "participant_id",
+        Integer,
+        ForeignKey("workshop_participants.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("reason", Text, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Index("ix_workshop_reasons_round", "workshop_id", "criterion_id", "round"),
+)
+
+WORKSHOP_TABLES = (workshops, participants, rounds, votes, reasons)

@@ -3,29 +3,51 @@ the vote, run the timer, record the agreed level, and end the workshop."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
 
 from ..edits import set_response
-from ..workshop import VoteSummary, new_join_code
+from ..workshop import VoteSummary, clean_name, new_join_code
 from .base import _author, _is_conflict, _parse_stored
 from .errors import NotFoundError, StaleVersionError, StoreError
 from .records import WorkshopInfo
 from .tables import assessments, rounds, utc_now, workshops
-from .workshop_base import WorkshopBase, row_info
+from .workshop_base import WorkshopBase, round_row, row_info
 
 MIN_TIMER_S, MAX_TIMER_S = 10, 60 * 60
+MAX_GROUPS, MAX_GROUP_NAME = 8, 40
+
+
+def clean_groups(groups: Sequence[str] | None) -> list[str]:
+    """Participant groups as offered on joining: names cleaned like a participant's (at most
+    :data:`MAX_GROUP_NAME` characters), empty ones and repeats (any case) left out, at most
+    :data:`MAX_GROUPS`."""
+    kept: list[str] = []
+    for group in groups or ():
+        name = clean_name((group or "")[:MAX_GROUP_NAME])
+        if name and name.casefold() not in {k.casefold() for k in kept}:
+            kept.append(name)
+    return kept[:MAX_GROUPS]
 
 
 class ConsultantMixin(WorkshopBase):
     """Methods of :class:`~assessment.store.workshops.Workshops` for the consultant."""
 
-    def start(self, assessment_id: int, consultant: str | None = None) -> WorkshopInfo:
-        """Open a workshop on an assessment with a fresh join code.
+    def start(
+        self,
+        assessment_id: int,
+        consultant: str | None = None,
+        groups: Sequence[str] | None = None,
+    ) -> WorkshopInfo:
+        """Open a workshop on an assessment with a fresh join code; participants choose one of
+        ``groups`` (e.g. front line, management; see :func:`clean_groups`) on joining.
 
         An assessment has at most one open workshop: when there is one, it is returned.
         """
+        offered = clean_groups(groups)
         self._store.get_summary(assessment_id)  # NotFoundError when there is none
         current = self.open_for(assessment_id)
         if current is not None:
@@ -42,6 +64,7 @@ class ConsultantMixin(WorkshopBase):
                             voting="closed",
                             consultant=_author(consultant),
                             created_at=utc_now(),
+                            groups=json.dumps(offered, ensure_ascii=False) if offered else None,
                         )
                         .returning(workshops.c.id)
                     ).scalar_one()
@@ -59,11 +82,10 @@ class ConsultantMixin(WorkshopBase):
                 .where(workshops.c.assessment_id == assessment_id, workshops.c.state == "open")
                 .order_by(workshops.c.id.desc())
             ).all()
-        now = utc_now()
-        for row in rows:
-            info = row_info(row)
-            if info.code_valid(now):
-                return info
+            now = utc_now()
+            for row in rows:
+                if row_info(row).code_valid(now):
+                    return row_info(row, round_row(conn, row))
         return None
 
     def list_for(self, assessment_id: int) -> list[WorkshopInfo]:
@@ -106,8 +128,14 @@ class ConsultantMixin(WorkshopBase):
             )
         return self.get(workshop_id)
 
-    def open_voting(self, workshop_id: int, timer_seconds: int | None = None) -> WorkshopInfo:
-        """Start a new round of voting on the criterion on screen (and the timer, if given)."""
+    def open_voting(
+        self, workshop_id: int, timer_seconds: int | None = None, anonymous: bool = False
+    ) -> WorkshopInfo:
+        """Start a new round of voting on the criterion on screen (and the timer, if given).
+
+        Its votes stay hidden from the screen until :meth:`reveal`. In an ``anonymous`` round
+        no name leaves the store: the screen, the report and the CSV show levels only.
+        """
         with self._store._write() as conn:
             row = self._locked_workshop(conn, workshop_id)
             self._must_be_open(row)
@@ -129,6 +157,7 @@ class ConsultantMixin(WorkshopBase):
                     criterion_id=row.criterion_id,
                     round=new_round,
                     opened_at=now,
+                    anonymous=bool(anonymous),
                 )
             )
             seconds = _timer(timer_seconds)
@@ -155,6 +184,32 @@ class ConsultantMixin(WorkshopBase):
                     .where(workshops.c.id == workshop_id)
                     .values(voting="closed", timer_started_at=None)
                 )
+        return self.summary(workshop_id)
+
+    def reveal(self, workshop_id: int) -> VoteSummary:
+        """Show the votes of the round on screen (closing the vote first if it is open);
+        return its spread. Participants whose vote stands out are then asked why."""
+        with self._store._write() as conn:
+            row = self._locked_workshop(conn, workshop_id)
+            if row.criterion_id is None or row.round is None:
+                raise StoreError("open the vote before revealing it")
+            if row.voting == "open":
+                self._close_round(conn, row)
+                conn.execute(
+                    update(workshops)
+                    .where(workshops.c.id == workshop_id)
+                    .values(voting="closed", timer_started_at=None)
+                )
+            conn.execute(
+                update(rounds)
+                .where(
+                    rounds.c.workshop_id == workshop_id,
+                    rounds.c.criterion_id == row.criterion_id,
+                    rounds.c.round == row.round,
+                    rounds.c.revealed_at.is_(None),
+                )
+                .values(revealed_at=utc_now())
+            )
         return self.summary(workshop_id)
 
     def _close_round(self, conn: Connection, row: Any) -> None:
@@ -213,7 +268,7 @@ class ConsultantMixin(WorkshopBase):
             raise StoreError("show a criterion before recording a level")
         cid, aid = info.criterion_id, info.assessment_id
         pack = self._pack_of_assessment(aid)  # outside the write lock
-        if not 0 <= level <= pack.top_level:
+        if level not in {s.level for s in pack.scale}:
             raise StoreError(f"level {level} is not on the scale 0-{pack.top_level}")
         who = author or info.consultant
 

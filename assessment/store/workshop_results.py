@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import func, select
 
 from ..errors import IkmError
 from ..i18n import localise
 from ..workshop import (
     RoundRecord,
-    Vote,
     VoteSummary,
     WorkshopAppendix,
     WorkshopFindings,
@@ -21,7 +20,7 @@ from ..workshop import (
     workshop_appendix,
 )
 from .tables import participants, rounds, votes, workshops
-from .workshop_base import WorkshopBase
+from .workshop_base import WorkshopBase, round_summary, round_votes
 
 
 class ResultsMixin(WorkshopBase):
@@ -51,7 +50,25 @@ class ResultsMixin(WorkshopBase):
         if round_no is None:
             return summarise_votes(cid, [])
         with self._store._read() as conn:
-            return summarise_votes(cid, self._round_votes(conn, workshop_id, cid, round_no))
+            return round_summary(conn, workshop_id, cid, round_no)
+
+    def rounds_of(self, workshop_id: int, criterion_id: str) -> list[tuple[int, VoteSummary, bool]]:
+        """Every round on a criterion in this workshop, oldest first: its number, who voted
+        what, and whether it was revealed."""
+        with self._store._read() as conn:
+            rows = conn.execute(
+                select(rounds.c.round, rounds.c.revealed_at)
+                .where(rounds.c.workshop_id == workshop_id, rounds.c.criterion_id == criterion_id)
+                .order_by(rounds.c.round)
+            ).all()
+            return [
+                (
+                    row.round,
+                    round_summary(conn, workshop_id, criterion_id, row.round),
+                    row.revealed_at is not None,
+                )
+                for row in rows
+            ]
 
     def _last_round(self, workshop_id: int, criterion_id: str) -> int | None:
         with self._store._read() as conn:
@@ -61,48 +78,36 @@ class ResultsMixin(WorkshopBase):
                 )
             ).scalar()
 
-    @staticmethod
-    def _round_votes(
-        conn: Connection, workshop_id: int, criterion_id: str, round_no: int
-    ) -> list[Vote]:
-        """The latest vote of each participant in one round."""
-        latest = (
-            select(func.max(votes.c.id))
-            .where(
-                votes.c.workshop_id == workshop_id,
-                votes.c.criterion_id == criterion_id,
-                votes.c.round == round_no,
-            )
-            .group_by(votes.c.participant_id)
-        )
-        rows = conn.execute(
-            select(participants.c.name, votes.c.level, votes.c.comment)
-            .join(participants, participants.c.id == votes.c.participant_id)
-            .where(votes.c.id.in_(latest))
-        ).all()
-        return [Vote(row.name, row.level, row.comment) for row in rows]
-
     def vote_count(self, workshop_id: int) -> int:
         """How many participants voted in the round on screen."""
         return self.summary(workshop_id).count
 
     def all_votes(self, workshop_id: int) -> list[dict[str, Any]]:
-        """Every vote ever cast in a workshop, changed ones included, oldest first."""
+        """Every vote ever cast in a workshop, changed ones included, oldest first (the name
+        is "" in an anonymous round)."""
         with self._store._read() as conn:
             rows = conn.execute(
                 select(
                     votes.c.criterion_id,
                     votes.c.round,
                     participants.c.name,
+                    participants.c.group_name,
                     votes.c.level,
                     votes.c.comment,
                     votes.c.created_at,
+                    rounds.c.anonymous,
                 )
                 .join(participants, participants.c.id == votes.c.participant_id)
+                .join(
+                    rounds,
+                    (rounds.c.workshop_id == votes.c.workshop_id)
+                    & (rounds.c.criterion_id == votes.c.criterion_id)
+                    & (rounds.c.round == votes.c.round),
+                )
                 .where(votes.c.workshop_id == workshop_id)
                 .order_by(votes.c.id)
             ).all()
-        return [row._asdict() for row in rows]
+        return [{**row._asdict(), "name": "" if row.anonymous else row.name} for row in rows]
 
     def agreed(self, workshop_id: int, criterion_id: str) -> int | None:
         """The level last agreed on a criterion in this workshop, or None."""
@@ -136,12 +141,20 @@ class ResultsMixin(WorkshopBase):
                         criterion=row.criterion_id,
                         round=row.round,
                         votes=tuple(
-                            self._round_votes(conn, row.workshop_id, row.criterion_id, row.round)
+                            round_votes(
+                                conn, row.workshop_id, row.criterion_id, row.round, row.anonymous
+                            )
                         ),
                         agreed=row.agreed_level,
                         started_at=row.opened_at,
+                        anonymous=bool(row.anonymous),
                     )
                 )
+            voters = conn.execute(
+                select(func.count(func.distinct(votes.c.participant_id)))
+                .join(workshops, workshops.c.id == votes.c.workshop_id)
+                .where(workshops.c.assessment_id == assessment_id)
+            ).scalar_one()
         if not records:
             return findings([], [])
         try:
@@ -152,6 +165,7 @@ class ResultsMixin(WorkshopBase):
             records,
             order,
             [WorkshopSession(s.created_at, s.closed_at, s.consultant) for s in sessions],
+            voters,
         )
 
     def vote_total(self, assessment_id: int) -> int:
