@@ -50,8 +50,12 @@ def test_every_label_the_pages_use_exists():
 
 
 def test_t_picks_the_language_and_fills_values():
-    assert t("progress", "nl", done=1, total=2) == "1 van 2 criteria beantwoord"
-    assert t("progress", "en", done=1, total=2) == "1 of 2 criteria answered"
+    assert t("at_risk_count", "nl", n=2) == (
+        "Verbeterpunten die niet op tijd klaar zijn voor de audit: 2."
+    )
+    assert t("at_risk_count", "en", n=2) == (
+        "Improvement points that will not be done in time for the audit: 2."
+    )
 
 
 def test_md_escapes_every_markup_character_and_keeps_lines():
