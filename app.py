@@ -2,12 +2,15 @@
 
 import streamlit as st
 
-from ui import layout, nav, state
+from ui import auth, layout, nav, state
 from ui.labels import t
 
 st.set_page_config(page_title="IKM-gereedheid", page_icon=":material/hearing:", layout="wide")
 if nav.participant_only():  # a workshop participant (?join=CODE) sees the vote page alone
     st.navigation([nav.participate_page()], position="hidden").run()
+    st.stop()
+if auth.enabled() and not auth.signed_in():  # with sign-in: nothing else before it
+    st.navigation([st.Page("ui/signin.py", title="IKM", default=True)], position="hidden").run()
     st.stop()
 state.sync()
 lang = state.lang()

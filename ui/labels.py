@@ -28,6 +28,32 @@ LABELS: dict[str, tuple[str, str]] = {
         "Kept with every change in the version history.",
     ),
     "your_name_placeholder": ("bijv. A. de Vries", "e.g. A. de Vries"),
+    # -- sign-in (ui/auth.py)
+    "auth_single_user": (
+        "Eén gebruiker op deze computer, zonder aanmelding.",
+        "Single user on this computer, without sign-in.",
+    ),
+    "auth_signed_in_as": ("Aangemeld als {who}", "Signed in as {who}"),
+    "auth_sign_out": ("Afmelden", "Sign out"),
+    "auth_sign_in": ("Aanmelden", "Sign in"),
+    "auth_sign_in_with": ("Aanmelden met {provider}", "Sign in with {provider}"),
+    "auth_sign_in_intro": (
+        "Meld u aan om de beoordelingen van uw organisatie te zien. Een deelnemer aan een "
+        "workshop heeft geen account nodig: gebruik de link met de code.",
+        "Sign in to see your organisation's assessments. A workshop participant needs no "
+        "account: use the link with the code.",
+    ),
+    "auth_no_access": (
+        "U hebt nog geen toegang tot een organisatie. Vraag een eigenaar of beheerder om "
+        "{email} toe te voegen.",
+        "You have no access to any organisation yet. Ask an owner or an administrator to add "
+        "{email}.",
+    ),
+    "auth_role": ("Uw rol: {role}", "Your role: {role}"),
+    "auth_read_only": (
+        "Alleen lezen: als beoordelaar (reviewer) kunt u niets wijzigen.",
+        "Read only: as a reviewer you cannot change anything.",
+    ),
     "open_assessment": ("Geopende beoordeling", "Open assessment"),
     "no_open_assessment": ("Nog geen beoordeling geopend.", "No assessment open yet."),
     "go_start": ("Naar de startpagina", "Go to the start page"),

@@ -97,8 +97,10 @@ class Principal:
 @dataclass(frozen=True)
 class Rule:
     """What a method needs: the ``level`` on the organisation of the object named by the
-    argument ``arg`` (of ``kind`` assessment, organisation, workshop or file); which argument
-    carries the author (set to the identity); what to write in the audit log."""
+    argument ``arg`` (``kind`` assessment, organisation, workshop or file); or ``kind`` ``any``
+    (the level in some organisation), ``instance`` (an admin), ``signed`` (anyone but
+    anonymous), ``open`` (anyone: the workshop code or token is the credential). ``author``:
+    the argument carrying the author (set to the identity); ``audit``: the audit-log action."""
 
     kind: str
     level: int
@@ -136,8 +138,8 @@ RULES: dict[str, Rule] = {
     "erase_file": Rule("file", EDIT, "sha256", author="author", audit="erase"),
     "add_file": Rule("any", EDIT),
     "save_pack_text": Rule("any", EDIT),
-    "catalog": Rule("any", READ),
-    "stored_packs": Rule("any", READ),
+    "catalog": Rule("signed", 0),  # criteria, not an organisation's data: any known person
+    "stored_packs": Rule("signed", 0),
     "create_organisation": Rule("instance", ADMIN),
     "ensure_demo": Rule("instance", ADMIN),
     "admins": Rule("instance", ADMIN),
@@ -246,6 +248,8 @@ class _Checker:
                 self.require(rule.level, orgs, what, every=name == "erase_file")
             elif rule.kind == "any":
                 self.require_somewhere(rule.level)
+            elif rule.kind == "signed" and self.principal.kind == "anonymous":
+                raise AccessDenied("sign in first")
             elif rule.kind == "instance":
                 self.require(ADMIN, set(), f"use {name}")
             if rule.author and self.principal.kind == "identity":
