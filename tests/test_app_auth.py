@@ -130,3 +130,17 @@ def test_a_reviewer_reads_but_every_change_is_refused(db, new_assessment):
     assert "OPEN-01" not in db.get_assessment(aid)[0].responses
     assert db.get_summary(aid).version == 1
     assert "reviewer" in _text(at)  # the refusal, as a message
+
+
+def test_an_assessment_cached_for_one_session_is_not_shown_to_an_outsider(db, new_assessment):
+    aid, _, org_a, org_b = _two_organisations(db, new_assessment)
+    operator = db.as_principal(Principal.operator())
+    operator.set_member(org_a, "ed@aa.example", "editor")
+    operator.set_member(org_b, "bo@bee.example", "owner")
+    member = _ok(_signed_in("ed@aa.example", "Ed", a=str(aid)).run())
+    _ok(member.switch_page("ui/results.py").run())  # the version is now in the shared cache
+    assert "Gemeente Aa" in _text(member)
+    outsider = _ok(_signed_in("bo@bee.example", "Bo", a=str(aid)).run())
+    _ok(outsider.switch_page("ui/results.py").run())
+    assert "Gemeente Aa" not in _text(outsider)
+    assert f"Beoordeling {aid} bestaat niet" in _text(outsider)
