@@ -14,6 +14,7 @@ if auth.enabled() and not auth.signed_in():  # with sign-in: nothing else before
     st.stop()
 state.sync()
 lang = state.lang()
-pg = st.navigation([nav.page(key, t(f"nav_{key}", lang)) for key in nav.PAGES])
+keys = [*nav.PAGES, *(nav.SIGNED_IN_PAGES if auth.enabled() else ())]
+pg = st.navigation([nav.page(key, t(f"nav_{key}", lang)) for key in keys])
 layout.sidebar()
 pg.run()

@@ -144,3 +144,36 @@ def test_an_assessment_cached_for_one_session_is_not_shown_to_an_outsider(db, ne
     _ok(outsider.switch_page("ui/results.py").run())
     assert "Gemeente Aa" not in _text(outsider)
     assert f"Beoordeling {aid} bestaat niet" in _text(outsider)
+
+
+def test_an_owner_manages_members_in_the_app_and_reads_the_audit_log(db, new_assessment):
+    aid, _, org_a, _ = _two_organisations(db, new_assessment)
+    operator = db.as_principal(Principal.operator())
+    operator.set_member(org_a, "olga@aa.example", "owner")
+    operator.set_member(org_a, "ed@aa.example", "editor")
+    at = _ok(_signed_in("olga@aa.example", "Olga", a=str(aid)).run())
+    _ok(at.switch_page("ui/members.py").run())
+    assert "Leden en logboek" in _text(at)
+    at.text_input(key="member-email").set_value("Rita@Audit.example")
+    at.selectbox(key="member-role").set_value("reviewer")
+    _ok(at.button[[b.label for b in at.button].index("Toevoegen of rol wijzigen")].click().run())
+    assert db.roles_of("rita@audit.example") == {org_a: "reviewer"}
+    assert db.audit_log(org_a)[0].actor == "Olga <olga@aa.example>"
+    at.selectbox(key="member-remove-who").set_value("ed@aa.example")
+    _ok(at.button(key="member-remove").click().run())
+    assert db.roles_of("ed@aa.example") == {}
+    assert [r.action for r in db.audit_log(org_a)][:2] == ["member_removed", "member_set"]
+    audit = at.dataframe[-1].value
+    assert list(audit["Wat"])[:2] == ["member_removed", "member_set"]
+
+
+def test_the_members_page_is_for_owners_and_only_with_sign_in(db, new_assessment):
+    aid, _, org_a, _ = _two_organisations(db, new_assessment)
+    db.as_principal(Principal.operator()).set_member(org_a, "ed@aa.example", "editor")
+    at = _ok(_signed_in("ed@aa.example", "Ed", a=str(aid)).run())
+    _ok(at.switch_page("ui/members.py").run())
+    assert "Alleen eigenaars van deze organisatie" in _text(at)
+    assert not any(w.key == "member-email" for w in at.text_input)
+    single = _ok(AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run())
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        single.switch_page("ui/members.py")  # without sign-in there is no such page

@@ -54,6 +54,34 @@ LABELS: dict[str, tuple[str, str]] = {
         "Alleen lezen: als beoordelaar (reviewer) kunt u niets wijzigen.",
         "Read only: as a reviewer you cannot change anything.",
     ),
+    # -- members page (ui/members.py, with sign-in only)
+    "nav_members": ("Leden", "Members"),
+    "members_title": ("Leden en logboek", "Members and audit log"),
+    "members_intro": (
+        "Wie deze organisatie mag gebruiken. Eigenaar (owner): beheert de leden; bewerker "
+        "(editor): beoordeelt, bewijs, plan; beoordelaar (reviewer): leest en downloadt, "
+        "wijzigt niets.",
+        "Who may use this organisation. Owner: manages the members; editor: assesses, "
+        "evidence, plan; reviewer: reads and downloads, changes nothing.",
+    ),
+    "members_owners_only": (
+        "Alleen eigenaars van deze organisatie en beheerders zien en wijzigen de leden.",
+        "Only owners of this organisation and administrators see and change its members.",
+    ),
+    "member_email": ("E-mailadres", "E-mail address"),
+    "member_role": ("Rol", "Role"),
+    "member_set": ("Toevoegen of rol wijzigen", "Add or change role"),
+    "member_remove_who": ("Lid", "Member"),
+    "member_remove": ("Verwijderen", "Remove"),
+    "member_saved": ("{email} is nu {role}.", "{email} is now {role}."),
+    "member_removed": ("{email} is geen lid meer.", "{email} is no longer a member."),
+    "audit_head": ("Logboek", "Audit log"),
+    "audit_empty": ("Nog niets vastgelegd.", "Nothing recorded yet."),
+    "audit_when": ("Wanneer", "When"),
+    "audit_who": ("Wie", "Who"),
+    "audit_what": ("Wat", "What"),
+    "audit_subject": ("Waarop", "Object"),
+    "audit_detail": ("Details", "Details"),
     "open_assessment": ("Geopende beoordeling", "Open assessment"),
     "no_open_assessment": ("Nog geen beoordeling geopend.", "No assessment open yet."),
     "go_start": ("Naar de startpagina", "Go to the start page"),

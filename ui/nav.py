@@ -20,14 +20,16 @@ PAGES: dict[str, str] = {
     "report": ":material/picture_as_pdf:",
     "workshop": ":material/co_present:",
 }
+SIGNED_IN_PAGES: dict[str, str] = {  # only with sign-in (see ui.auth)
+    "members": ":material/group:",
+}
 LAN_ENV = "IKM_WORKSHOP_LAN"  # set by `ikm workshop serve`: other devices may only vote
 
 
 def page(key: str, title: str | None = None) -> st.Page:
-    """The page ``key`` (one of :data:`PAGES`), served at ``/<key>``."""
-    return st.Page(
-        f"ui/{key}.py", title=title, icon=PAGES[key], url_path=key, default=key == "start"
-    )
+    """The page ``key`` (one of :data:`PAGES` or :data:`SIGNED_IN_PAGES`), at ``/<key>``."""
+    icon = PAGES.get(key) or SIGNED_IN_PAGES[key]
+    return st.Page(f"ui/{key}.py", title=title, icon=icon, url_path=key, default=key == "start")
 
 
 def participant_only() -> bool:
