@@ -202,6 +202,11 @@ def _end_process(code: object) -> NoReturn:
     os._exit(status)
 
 
+from .cli_access import COMMANDS as _ACCESS  # noqa: E402  (members, admins, audit)
+
+for _command in _ACCESS:
+    store_group.add_command(_command)
+
 from .cli_exchange import COMMANDS as _EXCHANGE  # noqa: E402  (imports no openpyxl at load time)
 
 for _command in _EXCHANGE:

@@ -26,6 +26,14 @@ def _local(moment: Any) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
+def _operator(store: Any) -> Any:
+    """The store as the operator uses it (an administrator, recorded as such in the audit
+    log)."""
+    from .store import Principal
+
+    return store.as_principal(Principal.operator())
+
+
 @click.group("store")
 def store_group() -> None:
     """Work with the database of the app: list, import, export, history."""
@@ -144,7 +152,8 @@ def export_command(
         raise click.UsageError(f"{output}: the file name must end in .json or .ikmz")
     if suffix == ".json" and without_personal_data:
         raise click.UsageError("--without-personal-data applies to .ikmz exports only")
-    with open_database(database) as store:
+    with open_database(database) as opened:
+        store = _operator(opened)  # the export is recorded in the audit log
         if suffix == ".json":
             payload = store.export_json(assessment_id).encode("utf-8")
         else:
@@ -207,7 +216,8 @@ def erase_file_command(sha256: str, author: str | None, yes: bool, database: str
 
     if not re.fullmatch(r"[0-9a-f]{64}", sha256):
         raise click.UsageError(f"{sha256!r} is not a sha256 (64 lowercase hex digits)")
-    with open_database(database) as store:
+    with open_database(database) as opened:
+        store = _operator(opened)  # the erasure is recorded in the audit log
         info = store.file_info(sha256)
         shown = info.name if info else sha256
         if not yes:

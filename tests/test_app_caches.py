@@ -9,7 +9,7 @@ from tests.helpers import ROOT
 
 # Functions whose result every session shares as the same object, and why that is safe.
 SHARED_AS_IS = {
-    ("ui/store_access.py", "store"): "the store: thread-safe, holds no session's data",
+    ("ui/store_access.py", "shared_store"): "the store: thread-safe, holds no session's data",
     ("ui/pdf.py", "_pdf"): "bytes, which cannot be changed",
 }
 

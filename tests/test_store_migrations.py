@@ -20,7 +20,7 @@ from sqlalchemy import MetaData, Table, create_engine, insert, select, text
 from assessment.store import StoreError, open_store
 from assessment.store import migrate as migrate_module
 from assessment.store.engine import resolve_url
-from assessment.store.tables import WORKSHOP_TABLES, metadata
+from assessment.store.tables import ACCESS_TABLES, WORKSHOP_TABLES, metadata
 from tests.helpers import ROOT
 
 FIXTURE = ROOT / "tests" / "data" / "store-v2"
@@ -130,7 +130,8 @@ def test_a_schema_1_database_gets_the_workshop_tables(store_url, new_assessment)
     with open_store(store_url) as store:
         kept = store.create_assessment(new_assessment())
         with store._engine.begin() as conn:
-            for table in reversed(WORKSHOP_TABLES):
+            for table in (*reversed(ACCESS_TABLES), *reversed(WORKSHOP_TABLES)):
+                # the tables after revision 0001
                 conn.execute(text(f"DROP TABLE IF EXISTS {table.name}"))
             conn.execute(text("DROP TABLE ikm_alembic_version"))
             conn.execute(text("UPDATE ikm_schema SET version = 1"))
@@ -167,7 +168,7 @@ _REVISION_3 = '''
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
+revision = "{rev}"
 down_revision = "{down}"
 branch_labels = None
 depends_on = None
@@ -185,31 +186,38 @@ def downgrade() -> None:
 '''
 
 
+def _next_revision() -> str:
+    """The number after the newest revision of the code (a test revision on top of it)."""
+    return f"{int(migrate_module.head_revision()) + 1:04d}"
+
+
 def _scripts_with_revision_3(tmp_path: Path, fail: bool) -> Path:
     scripts = tmp_path / ("failing" if fail else "scripts")
     shutil.copytree(migrate_module.SCRIPTS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
     body = _REVISION_3.format(
+        rev=_next_revision(),
         down=migrate_module.head_revision(),
         fail='raise RuntimeError("step failed half way")' if fail else "pass",
     )
-    (scripts / "versions" / "0003_test.py").write_text(textwrap.dedent(body))
+    (scripts / "versions" / f"{_next_revision()}_test.py").write_text(textwrap.dedent(body))
     return scripts
 
 
 def test_a_new_revision_runs_once_when_the_store_opens(store_url, new_assessment, tmp_path):
     with open_store(store_url) as store:
         kept = store.create_assessment(new_assessment())
+    new_revision = _next_revision()
     scripts = _scripts_with_revision_3(tmp_path, fail=False)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(migrate_module, "SCRIPTS", scripts)
         with open_store(store_url) as store:
-            assert _revision(store) == "0003"
+            assert _revision(store) == new_revision
             with store._engine.connect() as conn:
                 conn.execute(text("SELECT note FROM organisations"))
                 conn.execute(text("SELECT id FROM extra"))
             assert store.get_assessment(kept)[1] == 1
         with open_store(store_url) as store:  # already up to date
-            assert _revision(store) == "0003"
+            assert _revision(store) == new_revision
 
 
 def test_a_failed_upgrade_leaves_nothing_behind(store_url, new_assessment, tmp_path):
@@ -268,7 +276,7 @@ def test_another_applications_alembic_table_is_left_alone(store_url):
             assert conn.execute(text("SELECT * FROM alembic_version")).scalar() == "their_head"
 
 
-def test_revision_0003w_keeps_the_rounds_of_0002_revealed(store_url, new_assessment):
+def test_revision_0004_keeps_the_rounds_of_0002_revealed(store_url, new_assessment):
     from alembic import command
 
     with open_store(store_url) as store:
@@ -286,5 +294,5 @@ def test_revision_0003w_keeps_the_rounds_of_0002_revealed(store_url, new_assessm
         assert _revision(store) == migrate_module.head_revision()
         assert _differences(store) == []
         info = store.workshops.get(w.id)
-        assert info.revealed and not info.anonymous  # shown at once before 0003w: revealed
+        assert info.revealed and not info.anonymous  # shown at once before 0004: revealed
         assert store.workshops.summary(w.id).votes[0].participant == "Anna"

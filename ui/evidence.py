@@ -203,7 +203,7 @@ def _download(item: Evidence, lang: str) -> None:
         return
     st.download_button(
         t("download_file", lang, name=md(f.name)),
-        data=lambda sha=f.sha256: services.file_bytes(sha),
+        data=services.file_download(f.sha256),
         file_name=f.name,
         mime=f.media_type or "application/octet-stream",
         key=f"dl-{item.id}",

@@ -28,6 +28,60 @@ LABELS: dict[str, tuple[str, str]] = {
         "Kept with every change in the version history.",
     ),
     "your_name_placeholder": ("bijv. A. de Vries", "e.g. A. de Vries"),
+    # -- sign-in (ui/auth.py)
+    "auth_single_user": (
+        "Eén gebruiker op deze computer, zonder aanmelding.",
+        "Single user on this computer, without sign-in.",
+    ),
+    "auth_signed_in_as": ("Aangemeld als {who}", "Signed in as {who}"),
+    "auth_sign_out": ("Afmelden", "Sign out"),
+    "auth_sign_in": ("Aanmelden", "Sign in"),
+    "auth_sign_in_with": ("Aanmelden met {provider}", "Sign in with {provider}"),
+    "auth_sign_in_intro": (
+        "Meld u aan om de beoordelingen van uw organisatie te zien. Een deelnemer aan een "
+        "workshop heeft geen account nodig: gebruik de link met de code.",
+        "Sign in to see your organisation's assessments. A workshop participant needs no "
+        "account: use the link with the code.",
+    ),
+    "auth_no_access": (
+        "U hebt nog geen toegang tot een organisatie. Vraag een eigenaar of beheerder om "
+        "{email} toe te voegen.",
+        "You have no access to any organisation yet. Ask an owner or an administrator to add "
+        "{email}.",
+    ),
+    "auth_role": ("Uw rol: {role}", "Your role: {role}"),
+    "auth_read_only": (
+        "Alleen lezen: als beoordelaar (reviewer) kunt u niets wijzigen.",
+        "Read only: as a reviewer you cannot change anything.",
+    ),
+    # -- members page (ui/members.py, with sign-in only)
+    "nav_members": ("Leden", "Members"),
+    "members_title": ("Leden en logboek", "Members and audit log"),
+    "members_intro": (
+        "Wie deze organisatie mag gebruiken. Eigenaar (owner): beheert de leden; bewerker "
+        "(editor): beoordeelt, bewijs, plan; beoordelaar (reviewer): leest en downloadt, "
+        "wijzigt niets.",
+        "Who may use this organisation. Owner: manages the members; editor: assesses, "
+        "evidence, plan; reviewer: reads and downloads, changes nothing.",
+    ),
+    "members_owners_only": (
+        "Alleen eigenaars van deze organisatie en beheerders zien en wijzigen de leden.",
+        "Only owners of this organisation and administrators see and change its members.",
+    ),
+    "member_email": ("E-mailadres", "E-mail address"),
+    "member_role": ("Rol", "Role"),
+    "member_set": ("Toevoegen of rol wijzigen", "Add or change role"),
+    "member_remove_who": ("Lid", "Member"),
+    "member_remove": ("Verwijderen", "Remove"),
+    "member_saved": ("{email} is nu {role}.", "{email} is now {role}."),
+    "member_removed": ("{email} is geen lid meer.", "{email} is no longer a member."),
+    "audit_head": ("Logboek", "Audit log"),
+    "audit_empty": ("Nog niets vastgelegd.", "Nothing recorded yet."),
+    "audit_when": ("Wanneer", "When"),
+    "audit_who": ("Wie", "Who"),
+    "audit_what": ("Wat", "What"),
+    "audit_subject": ("Waarop", "Object"),
+    "audit_detail": ("Details", "Details"),
     "open_assessment": ("Geopende beoordeling", "Open assessment"),
     "no_open_assessment": ("Nog geen beoordeling geopend.", "No assessment open yet."),
     "go_start": ("Naar de startpagina", "Go to the start page"),

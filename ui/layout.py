@@ -6,7 +6,7 @@ import streamlit as st
 
 from assessment.charts import Chart
 from assessment.i18n import LANGUAGES, localise
-from ui import author, services, state
+from ui import auth, author, services, state
 from ui.labels import md, t
 
 VERDICT_COLOURS = {"ready": "green", "conditional": "orange", "not_ready": "red"}
@@ -23,18 +23,20 @@ def sidebar() -> None:
             required=True,
             format_func=lambda code: t(f"lang_{code}", lang),
         )
-        author.restore()
-        st.text_input(
-            t("your_name", lang),
-            key=state.AUTHOR,
-            help=t("your_name_help", lang),
-            placeholder=t("your_name_placeholder", lang),
-            on_change=author.changed,
-        )
-        if not (st.session_state.get(state.AUTHOR) or "").strip():
-            st.warning(t("your_name_ask", lang), icon=":material/badge:")
-        author.write_cookie()
+        if not auth.enabled():  # signed in, the author is the identity: never typed
+            author.restore()
+            st.text_input(
+                t("your_name", lang),
+                key=state.AUTHOR,
+                help=t("your_name_help", lang),
+                placeholder=t("your_name_placeholder", lang),
+                on_change=author.changed,
+            )
+            if not (st.session_state.get(state.AUTHOR) or "").strip():
+                st.warning(t("your_name_ask", lang), icon=":material/badge:")
+            author.write_cookie()
         opened = services.current()
+        auth.sidebar(lang, opened.ref.aid if opened else None)
         st.caption(t("open_assessment", lang))
         if opened is None:
             st.caption(t("no_open_assessment", lang))

@@ -23,14 +23,16 @@ PAGES: dict[str, str] = {
     "workshop": ":material/co_present:",
 }
 ICON = str(Path(__file__).parent / "static" / "icon.png")  # the page icon, served by the app
+SIGNED_IN_PAGES: dict[str, str] = {  # only with sign-in (see ui.auth)
+    "members": ":material/group:",
+}
 LAN_ENV = "IKM_WORKSHOP_LAN"  # set by `ikm workshop serve`: other devices may only vote
 
 
 def page(key: str, title: str | None = None) -> st.Page:
-    """The page ``key`` (one of :data:`PAGES`), served at ``/<key>``."""
-    return st.Page(
-        f"ui/{key}.py", title=title, icon=PAGES[key], url_path=key, default=key == "start"
-    )
+    """The page ``key`` (one of :data:`PAGES` or :data:`SIGNED_IN_PAGES`), at ``/<key>``."""
+    icon = PAGES.get(key) or SIGNED_IN_PAGES[key]
+    return st.Page(f"ui/{key}.py", title=title, icon=icon, url_path=key, default=key == "start")
 
 
 def participant_only() -> bool:

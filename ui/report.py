@@ -102,7 +102,7 @@ def _export(opened: services.Opened, lang: str) -> None:
     with st.container(horizontal=True, gap="medium"):
         st.download_button(
             t("export_json", lang),
-            data=opened.assessment.to_json(),
+            data=services.json_download(opened.ref.aid),
             file_name=f"{stem}.json",
             mime="application/json",
             icon=":material/data_object:",
@@ -111,7 +111,7 @@ def _export(opened: services.Opened, lang: str) -> None:
         )
         st.download_button(
             t("export_ikmz", lang),
-            data=lambda aid=opened.ref.aid, keep=not without: services.export_ikmz(aid, keep),
+            data=services.ikmz_download(opened.ref.aid, not without),
             file_name=f"{stem}.ikmz",
             mime="application/zip",
             icon=":material/folder_zip:",

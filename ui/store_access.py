@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import streamlit as st
@@ -18,6 +19,7 @@ from assessment.i18n import localise
 from assessment.method import Result, score
 from assessment.packs import Pack
 from assessment.store import (
+    AccessStore,
     NotFoundError,
     OrganisationSummary,
     Store,
@@ -53,10 +55,21 @@ class Opened:
 # ---- resources ------------------------------------------------------------------------------
 
 
+def store() -> AccessStore:
+    """The store as this session's person may use it (``ui.auth.principal``): every call is
+    checked by the store's access view, never by the pages."""
+    from ui import auth
+
+    view = shared_store().as_principal(auth.principal())
+    auth.record_sign_in(view)
+    return view
+
+
 @st.cache_resource(show_spinner=False)
-def store() -> Store:
+def shared_store() -> Store:
     """The store (one per process, shared by every session: it is thread-safe and holds no
-    session's data), with the demo set up on first use."""
+    session's data), with the demo set up on first use. Pages never use it directly: they
+    get :func:`store`, the access-checked view."""
     opened = open_store()
     try:
         opened.ensure_demo()
@@ -145,6 +158,25 @@ def has_file(sha256: str) -> bool:
 
 def file_bytes(sha256: str) -> bytes:
     return store().get_file(sha256) or b""
+
+
+def file_download(sha256: str) -> Callable[[], bytes]:
+    """The bytes of an evidence file for ``st.download_button``, fetched when clicked (on
+    another thread, so the session's access view is taken now)."""
+    view = store()
+    return lambda: view.get_file(sha256) or b""
+
+
+def json_download(aid: int) -> Callable[[], str]:
+    """The assessment's JSON for ``st.download_button`` (an export: in the audit log)."""
+    view = store()
+    return lambda: view.export_json(aid)
+
+
+def ikmz_download(aid: int, include_personal_data: bool = True) -> Callable[[], bytes]:
+    """The .ikmz archive for ``st.download_button`` (an export: in the audit log)."""
+    view = store()
+    return lambda: view.export_ikmz(aid, include_personal_data=include_personal_data)
 
 
 def history(aid: int) -> list[VersionInfo]:

@@ -6,10 +6,13 @@ Importing this package imports SQLAlchemy and Alembic: import it inside commands
 module level of the command line.
 """
 
+from .access import AccessStore, Principal
 from .errors import (
+    AccessDenied,
     ArchiveError,
     FileRejected,
     JoinRefused,
+    NoAccess,
     NotFoundError,
     StaleVersionError,
     StoreError,
@@ -31,14 +34,18 @@ from .repository import Store, open_store
 from .workshops import Workshops
 
 __all__ = [
+    "AccessDenied",
+    "AccessStore",
     "ArchiveError",
     "AssessmentSummary",
     "FileRejected",
     "JoinRefused",
+    "NoAccess",
     "NotFoundError",
     "OrganisationSummary",
     "ParticipantScreen",
     "Participation",
+    "Principal",
     "StaleVersionError",
     "Store",
     "StoreError",

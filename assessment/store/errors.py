@@ -60,10 +60,22 @@ class VoteRefused(StoreError):
         self.reason = reason
 
 
+class NoAccess(NotFoundError):
+    """The object does not exist, or belongs to an organisation the person is not a member
+    of: the same answer, so that a guessed id tells nothing."""
+
+
+class AccessDenied(StoreError):
+    """The person's role does not allow this (a reviewer changing, an editor managing
+    members, anyone but an admin creating an organisation)."""
+
+
 __all__ = [
+    "AccessDenied",
     "ArchiveError",
     "FileRejected",
     "JoinRefused",
+    "NoAccess",
     "NotFoundError",
     "StaleVersionError",
     "StoreError",

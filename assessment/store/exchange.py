@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Connection, insert, select
@@ -64,6 +65,7 @@ class ExchangeMixin(StoreBase):
         *,
         author: str | None = None,
         warnings: list[Problem] | None = None,
+        admit: Callable[[Assessment], None] | None = None,
     ) -> int:
         """Import an assessment from ``.json`` or ``.ikmz`` bytes; return the new id.
 
@@ -72,6 +74,8 @@ class ExchangeMixin(StoreBase):
         file like an upload. Any problem raises an ``IkmError`` naming ``name``, and then
         nothing is imported. Warnings (e.g. another pack version) are appended to
         ``warnings``. A pack that came from a file outside the built-in set is kept too.
+        ``admit``, when given, is called with the checked assessment before anything is
+        stored and may refuse it by raising (the access check of its organisation).
         """
         blobs: dict[str, bytes] = {}
         if ikmz.is_archive(data) or name.lower().endswith(".ikmz"):
@@ -91,6 +95,8 @@ class ExchangeMixin(StoreBase):
                 raise
             raise PackNotFound(f"{where}: {exc}") from None
         described = self._check_blobs(assessment, blobs, name)
+        if admit is not None:
+            admit(assessment)
         if warnings is not None:
             warnings.extend(found)
 

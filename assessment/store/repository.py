@@ -27,6 +27,7 @@ from .errors import NotFoundError, StaleVersionError
 from .evidence import EvidenceMixin
 from .exchange import ExchangeMixin
 from .history import Change, diff
+from .members import MembersMixin
 from .organisations import OrganisationMixin
 from .packstore import PackMixin
 from .records import AssessmentSummary
@@ -34,7 +35,15 @@ from .versions import VersionsMixin
 from .workshops import Workshops
 
 
-class Store(OrganisationMixin, VersionsMixin, ExchangeMixin, EvidenceMixin, PackMixin, StoreBase):
+class Store(
+    OrganisationMixin,
+    VersionsMixin,
+    ExchangeMixin,
+    EvidenceMixin,
+    PackMixin,
+    MembersMixin,
+    StoreBase,
+):
     """Persistent storage of the app and of ``ikm store``; open it with :func:`open_store`.
 
     Safe to share between threads (one per process is enough, e.g. ``st.cache_resource``).
@@ -42,7 +51,8 @@ class Store(OrganisationMixin, VersionsMixin, ExchangeMixin, EvidenceMixin, Pack
     :class:`~assessment.store.errors.StoreError` (an ``IkmError``) when the database fails.
     Organisations: :class:`OrganisationMixin`; history: :class:`VersionsMixin`; evidence
     files: :class:`EvidenceMixin`; packs: :class:`PackMixin`; import and export:
-    :class:`ExchangeMixin`; workshops: :attr:`workshops`.
+    :class:`ExchangeMixin`; workshops: :attr:`workshops`; members, admins and the audit log:
+    :class:`MembersMixin`, and the access-checked view of one person: :meth:`as_principal`.
     """
 
     def __init__(self, url: URL, *, max_upload_mb: float | None = None):

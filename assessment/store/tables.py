@@ -293,3 +293,47 @@ reasons = Table(
 )
 
 WORKSHOP_TABLES = (workshops, participants, rounds, votes, reasons)
+
+# ---- access (revision 0003) -------------------------------------------------------------------
+# Who may do what: the members of each organisation with their role, the instance's admins,
+# and the audit log. E-mail addresses are kept lower-cased. The audit log has no foreign key:
+# its rows outlive a deleted organisation (admins still read them).
+
+members = Table(
+    "organisation_members",
+    metadata,
+    Column(
+        "organisation_id",
+        Integer,
+        ForeignKey("organisations.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("email", String(320), primary_key=True),
+    Column("role", String(10), nullable=False),  # owner, editor, reviewer
+    Column("added_at", UtcDateTime, nullable=False),
+    Column("added_by", String(400)),
+    Index("ix_organisation_members_email", "email"),
+)
+
+admins = Table(
+    "instance_admins",
+    metadata,
+    Column("email", String(320), primary_key=True),
+    Column("added_at", UtcDateTime, nullable=False),
+    Column("added_by", String(400)),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", UtcDateTime, nullable=False),
+    Column("actor", String(400)),
+    Column("action", String(40), nullable=False),
+    Column("organisation_id", Integer),
+    Column("subject", String(400)),
+    Column("detail", Text),
+    Index("ix_audit_log_organisation_id", "organisation_id"),
+)
+
+ACCESS_TABLES = (members, admins, audit_log)

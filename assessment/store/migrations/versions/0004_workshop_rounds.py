@@ -4,16 +4,16 @@ revealed, and the reasons of the outliers.
 Rounds closed before this revision were shown at once, so they count as revealed when they
 closed.
 
-Revision ID: 0003w
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-12-03
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003w"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 

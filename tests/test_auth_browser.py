@@ -1,0 +1,198 @@
+"""Sign-in end to end: a real OpenID Connect provider (``oidc-provider-mock``) on 127.0.0.1, a
+real ``streamlit run app.py`` configured with an ``[auth]`` section, and headless Chromium.
+Sign in, see only your organisations, be refused the others by URL and by id, a reviewer
+cannot change, a participant without an account votes and reaches nothing else."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from assessment.store import Principal, open_store
+from tests.helpers import ROOT
+from tests.test_browser import ARGS, CHROMIUM, _free_port, _wait_healthy
+
+pytestmark = [
+    pytest.mark.auth,
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed"),
+]
+EDITOR, REVIEWER, NEWCOMER = "ed@aa.example", "rita@audit.example", "nina@x.example"
+NAMES = {EDITOR: "Ed Editor", REVIEWER: "Rita Reviewer", NEWCOMER: "Nina Nieuw"}
+
+
+@dataclass
+class Site:
+    base: str
+    db_url: str
+    aid: int  # Gemeente Aa: the editor and the reviewer are members
+    bid: int  # Gemeente Bee: nobody signing in here is a member
+    code: str  # an open workshop's join code on Gemeente Aa
+
+
+@pytest.fixture
+def provider() -> Iterator[str]:
+    """A real OpenID Connect provider on 127.0.0.1 with three people to sign in as."""
+    import werkzeug.serving
+    from oidc_provider_mock import User, app
+
+    users = [User(sub=e, claims={"email": e, "name": n}) for e, n in NAMES.items()]
+    server = werkzeug.serving.make_server("127.0.0.1", 0, app(user_claims=users), threaded=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1})
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(10)
+        server.server_close()
+
+
+@pytest.fixture
+def site(provider: str, tmp_path: Path) -> Iterator[Site]:
+    """``streamlit run app.py`` with sign-in against ``provider``, and a store of two
+    organisations."""
+    from assessment.assessments import parse_assessment
+
+    db_url = f"sqlite:///{tmp_path / 'auth.sqlite3'}"
+
+    def build(name: str):  # type: ignore[no-untyped-def]
+        data = {
+            "schema_version": 1,
+            "criteria_set": {"id": "ikm-readiness", "version": "2026.1"},
+            "organisation": {"name": name},
+            "assessment_date": "2026-11-23",
+        }
+        return parse_assessment(data, name)
+
+    with open_store(db_url) as store:
+        aid = store.create_assessment(build("Gemeente Aa"), author="Anna")
+        bid = store.create_assessment(build("Gemeente Bee"), author="Bram")
+        operator = store.as_principal(Principal.operator())
+        org_a = store.get_summary(aid).organisation_id
+        operator.set_member(org_a, EDITOR, "editor")
+        operator.set_member(org_a, REVIEWER, "reviewer")
+        workshop = store.workshops.start(aid, "Carla")
+        store.workshops.show(workshop.id, "OPEN-01")
+        store.workshops.open_voting(workshop.id)
+    port = _free_port()
+    home = tmp_path / "run"  # Streamlit reads .streamlit/ from the working folder
+    (home / ".streamlit").mkdir(parents=True)
+    shutil.copy(ROOT / ".streamlit" / "config.toml", home / ".streamlit" / "config.toml")
+    (home / ".streamlit" / "secrets.toml").write_text(
+        "[auth]\n"
+        f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
+        'cookie_secret = "a-test-cookie-secret-of-enough-length"\n'
+        'client_id = "ikm-readiness"\n'
+        'client_secret = "test-secret"\n'
+        f'server_metadata_url = "{provider}/.well-known/openid-configuration"\n',
+        encoding="utf-8",
+    )
+    env = {**os.environ, "IKM_DATA_DIR": str(tmp_path), "IKM_DATABASE_URL": db_url}
+    env.pop("IKM_WORKSHOP_LAN", None)
+    command = [
+        str(Path(sys.executable).parent / "streamlit"),
+        "run",
+        str(ROOT / "app.py"),
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+    ]
+    proc = subprocess.Popen(
+        command, cwd=home, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    try:
+        _wait_healthy(port, proc)
+        yield Site(f"http://127.0.0.1:{port}", db_url, aid, bid, workshop.code)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def _sign_in(page, site: Site, email: str) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
+    page.goto(site.base)
+    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("button", name=email).click()  # the provider's own page
+    expect(page.get_by_text(f"Aangemeld als {NAMES[email]} <{email}>")).to_be_visible()
+
+
+def test_sign_in_organisations_roles_and_a_participant(site: Site, tmp_path: Path):
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        expect.set_options(timeout=30_000)
+
+        # not signed in: the sign-in page, whatever the address asks for
+        anon = browser.new_page()
+        anon.set_default_timeout(30_000)
+        anon.goto(f"{site.base}/assess?a={site.aid}&c=OPEN-01")
+        expect(anon.get_by_role("button", name="Aanmelden")).to_be_visible()
+        expect(anon.get_by_text("Gemeente Aa")).to_have_count(0)
+        expect(anon.get_by_text("OPEN-01")).to_have_count(0)
+
+        # a participant without an account: the vote page with the code, nothing else
+        anon.goto(f"{site.base}/?join={site.code}")
+        anon.get_by_label("Uw naam").fill("Piet")
+        anon.get_by_role("button", name="Meedoen").click()
+        anon.get_by_test_id("stRadioGroup").locator("label").nth(3).click()
+        anon.get_by_role("button", name="Stem uitbrengen").click()
+        expect(anon.get_by_text("Uw stem: niveau 3")).to_be_visible()
+        expect(anon.get_by_text("Gemeente Aa")).to_have_count(0)
+        anon.screenshot(path=str(tmp_path / "participant.png"))
+
+        # the editor: their organisation only; the other one refused by URL and by id
+        editor = browser.new_context().new_page()
+        editor.set_default_timeout(30_000)
+        _sign_in(editor, site, EDITOR)
+        expect(editor.get_by_text("Gemeente Aa").first).to_be_visible()
+        expect(editor.get_by_text("Gemeente Bee")).to_have_count(0)
+        expect(editor.get_by_text("Gemeente Voorbeeldstad")).to_have_count(0)
+        editor.goto(f"{site.base}/assess?a={site.bid}")
+        expect(editor.get_by_text(f"Beoordeling {site.bid} bestaat niet")).to_be_visible()
+        expect(editor.get_by_text("Gemeente Bee")).to_have_count(0)
+        editor.goto(f"{site.base}/assess?a={site.aid}&c=OPEN-01")
+        expect(editor.get_by_text("Uw rol: editor")).to_be_visible()
+        editor.get_by_test_id("stRadioGroup").get_by_text("2 · Vastgelegd").click()
+        expect(editor.get_by_text("voor niveau 2 ontbreekt nog: een document")).to_be_visible()
+        editor.screenshot(path=str(tmp_path / "editor.png"))
+
+        # the reviewer: reads, is told it is read only, and a change is refused
+        reviewer = browser.new_context().new_page()
+        reviewer.set_default_timeout(30_000)
+        _sign_in(reviewer, site, REVIEWER)
+        reviewer.goto(f"{site.base}/assess?a={site.aid}&c=OPEN-02")
+        expect(reviewer.get_by_text("Alleen lezen")).to_be_visible()
+        reviewer.get_by_test_id("stRadioGroup").get_by_text("3 · Werkend").click()
+        expect(reviewer.get_by_text("does not allow you to change")).to_be_visible()
+        reviewer.screenshot(path=str(tmp_path / "reviewer.png"))
+
+        # a first sign-in: nothing at all, and whom to ask
+        newcomer = browser.new_context().new_page()
+        newcomer.set_default_timeout(30_000)
+        _sign_in(newcomer, site, NEWCOMER)
+        expect(newcomer.get_by_text(f"{NEWCOMER} toe te voegen")).to_be_visible()
+        expect(newcomer.get_by_text("Gemeente Aa")).to_have_count(0)
+        browser.close()
+
+    with open_store(site.db_url) as store:
+        assessment, _ = store.get_assessment(site.aid)
+        assert assessment.responses["OPEN-01"].level == 2
+        assert "OPEN-02" not in assessment.responses
+        assert store.history(site.aid)[0].author == f"{NAMES[EDITOR]} <{EDITOR}>"
+        signed_in = {row.actor for row in store.audit_log() if row.action == "sign_in"}
+        assert signed_in == {f"{NAMES[e]} <{e}>" for e in (EDITOR, REVIEWER, NEWCOMER)}
