@@ -333,3 +333,21 @@ def test_a_reviewer_sees_a_read_only_assessment(world):
 def test_an_identity_needs_an_email_address():
     with pytest.raises(StoreError, match="not an e-mail address"):
         Principal.identity("not an address")
+
+
+def test_every_public_store_and_workshop_method_has_a_rule_or_is_the_views_own():
+    """A method added to the store without a rule would be refused in the app: catch it here."""
+    import inspect
+
+    from assessment.store import Store
+    from assessment.store.access import PLAIN_ATTRIBUTES, RULES, WORKSHOP_RULES, AccessStore
+    from assessment.store.workshops import Workshops
+
+    own = {n for n, _ in inspect.getmembers(AccessStore, predicate=inspect.isfunction)}
+    # the process's own (never a person's), and what the view itself uses to check
+    unchecked = {"close", "as_principal", "purge_bin", "record_audit", "roles_of"}
+    public = {n for n, _ in inspect.getmembers(Store, predicate=inspect.isfunction)}
+    missing = {n for n in public if not n.startswith("_")} - set(RULES) - own - unchecked
+    assert not missing - set(PLAIN_ATTRIBUTES), sorted(missing)
+    workshop = {n for n, _ in inspect.getmembers(Workshops, predicate=inspect.isfunction)}
+    assert {n for n in workshop if not n.startswith("_")} <= set(WORKSHOP_RULES)

@@ -18,7 +18,7 @@ from ui import state
 from ui.labels import md, t
 from ui.new_assessments import demo_id
 from ui.saving import _change
-from ui.store_access import Ref, _author, accepted_extensions, store
+from ui.store_access import Ref, _author, accepted_extensions, overview, shared_store, store
 
 log = logging.getLogger(__name__)
 
@@ -169,17 +169,14 @@ def add_evidence_files(
 
 def binned() -> dict[int, Any]:
     """The assessments in the bin, by id; those kept longer than 30 days are deleted first."""
-    from assessment.store import bin as store_bin
-
-    store_bin.purge(store())
-    return store_bin.binned(store())
+    shared_store().purge_bin()  # housekeeping of the whole store, nobody's own action
+    visible = {item.id for org in overview() for item in org.assessments}
+    return {aid: entry for aid, entry in store().binned_assessments().items() if aid in visible}
 
 
 def move_to_bin(aid: int, lang: str) -> bool:
-    from assessment.store import bin as store_bin
-
     try:
-        store_bin.move_to_bin(store(), aid, _author())
+        store().move_to_bin(aid, _author())
     except IkmError as exc:
         state.flash("error", t("not_saved", lang, problem=md(str(exc))))
         return False
@@ -190,10 +187,8 @@ def move_to_bin(aid: int, lang: str) -> bool:
 
 
 def take_out_of_bin(aid: int, lang: str) -> bool:
-    from assessment.store import bin as store_bin
-
     try:
-        store_bin.take_out(store(), aid)
+        store().take_out_of_bin(aid)
     except IkmError as exc:
         state.flash("error", t("not_saved", lang, problem=md(str(exc))))
         return False
@@ -236,9 +231,7 @@ def is_demo(aid: int) -> bool:
 
 def follow_rename(ref: Ref, name: str, sector: str | None) -> None:
     """Let the start list show the organisation's new name."""
-    from assessment.store.orgname import follow_rename as follow
-
     try:
-        follow(store(), ref.aid, name, sector)
+        store().follow_rename(ref.aid, name, sector)
     except IkmError as exc:
         log.warning("organisation list not renamed: %s", exc)

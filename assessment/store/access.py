@@ -129,6 +129,10 @@ RULES: dict[str, Rule] = {
     "save": _a(EDIT, author="author"),
     "restore_version": _a(EDIT, author="author"),
     "delete_assessment": _a(MANAGE),
+    "move_to_bin": _a(MANAGE, author="author"),
+    "take_out_of_bin": _a(MANAGE),
+    "binned_assessments": Rule("signed", 0),  # ids and dates only; the pages show their own
+    "follow_rename": _a(MANAGE),
     "get_organisation": Rule("organisation", READ, "organisation_id"),
     "rename_organisation": Rule("organisation", MANAGE, "organisation_id"),
     "delete_organisation": Rule("organisation", ADMIN, "organisation_id"),
@@ -163,9 +167,13 @@ WORKSHOP_RULES: dict[str, Rule] = {
     "start_timer": _w(EDIT),
     "close": _w(EDIT),
     "agree": _w(EDIT, author="author"),
+    "reveal": _w(EDIT),
+    "rounds_of": _w(READ),
     "join": Rule("open", 0),  # the join code and the participant's token are the credential
     "screen": Rule("open", 0),
     "vote": Rule("open", 0),
+    "give_reason": Rule("open", 0),  # with the participant's token, like a vote
+    "groups_for": Rule("open", 0),  # the groups a join code offers
 }
 PLAIN_ATTRIBUTES = ("url", "dialect", "max_file_bytes")
 

@@ -27,6 +27,7 @@ from .errors import NotFoundError, StaleVersionError
 from .evidence import EvidenceMixin
 from .exchange import ExchangeMixin
 from .history import Change, diff
+from .housekeeping import HousekeepingMixin
 from .members import MembersMixin
 from .organisations import OrganisationMixin
 from .packstore import PackMixin
@@ -42,6 +43,7 @@ class Store(
     EvidenceMixin,
     PackMixin,
     MembersMixin,
+    HousekeepingMixin,
     StoreBase,
 ):
     """Persistent storage of the app and of ``ikm store``; open it with :func:`open_store`.
