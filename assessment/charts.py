@@ -63,6 +63,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "target": "Doel",
         "criterion": "Criterium",
         "kind": "Soort",
+        "date": "Datum",
     },
     "en": {
         "readiness": "Readiness (%)",
@@ -91,6 +92,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "target": "Target",
         "criterion": "Criterion",
         "kind": "Kind",
+        "date": "Date",
     },
 }
 
@@ -282,6 +284,58 @@ def readiness_chart(
         "color": ACCENT,
         "font": FONT,
     }
+    return spec
+
+
+# ---- readiness over the cycles of one organisation ---------------------------------------------
+
+
+def trend_rows(results: list[tuple[Any, Result]], pack: Pack, lang: str) -> list[dict[str, Any]]:
+    """One row per assessment (``(assessment date, result)``, oldest first) and per pillar of
+    ``pack``, plus the overall readiness; a pillar an older pack lacks is left out there."""
+    titles = {p.id: localise(p.title, lang) for p in pack.pillars}
+    rows: list[dict[str, Any]] = []
+    for day, result in sorted(results, key=lambda pair: pair[0]):
+        groups = [(titles[g.id], g) for g in result.pillars if g.id in titles]
+        groups.append((chart_label("overall", lang), result.overall))
+        for name, score in groups:
+            if score.readiness is None:
+                continue
+            rows.append(
+                {
+                    "date": day.isoformat(),
+                    "group": name,
+                    "readiness": round(score.readiness, 1),
+                    "label": pct(score.readiness, lang),
+                }
+            )
+    return rows
+
+
+def trend_chart(
+    results: list[tuple[Any, Result]], pack: Pack, lang: str = "nl", *, width: int = 700
+) -> Chart:
+    """Readiness per pillar and overall across the assessments of one organisation: a line
+    per pillar over the assessment dates, the overall line thicker."""
+    rows = trend_rows(results, pack, lang)
+    order = [localise(p.title, lang) for p in pack.pillars] + [chart_label("overall", lang)]
+    x = _field("date", "temporal", title=None, axis={"format": "%b %Y", "labelAngle": 0})
+    y = _percent_axis(lang)
+    colour = _field("group", "nominal", sort=order, legend={"title": None, "columns": 3})
+    lines = _layer(
+        None,
+        {"type": "line", "point": True, "strokeWidth": 2},
+        x=x,
+        y=y,
+        color=colour,
+        tooltip=[
+            _tooltip("group", "nominal", chart_label("group", lang)),
+            _tooltip("date", "temporal", chart_label("date", lang), format="%Y-%m-%d"),
+            _tooltip("label", "nominal", chart_label("readiness", lang)),
+        ],
+    )
+    spec = _chart([lines], width=width, height=260, values=rows)
+    spec["config"]["locale"] = vega_locale(lang)
     return spec
 
 

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from assessment import charts
 from assessment.catalog import load_catalog
+from assessment.formats import vega_locale
 from tests.helpers import ROOT
 from ui import layout
 
@@ -57,14 +58,14 @@ def test_chart_gives_the_plot_room_for_axis_and_legend(monkeypatch):
     spec = {"mark": "bar", "height": 104, "width": 460, "config": {"background": "white"}}
     layout.chart(spec, room=60)
     layout.chart({"mark": "bar"})
-    font = layout.APP_CHART_FONT
+    font, en = layout.APP_CHART_FONT, vega_locale("en")
     assert calls == [
         {
-            "spec": {**spec, "config": {"background": "white", "font": font}},
+            "spec": {**spec, "config": {"background": "white", "font": font, "locale": en}},
             "theme": None,
             "height": 164,
         },
-        {"spec": {"mark": "bar", "config": {"font": font}}, "theme": None},
+        {"spec": {"mark": "bar", "config": {"font": font, "locale": en}}, "theme": None},
     ]
     assert spec["config"] == {"background": "white"}  # the caller's spec is not changed
 

@@ -131,6 +131,12 @@ def test_next_cycle_from_the_start_page_and_the_comparison(db):
     (overall,) = [m for m in at.metric if m.label == "Gereedheid totaal"]
     pack = db.pack_for(new_id)
     assert overall.value == pct(score(pack, new).overall.readiness, "nl")
+    # the trend over both cycles: a line per pillar and the overall one, oldest first
+    import json
+
+    (trend,) = [c.proto for c in at.get("vega_lite_chart") if '"line"' in c.proto.spec]
+    shown = json.dumps(json.loads(trend.spec)) + str(trend.data) + str(list(trend.datasets))
+    assert "2026-11-23" in shown and "2027-11-22" in shown and "Totaal" in shown
 
 
 def test_next_cycle_with_a_date_before_the_assessment_is_refused(db):

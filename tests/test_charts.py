@@ -132,3 +132,17 @@ def test_report_and_cli_never_import_altair():
     )
     assert proc.returncode == 0, proc.stderr
     assert "HEAVY []" in proc.stdout
+
+
+def test_trend_rows_per_pillar_and_overall_oldest_first(scored):
+    from datetime import date
+
+    pack, _, result, _ = scored
+    rows = charts.trend_rows([(date(2027, 11, 1), result), (date(2026, 11, 1), result)], pack, "nl")
+    assert [r["date"] for r in rows][:1] == ["2026-11-01"]
+    per_day = [r for r in rows if r["date"] == "2026-11-01"]
+    assert [r["group"] for r in per_day][-1] == "Totaal"
+    assert per_day[-1]["readiness"] == round(result.overall.readiness, 1)
+    spec = charts.trend_chart([(date(2026, 11, 1), result)], pack, "nl")
+    assert spec["layer"][0]["mark"]["type"] == "line"
+    assert spec["config"]["locale"]["time"]["shortMonths"][2] == "mrt"

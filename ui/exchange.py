@@ -7,6 +7,7 @@ from datetime import date
 
 import streamlit as st
 
+from assessment import charts
 from assessment.diff import assessment_changes
 from assessment.i18n import localise
 from assessment.messages import VERDICTS, pct, signed
@@ -170,6 +171,8 @@ def comparison_view(opened: services.Opened, lang: str) -> None:
     if not others:
         st.info(t("cmp_none", lang))
         return
+    st.markdown(f"**{t('cmp_trend', lang)}**")
+    layout.chart(charts.trend_chart(services.trend(opened), opened.pack, lang), room=110)
     labels = {o.id: t("assessed_on", lang, date=o.assessment_date) for o in others}
     other = st.selectbox(t("cmp_choose", lang), list(labels), format_func=labels.get, key=COMPARE)
     if other is None:

@@ -92,6 +92,17 @@ def comparable(opened: Opened) -> list[Any]:
     return []
 
 
+def trend(opened: Opened) -> list[tuple[Any, Any]]:
+    """(assessment date, result) of the open assessment and every other assessment of its
+    organisation with the same pack, for the trend chart."""
+    found = [(opened.assessment.assessment_date, opened.result)]
+    for item in comparable(opened):
+        other = _opened(item.id, item.version)
+        if other is not None:
+            found.append((other.assessment.assessment_date, other.result))
+    return found
+
+
 def comparison(opened: Opened, other_id: int) -> Any:
     """The open assessment compared with another one, the older of the two as before."""
     from assessment.compare import Side, compare

@@ -1109,3 +1109,13 @@ LABELS.update(
         ),
     }
 )
+
+
+LABELS.update(
+    {
+        "cmp_trend": (
+            "Gereedheid per pijler over de beoordelingen van deze organisatie",
+            "Readiness per pillar across this organisation's assessments",
+        ),
+    }
+)

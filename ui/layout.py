@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment.charts import Chart
+from assessment.formats import vega_locale
 from assessment.i18n import LANGUAGES, localise
 from ui import auth, author, services, state
 from ui.labels import md, t
@@ -96,27 +97,6 @@ def verdict_badge(verdict: str, lang: str) -> None:
     st.badge(verdict_label(verdict, lang), color=VERDICT_COLOURS.get(verdict, "gray"))
 
 
-# Month and day names and the decimal comma for Vega-Lite's axes in Dutch (d3's nl-NL locale);
-# without it a Dutch page shows "Dec 2026".
-DUTCH_CHART_LOCALE = {
-    "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€\u00a0", ""]},
-    "time": {
-        "dateTime": "%a %e %B %Y %X",
-        "date": "%d-%m-%Y",
-        "time": "%H:%M:%S",
-        "periods": ["AM", "PM"],
-        "days": ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"],
-        "shortDays": ["zo", "ma", "di", "wo", "do", "vr", "za"],
-        "months": [
-            "januari", "februari", "maart", "april", "mei", "juni",
-            "juli", "augustus", "september", "oktober", "november", "december",
-        ],
-        "shortMonths": [
-            "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
-        ],
-    },
-}  # fmt: skip
-
 # The charts' own font (Open Sans, the report's) is not in the browser; the app's is.
 APP_CHART_FONT = '"Source Sans", sans-serif'
 
@@ -126,8 +106,8 @@ def chart(spec: Chart, *, room: int = 90) -> None:
     ``room`` is the height of the axis and legend below the plot (Streamlit does not add it
     by itself)."""
     config = {**spec.get("config", {}), "font": APP_CHART_FONT}
-    if state.lang() == "nl":
-        config["locale"] = DUTCH_CHART_LOCALE
+    # month and day names and the decimal sign of the page's language on the axes (Babel's)
+    config["locale"] = vega_locale(state.lang())
     spec = {**spec, "config": config}
     height = spec.get("height")
     if isinstance(height, int | float):

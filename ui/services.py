@@ -41,6 +41,7 @@ from ui.exchange_services import (
     plan_ics,
     replace_assessment,
     start_next_cycle,
+    trend,
     workbook_bytes,
 )
 from ui.fieldwork_services import (
@@ -193,6 +194,7 @@ __all__ = [
     "start_workshop",
     "store",
     "take_out_of_bin",
+    "trend",
     "update_actions",
     "update_details",
     "update_response",
