@@ -15,6 +15,7 @@ import hashlib
 import io
 import logging
 import mimetypes
+import os
 import re
 import threading
 import time
@@ -318,6 +319,37 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+@contextmanager
+def _font_timestamps(created: datetime) -> Iterator[None]:
+    """Pin the time written into the subset fonts to ``created`` (hold ``_WEASYPRINT_LOCK``).
+
+    WeasyPrint subsets the embedded fonts with HarfBuzz when ``libharfbuzz-subset0`` is
+    there, which keeps each font's own dates; without it, with fontTools, which stamps the
+    current time into every font's ``head`` table, so that two renders a second apart
+    differed. fontTools takes that time from ``SOURCE_DATE_EPOCH`` when it is set (the
+    reproducible-builds convention), and it has no option WeasyPrint passes on. So on that
+    path only, and only for the PDF writing, the variable is set to ``created`` and restored
+    afterwards. The environment belongs to the whole process: the app therefore renders in
+    its worker process (:mod:`assessment.report.pool`), never in the server's interpreter.
+    """
+    from weasyprint.pdf import fonts as pdf_fonts
+
+    subset = getattr(pdf_fonts, "harfbuzz_subset", None)
+    if subset is not None and pdf_fonts.harfbuzz.hb_version_atleast(4, 1, 0):
+        yield  # HarfBuzz subsets: no time is written
+        return
+    key = "SOURCE_DATE_EPOCH"
+    before = os.environ.get(key)
+    os.environ[key] = str(int(created.timestamp()))
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = before
+
+
 def _now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
@@ -431,13 +463,14 @@ def _render(
     identity = hashlib.sha256(
         b"\0".join([source, pack.sha256.encode(), lang.encode(), html_text.encode()])
     ).hexdigest()[:32]
-    pdf = document.write_pdf(
-        attachments=[attachment],
-        pdf_variant=PDF_VARIANT,
-        pdf_identifier=identity.encode(),
-        pdf_tags=True,  # a tagged PDF: headings, tables and reading order for screen readers
-        presentational_hints=False,
-    )
+    with _font_timestamps(created):  # the fonts are subset while the PDF is written
+        pdf = document.write_pdf(
+            attachments=[attachment],
+            pdf_variant=PDF_VARIANT,
+            pdf_identifier=identity.encode(),
+            pdf_tags=True,  # a tagged PDF: headings, tables and reading order for screen readers
+            presentational_hints=False,
+        )
     timings["pdf"] = time.perf_counter() - start
     kept = document if keep_document else None
     return Rendered(pdf, len(document.pages), timings, fetcher, kept)
