@@ -19,11 +19,36 @@ import atexit
 import contextlib
 import json
 import queue
+import re
 import subprocess
 import sys
 import threading
 from concurrent.futures import Future, InvalidStateError
 from typing import IO, Any
+
+_C0 = re.compile("[\x00-\x08\x0b-\x1f]")
+
+
+def without_controls(spec: Any) -> Any:
+    """``spec`` with the control characters (but tab and newline) left out of every text.
+
+    vl-convert aborts the whole process ("non-unwinding panic") on such a character in a
+    label, and chart labels hold user text (titles, owners).
+    """
+    if isinstance(spec, str):
+        return _C0.sub("", spec)
+    if isinstance(spec, dict):
+        return {key: without_controls(value) for key, value in spec.items()}
+    if isinstance(spec, list):
+        return [without_controls(value) for value in spec]
+    return spec
+
+
+def convert(spec: dict[str, Any]) -> str:
+    """One spec as SVG text, in this process (see :func:`assessment.charts.to_svg`)."""
+    from .charts import to_svg
+
+    return to_svg(without_controls(spec))
 
 
 class SvgWorker:
@@ -201,10 +226,10 @@ def start_early() -> None:
 
 def serve(source: IO[str], sink: IO[str]) -> None:
     """Answer spec requests from ``source`` on ``sink`` until ``source`` closes."""
-    from .charts import register_fonts, to_svg
+    from .charts import register_fonts
 
     register_fonts()
-    to_svg({"data": {"values": [{"x": 1}]}, "mark": "point", "encoding": {"x": {"field": "x"}}})
+    convert({"data": {"values": [{"x": 1}]}, "mark": "point", "encoding": {"x": {"field": "x"}}})
     for line in source:
         try:
             request = json.loads(line)
@@ -212,7 +237,7 @@ def serve(source: IO[str], sink: IO[str]) -> None:
         except (ValueError, KeyError, TypeError):
             continue
         try:
-            answer = {"id": request_id, "svg": to_svg(request["spec"])}
+            answer = {"id": request_id, "svg": convert(request["spec"])}
         except Exception as exc:  # reported to the caller, which converts it itself
             answer = {"id": request_id, "error": f"{type(exc).__name__}: {exc}"}
         sink.write(json.dumps(answer) + "\n")

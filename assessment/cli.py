@@ -10,7 +10,6 @@ from __future__ import annotations
 import atexit
 import contextlib
 import gc
-import json
 import os
 import sys
 from pathlib import Path
@@ -18,7 +17,7 @@ from typing import NoReturn
 
 import click
 
-from .cli_common import CRITERIA_OPTION, atomic_output, handles_errors
+from .cli_common import CRITERIA_OPTION, atomic_output, echo, handles_errors
 from .errors import IkmError
 
 
@@ -30,7 +29,7 @@ def load_input(assessment_path: Path, criteria: tuple[Path, ...]):
     catalog = load_catalog(criteria)
     assessment, pack, warnings = load_assessment(assessment_path, catalog.pack_for)
     for warning in warnings:
-        click.echo(str(warning), err=True)
+        echo(str(warning), err=True)
     return assessment, pack
 
 
@@ -55,17 +54,17 @@ def validate(paths: tuple[Path, ...]) -> None:
                 raise IkmError(f"{given}: no .yaml files in this folder")
         except IkmError as exc:
             failed = True
-            click.echo(str(exc), err=True)
+            echo(str(exc), err=True)
             continue
         for path in files:
             try:
                 pack = load_pack(path)
             except IkmError as exc:
                 failed = True
-                click.echo(str(exc), err=True)
+                echo(str(exc), err=True)
                 continue
             count = len(pack.criteria_by_id)
-            click.echo(f"{path}: ok ({pack.id} {pack.version}, {count} criteria)")
+            echo(f"{path}: ok ({pack.id} {pack.version}, {count} criteria)")
     if failed:
         sys.exit(1)
 
@@ -83,7 +82,9 @@ def score(assessment: Path, criteria: tuple[Path, ...], as_json: bool, lang: str
     data, pack = load_input(assessment, criteria)
     result = run_method(pack, data)
     if as_json:
-        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        from .terminal import json_text
+
+        click.echo(json_text(result.to_json()))
         return
     from .scoretable import print_result
 

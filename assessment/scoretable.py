@@ -10,6 +10,7 @@ from .i18n import localise
 from .messages import one_decimal, pct, status_label, verdict_sentence
 from .method import Result
 from .packs import Pack
+from .terminal import printable, rich_text
 
 _HEAD = {
     "nl": {
@@ -61,12 +62,11 @@ def print_result(result: Result, pack: Pack, assessment: Assessment, lang: str) 
     """Print verdict, readiness per pillar and tag, criteria and improvement points."""
     h = _HEAD["en" if lang == "en" else "nl"]
     console = Console(highlight=False, soft_wrap=False)
-    console.print(
-        f"[bold]{assessment.organisation.name}[/bold] – {localise(pack.title, lang)}"
-        f" {pack.version}",
-        markup=True,
-    )
-    console.print(verdict_sentence(result, pack, lang), markup=False)
+    # user text (names, titles, owners) is never markup: Text objects (see terminal)
+    heading = rich_text(assessment.organisation.name, "bold")
+    heading.append(printable(f" – {localise(pack.title, lang)} {pack.version}"))
+    console.print(heading)
+    console.print(rich_text(verdict_sentence(result, pack, lang)))
 
     groups = Table(title=None, show_lines=False)
     groups.add_column(h["pillar"])
@@ -74,7 +74,7 @@ def print_result(result: Result, pack: Pack, assessment: Assessment, lang: str) 
     groups.add_column(h["maturity"], justify="right")
     for pillar, score in zip(pack.pillars, result.pillars, strict=True):
         groups.add_row(
-            localise(pillar.title, lang),
+            rich_text(localise(pillar.title, lang)),
             pct(score.readiness, lang),
             one_decimal(score.maturity, lang),
         )
@@ -92,7 +92,7 @@ def print_result(result: Result, pack: Pack, assessment: Assessment, lang: str) 
         tags.add_column(h["maturity"], justify="right")
         for tag in result.tags:
             tags.add_row(
-                localise(pack.tags[tag.id], lang),
+                rich_text(localise(pack.tags[tag.id], lang)),
                 pct(tag.readiness, lang),
                 one_decimal(tag.maturity, lang),
             )
@@ -105,10 +105,10 @@ def print_result(result: Result, pack: Pack, assessment: Assessment, lang: str) 
         title = localise(pack.criteria_by_id[c.id].title, lang)
         label = f"{c.id} {title}" + (f" ({h['mandatory']})" if c.mandatory else "")
         if not c.applicable:
-            crit.add_row(label, h["na"], "", str(c.target), "")
+            crit.add_row(rich_text(label), h["na"], "", str(c.target), "")
             continue
         crit.add_row(
-            label,
+            rich_text(label),
             "–" if c.claimed is None else str(c.claimed),
             str(c.evidenced),
             str(c.target),
@@ -124,10 +124,10 @@ def print_result(result: Result, pack: Pack, assessment: Assessment, lang: str) 
             deadline = p.deadline.isoformat() + (f" {h['risk']}" if p.at_risk else "")
             plan.add_row(
                 str(p.priority),
-                p.criterion,
+                rich_text(p.criterion),
                 f"{p.from_level} → {p.to_level}",
                 deadline,
-                p.owner or "",
+                rich_text(p.owner or ""),
                 status_label(p.status, lang),
             )
         console.print(plan)

@@ -215,7 +215,7 @@ class _Charts:
     def svg(self, name: str) -> str:
         if name not in self.svgs:
             start = time.perf_counter()
-            self.svgs[name] = self._from_helper(name) or charts.to_svg(self.specs[name])
+            self.svgs[name] = self._from_helper(name) or chartsvg.convert(self.specs[name])
             self.waited += time.perf_counter() - start
         return self.svgs[name]
 
