@@ -138,14 +138,18 @@ def report(assessment: Path, output: Path, criteria: tuple[Path, ...], lang: str
     if _ONE_SHOT:
         # This process ends after the report: WeasyPrint's layout leaves its objects in
         # reference cycles (about a second of garbage collection per 50 pages), which the
-        # operating system reclaims at exit for free. The render pauses the collector
-        # anyway and leaves it as it found it, so it stays off until the end, and the
-        # process ends without freeing the objects one by one (see _end_process).
+        # operating system reclaims at exit for free. So the collector stays off until
+        # the end (it is process-wide: only this one-shot entry point switches it off),
+        # and the process ends without freeing the objects one by one (see _end_process).
         gc.disable()
         _QUICK_EXIT = True
 
-    start_early()  # the chart helper starts while this process imports WeasyPrint
+    start_early()  # the chart worker starts while this process imports WeasyPrint
     data, pack = load_input(assessment, criteria)
+    from .report import tuning
+
+    if _ONE_SHOT:
+        tuning.prepare()  # this process only renders: the speed fixes (see tuning)
     from .report import render_pdf
 
     with atomic_output(output, "wb") as handle:  # checks the folder before the render

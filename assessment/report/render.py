@@ -10,7 +10,6 @@ takes longer than ``timeout`` seconds.
 from __future__ import annotations
 
 import atexit
-import gc
 import hashlib
 import io
 import logging
@@ -35,11 +34,11 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from .. import charts, chartsvg
 from ..assessments import Assessment
-from ..errors import IkmError
 from ..packs import Pack
 from ..resources import templates_dir
 from . import tuning
 from .context import TIMELINE_LIMIT, ReportContext, build_context
+from .errors import ReportError, ReportTimeout
 
 if TYPE_CHECKING:
     from ..workshop import WorkshopAppendix
@@ -47,14 +46,7 @@ if TYPE_CHECKING:
 PDF_VARIANT = "pdf/a-3b"
 CHART_FOLDER = "_charts"  # virtual folder under the assets: charts made for one render
 _T = TypeVar("_T")
-
-
-class ReportError(IkmError):
-    """The report could not be rendered (time limit, broken template)."""
-
-
-class ReportTimeout(ReportError):
-    """The render took longer than its time limit and was stopped."""
+__all__ = ["ReportError", "ReportTimeout", "render", "render_pdf"]
 
 
 Resource = tuple[bytes, str] | Callable[[], tuple[bytes, str]]  # body and media type
@@ -197,10 +189,10 @@ CHART_WAIT = 10.0  # seconds one render waits for the chart helper, all charts t
 
 
 class _Charts:
-    """The report's charts: sent to the helper process (:mod:`assessment.chartsvg`) first,
-    so that they convert on the other core while WeasyPrint parses and styles the HTML;
-    fetched when WeasyPrint asks for the images. When the helper cannot start, fails or
-    does not answer within ``CHART_WAIT`` (a stuck helper is restarted), the charts are
+    """The report's charts: sent to the chart worker process (:mod:`assessment.chartsvg`)
+    first, so that they convert on the other core while WeasyPrint parses and styles the
+    HTML; fetched when WeasyPrint asks for the images. When the worker cannot start, fails
+    or does not answer within ``CHART_WAIT`` (a stuck worker is ended), the charts are
     converted in this process instead, which also raises any real error in a spec."""
 
     def __init__(self, ctx: ReportContext, names: list[str]):
@@ -276,6 +268,18 @@ def _styles(
     return _FONTS, [_STYLESHEETS[key], _STYLESHEETS[labels_key]]
 
 
+def warm_up() -> None:
+    """Load the fonts, parse the stylesheet and lay out a line now (a worker's start-up),
+    so that the first report does not wait for it."""
+    root = assets_dir().resolve()
+    base_url = root.as_uri() + "/"
+    with _WEASYPRINT_LOCK:
+        fonts, stylesheets = _styles({"page": "", "of": ""}, AssetFetcher(root), base_url)
+        HTML(string="<p>warm</p>", base_url=base_url).render(
+            stylesheets=stylesheets[:1], font_config=fonts
+        ).write_pdf()
+
+
 RELEASE_WAIT = 0.5  # seconds release_fonts waits for a render that still holds the fonts
 
 
@@ -300,23 +304,6 @@ def release_fonts() -> None:
 # WeasyPrint's finaliser comes too late at interpreter shutdown (the folder stayed behind);
 # an exit handler also runs when the ikm program skips the teardown (cli._end_process).
 atexit.register(release_fonts)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector (hold ``_WEASYPRINT_LOCK`` around this).
-
-    WeasyPrint builds hundreds of thousands of small objects per report; the collector's
-    full passes over them took a quarter of the render time. Reference counting still frees
-    almost everything at once; the few cycles are collected after the render.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @contextmanager
@@ -374,10 +361,9 @@ def render(
     created = created or _now()
 
     def work() -> Rendered:
-        # One render at a time: renders share the fonts and the parsed stylesheets. The
-        # collector stays paused for the whole render (see _gc_paused), template included.
+        # One render at a time: renders share the fonts and the parsed stylesheets.
         # WeasyPrint's deep recursion gets room on the frame stack (see tuning).
-        with _WEASYPRINT_LOCK, _gc_paused():
+        with _WEASYPRINT_LOCK:
             return tuning.call_with_roomy_stack(
                 lambda: _render(pack, assessment, lang, created, workshop, keep_document)
             )
