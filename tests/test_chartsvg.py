@@ -57,23 +57,23 @@ class _NoPool(WarmPool):
         raise OSError("no processes here")
 
 
-def test_the_report_converts_its_charts_in_the_worker(sample, monkeypatch):
+def test_the_report_converts_its_charts_in_the_worker_and_is_the_same_without(sample, monkeypatch):
     pack, assessment = sample
     assert chartsvg.worker().start()
+    real_to_svg = charts.to_svg
 
     def in_process(spec):
         raise AssertionError("a chart was converted in the report's own process")
 
-    monkeypatch.setattr(charts, "to_svg", in_process)
-    out = render(pack, assessment, "nl", created=CREATED, timeout=None)
+    with monkeypatch.context() as patched:
+        patched.setattr(charts, "to_svg", in_process)
+        with_worker = render(pack, assessment, "nl", created=CREATED, timeout=None)
     for name in ("readiness", "tags", "timeline"):
-        assert any(url.endswith(f"/_charts/{name}.svg") for url in out.fetcher.served)
+        assert any(url.endswith(f"/_charts/{name}.svg") for url in with_worker.fetcher.served)
 
-
-def test_the_report_is_the_same_without_the_worker(sample, monkeypatch):
-    pack, assessment = sample
-    with_helper = render(pack, assessment, "nl", created=CREATED, timeout=None)
+    # without a worker the charts convert here, into the same file
+    assert charts.to_svg is real_to_svg
     monkeypatch.setattr(chartsvg, "_WORKER", chartsvg.ChartWorker(_NoPool()))
     without = render(pack, assessment, "nl", created=CREATED, timeout=None)
-    assert without.pdf == with_helper.pdf
+    assert without.pdf == with_worker.pdf
     assert any(url.endswith("/_charts/readiness.svg") for url in without.fetcher.served)

@@ -380,11 +380,11 @@ def test_report_wording_exists_in_both_languages():
     assert format_date(None, "nl") == ""
 
 
-def test_released_fonts_leave_no_temporary_folder_and_renders_go_on(sample):
+def test_released_fonts_leave_no_temporary_folder_and_renders_go_on():
     from assessment.report.render import release_fonts
 
     render_module = sys.modules["assessment.report.render"]
-    pack, assessment = sample
+    pack, assessment = mini_assessment()  # the fonts are the same for every report
     render(pack, assessment, "nl", timeout=None)
     folder = render_module._FONTS._folder
     assert folder is not None and Path(folder).is_dir()  # the @font-face fonts, copied
@@ -392,15 +392,15 @@ def test_released_fonts_leave_no_temporary_folder_and_renders_go_on(sample):
     assert not Path(folder).exists()
     assert render_module._FONTS is None
     again = render(pack, assessment, "nl", timeout=None)  # a new configuration
-    assert again.pages > 5
+    assert again.pages >= 3 and again.pdf.startswith(b"%PDF-")
     assert render_module._FONTS._folder != folder
 
 
-def test_releasing_the_fonts_does_not_wait_for_a_runaway_render(sample):
+def test_releasing_the_fonts_does_not_wait_for_a_runaway_render():
     from assessment.report.render import RELEASE_WAIT, release_fonts
 
     render_module = sys.modules["assessment.report.render"]
-    pack, assessment = sample
+    pack, assessment = mini_assessment()
     render(pack, assessment, "nl", timeout=None)
     folder = render_module._FONTS._folder
     held, done = threading.Event(), threading.Event()

@@ -16,7 +16,7 @@ CREATED = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
 
 
 def slow_task(pack, assessment, lang, timeout, workshop, created) -> bytes:
-    """Stands in for a render: 1.5 s of work (runs in the worker process)."""
+    """Stands in for a render: ``lang`` seconds of work (runs in the worker process)."""
     time.sleep(float(lang))
     return b"%PDF-" + lang.encode()
 
@@ -32,19 +32,19 @@ def test_the_pdf_is_the_one_an_in_process_render_makes():
 
 
 def test_renders_queue_first_and_only_then_start_their_clock():
-    # each job may take 1 + 1 seconds; three of 1.5 s take 4.5 s together, and none is
+    # each job may take 1 + 1 seconds; three of 1 s take 3 s together, and none is
     # blamed for the time it waited in the queue
     pool = ReportPool(1, timeout=1, grace=1, task=slow_task, initializer=None)
     pool.start()
     try:
         wait_for(pool.submit(None, None, "0"))  # the worker is up
-        jobs = [pool.submit(None, None, "1.5") for _ in range(3)]
+        jobs = [pool.submit(None, None, "1") for _ in range(3)]
         time.sleep(0.3)
         assert [job.state for job in jobs] == ["rendering", "queued", "queued"]
         assert [job.ahead for job in jobs] == [0, 1, 2]
         seen = []  # what the page of the last one shows while it waits
         last = wait_for(jobs[-1], lambda j: seen.append((j.state, j.ahead)))
-        assert [wait_for(job) for job in jobs[:-1]] + [last] == [b"%PDF-1.5"] * 3
+        assert [wait_for(job) for job in jobs[:-1]] + [last] == [b"%PDF-1"] * 3
         assert ("queued", 2) in seen and ("queued", 1) in seen and ("rendering", 0) in seen
     finally:
         pool.close()
