@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from assessment.store import open_store
 from assessment.store.workshops import JoinRefused, WorkshopStore
+from tests.apptest_support import app
 from tests.helpers import ROOT
 
 TIMEOUT = 30
@@ -123,11 +124,7 @@ def _press(at: AppTest, label: str) -> None:
 
 
 def _participant(code: str, **params: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-    at.query_params["join"] = code
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
+    return app(join=code, **params).run()
 
 
 def test_participant_joins_votes_and_sees_nothing_else(db):
@@ -204,11 +201,11 @@ def test_lan_visitors_get_only_the_participant_page(db, monkeypatch):
     import ui.nav
 
     monkeypatch.setattr(ui.nav, "_client_ip", lambda: "192.168.1.30")
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
+    at = app().run()
     assert len(at.sidebar) == 0
     assert at.text_input(key="pt-code").value == ""
     monkeypatch.setattr(ui.nav, "_client_ip", lambda: None)  # this computer: the whole app
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
+    at = app().run()
     assert len(at.sidebar) > 0
 
 
