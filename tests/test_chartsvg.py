@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from concurrent.futures.process import BrokenProcessPool
-from datetime import UTC, datetime
 
 import pytest
 from report_sample import sample_assessment
@@ -13,8 +12,7 @@ from assessment import charts, chartsvg
 from assessment.method import score
 from assessment.report import render
 from assessment.warmpool import WarmPool
-
-CREATED = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+from tests.conftest import SAMPLE_CREATED
 
 
 @pytest.fixture(scope="module")
@@ -57,23 +55,17 @@ class _NoPool(WarmPool):
         raise OSError("no processes here")
 
 
-def test_the_report_converts_its_charts_in_the_worker_and_is_the_same_without(sample, monkeypatch):
+def test_the_report_converts_its_charts_in_the_worker_and_is_the_same_without(
+    sample, sample_render, monkeypatch
+):
     pack, assessment = sample
-    assert chartsvg.worker().start()
-    real_to_svg = charts.to_svg
-
-    def in_process(spec):
-        raise AssertionError("a chart was converted in the report's own process")
-
-    with monkeypatch.context() as patched:
-        patched.setattr(charts, "to_svg", in_process)
-        with_worker = render(pack, assessment, "nl", created=CREATED, timeout=None)
+    with_worker = sample_render("nl")  # the session's sample, rendered with the worker
+    assert with_worker.charts_here == 0
     for name in ("readiness", "tags", "timeline"):
         assert any(url.endswith(f"/_charts/{name}.svg") for url in with_worker.fetcher.served)
 
     # without a worker the charts convert here, into the same file
-    assert charts.to_svg is real_to_svg
     monkeypatch.setattr(chartsvg, "_WORKER", chartsvg.ChartWorker(_NoPool()))
-    without = render(pack, assessment, "nl", created=CREATED, timeout=None)
+    without = render(pack, assessment, "nl", created=SAMPLE_CREATED, timeout=None)
+    assert without.charts_here == 3
     assert without.pdf == with_worker.pdf
-    assert any(url.endswith("/_charts/readiness.svg") for url in without.fetcher.served)

@@ -49,9 +49,8 @@ def sample():
 
 
 @pytest.fixture(scope="module", params=["nl", "en"])
-def rendered(request, sample):
-    pack, assessment = sample
-    out = render(pack, assessment, request.param)
+def rendered(request, sample_render):
+    out = sample_render(request.param)
     reader = PdfReader(io.BytesIO(out.pdf))
     text = "\n".join(page.extract_text() for page in reader.pages)
     return request.param, out, reader, text

@@ -203,11 +203,16 @@ class _Charts:
         self.in_process = False  # after one failure, the rest converts here at once
         self.svgs: dict[str, str] = {}
         self.waited = 0.0  # seconds this thread spent waiting for or converting charts
+        self.here = 0  # charts converted in this process (the worker failed or is missing)
 
     def svg(self, name: str) -> str:
         if name not in self.svgs:
             start = time.perf_counter()
-            self.svgs[name] = self._from_helper(name) or chartsvg.convert(self.specs[name])
+            svg = self._from_helper(name)
+            if svg is None:
+                svg = chartsvg.convert(self.specs[name])
+                self.here += 1
+            self.svgs[name] = svg
             self.waited += time.perf_counter() - start
         return self.svgs[name]
 
@@ -238,6 +243,7 @@ class Rendered:
     timings: dict[str, float] = field(default_factory=dict)
     fetcher: AssetFetcher | None = None
     document: Any = None  # WeasyPrint's laid-out document, when asked for (tests)
+    charts_here: int = 0  # charts converted in the render's own process, not the worker
 
 
 # WeasyPrint's font configuration copies the @font-face fonts to a temporary folder and
@@ -459,7 +465,7 @@ def _render(
         )
     timings["pdf"] = time.perf_counter() - start
     kept = document if keep_document else None
-    return Rendered(pdf, len(document.pages), timings, fetcher, kept)
+    return Rendered(pdf, len(document.pages), timings, fetcher, kept, made.here)
 
 
 # ---- time limit ----------------------------------------------------------------------------
