@@ -4,7 +4,15 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean system-run system-test
+# the system packages are checked before anything else (see scripts/system-packages.sh)
+.NOTPARALLEL:
+
+system-run:
+	@PYTHON=$(PYTHON) scripts/system-packages.sh check run
+
+system-test:
+	@PYTHON=$(PYTHON) scripts/system-packages.sh check test
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -15,10 +23,10 @@ $(STAMP): $(PY) pyproject.toml
 	$(PY) -m pip install --quiet -e ".[report,store,app,test]"
 	@touch $(STAMP)
 
-run: $(STAMP)
+run: system-run $(STAMP)
 	$(VENV)/bin/streamlit run app.py --server.address 127.0.0.1 --server.headless true
 
-test: $(STAMP)
+test: system-test $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q
 

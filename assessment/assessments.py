@@ -30,6 +30,9 @@ from .yamlsource import decode_text, format_path, read_text
 
 SCHEMA_VERSION = 1
 MAX_ASSESSMENT_BYTES = 16 * 1024 * 1024
+# An assessment is at most five levels deep; deeper JSON is refused before it reaches the
+# model (Python's own parser gives up near 1,000 levels with a RecursionError).
+MAX_JSON_DEPTH = 64
 
 
 Status = Literal["open", "in_progress", "done"]
@@ -208,10 +211,43 @@ class _DuplicateKey(ValueError):
         self.key = key
 
 
+def _too_deep(file: str) -> AssessmentError:
+    return AssessmentError(
+        [
+            Problem(
+                file,
+                None,
+                "",
+                f"JSON nested more than {MAX_JSON_DEPTH} levels deep; "
+                "an assessment file is only a few levels deep",
+            )
+        ]
+    )
+
+
+def _check_depth(data: Any, file: str) -> None:
+    """Raise :class:`AssessmentError` when ``data`` nests deeper than ``MAX_JSON_DEPTH``."""
+    level: list[Any] = [data]
+    for _ in range(MAX_JSON_DEPTH + 1):
+        nested = []
+        for value in level:
+            if isinstance(value, dict):
+                nested.extend(v for v in value.values() if isinstance(v, dict | list))
+            elif isinstance(value, list):
+                nested.extend(v for v in value if isinstance(v, dict | list))
+        if not nested:
+            return
+        level = nested
+    raise _too_deep(file)
+
+
 def parse_json_text(text: str, file: str) -> Any:
-    """Parse JSON text; a syntax error or duplicate key raises :class:`AssessmentError`."""
+    """Parse JSON text; a syntax error, a duplicate key or nesting deeper than
+    ``MAX_JSON_DEPTH`` raises :class:`AssessmentError`."""
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicate_keys)
+        data = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+    except RecursionError:  # Python's parser gives up near 1,000 levels
+        raise _too_deep(file) from None
     except _DuplicateKey as exc:
         raise AssessmentError(
             [Problem(file, None, "", f"duplicate key '{exc.key}' (a value would be lost)")]
@@ -220,6 +256,8 @@ def parse_json_text(text: str, file: str) -> Any:
         raise AssessmentError(
             [Problem(file, exc.lineno, "", f"JSON syntax error, column {exc.colno}: {exc.msg}")]
         ) from None
+    _check_depth(data, file)
+    return data
 
 
 def parse_assessment(data: Any, file: str) -> Assessment:

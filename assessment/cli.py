@@ -10,7 +10,6 @@ from __future__ import annotations
 import atexit
 import contextlib
 import gc
-import json
 import os
 import sys
 from datetime import datetime
@@ -19,7 +18,7 @@ from typing import NoReturn
 
 import click
 
-from .cli_common import CRITERIA_OPTION, TODAY_OPTION, atomic_output, handles_errors
+from .cli_common import CRITERIA_OPTION, TODAY_OPTION, atomic_output, echo, handles_errors
 from .errors import IkmError
 
 
@@ -31,7 +30,7 @@ def load_input(assessment_path: Path, criteria: tuple[Path, ...]):
     catalog = load_catalog(criteria)
     assessment, pack, warnings = load_assessment(assessment_path, catalog.pack_for)
     for warning in warnings:
-        click.echo(str(warning), err=True)
+        echo(str(warning), err=True)
     return assessment, pack
 
 
@@ -56,17 +55,17 @@ def validate(paths: tuple[Path, ...]) -> None:
                 raise IkmError(f"{given}: no .yaml files in this folder")
         except IkmError as exc:
             failed = True
-            click.echo(str(exc), err=True)
+            echo(str(exc), err=True)
             continue
         for path in files:
             try:
                 pack = load_pack(path)
             except IkmError as exc:
                 failed = True
-                click.echo(str(exc), err=True)
+                echo(str(exc), err=True)
                 continue
             count = len(pack.criteria_by_id)
-            click.echo(f"{path}: ok ({pack.id} {pack.version}, {count} criteria)")
+            echo(f"{path}: ok ({pack.id} {pack.version}, {count} criteria)")
     if failed:
         sys.exit(1)
 
@@ -91,7 +90,9 @@ def score(
     data, pack = load_input(assessment, criteria)
     result = run_method(pack, data, today=today.date() if today else None)
     if as_json:
-        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        from .terminal import json_text
+
+        click.echo(json_text(result.to_json()))
         return
     from .scoretable import print_result
 
@@ -148,14 +149,18 @@ def report(assessment: Path, output: Path, criteria: tuple[Path, ...], lang: str
     if _ONE_SHOT:
         # This process ends after the report: WeasyPrint's layout leaves its objects in
         # reference cycles (about a second of garbage collection per 50 pages), which the
-        # operating system reclaims at exit for free. The render pauses the collector
-        # anyway and leaves it as it found it, so it stays off until the end, and the
-        # process ends without freeing the objects one by one (see _end_process).
+        # operating system reclaims at exit for free. So the collector stays off until
+        # the end (it is process-wide: only this one-shot entry point switches it off),
+        # and the process ends without freeing the objects one by one (see _end_process).
         gc.disable()
         _QUICK_EXIT = True
 
-    start_early()  # the chart helper starts while this process imports WeasyPrint
+    start_early()  # the chart worker starts while this process imports WeasyPrint
     data, pack = load_input(assessment, criteria)
+    from .report import tuning
+
+    if _ONE_SHOT:
+        tuning.prepare()  # this process only renders: the speed fixes (see tuning)
     from .report import render_pdf
 
     with atomic_output(output, "wb") as handle:  # checks the folder before the render

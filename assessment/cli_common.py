@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from .errors import IkmError, ValidationFailed
+from .terminal import printable
 
 CRITERIA_OPTION = click.option(
     "--criteria",
@@ -33,8 +34,13 @@ TODAY_OPTION = click.option(
 )
 
 
+def echo(message: str, err: bool = False) -> None:
+    """Print a line that may hold user text: control characters shown as escapes."""
+    click.echo(printable(message), err=err)
+
+
 def _fail(message: str, code: int = 1) -> None:
-    click.echo(message, err=True)
+    echo(message, err=True)
     sys.exit(code)
 
 

@@ -17,6 +17,7 @@ from .cli_common import (
     CRITERIA_OPTION,
     DATABASE_OPTION,
     atomic_output,
+    echo,
     handles_errors,
     open_database,
 )
@@ -72,7 +73,7 @@ def list_command(lang: str, database: str | None) -> None:
     ]
     right = {0, len(widths) - 4}  # the id and the readiness
     for org in organisations:
-        click.echo(org.name + (f" ({org.sector})" if org.sector else ""))
+        echo(org.name + (f" ({org.sector})" if org.sector else ""))
         if not org.assessments:
             click.echo("  (no assessments)")
         for item in org.assessments:
@@ -81,7 +82,7 @@ def list_command(lang: str, database: str | None) -> None:
                 c.rjust(widths[i]) if i in right else c.ljust(widths[i])
                 for i, c in enumerate(cells)
             ]
-            click.echo(("  " + "  ".join(padded)).rstrip())
+            echo(("  " + "  ".join(padded)).rstrip())
 
 
 @store_group.command("import")
@@ -116,9 +117,9 @@ def import_command(
             data, str(file), catalog, author=author or "import", warnings=warnings
         )
         for warning in warnings:
-            click.echo(str(warning), err=True)
+            echo(str(warning), err=True)
         summary = store.get_summary(new_id)
-    click.echo(
+    echo(
         f"imported {file} as assessment {new_id} of {summary.organisation_name} "
         f"(version {summary.version})",
         err=True,
@@ -176,14 +177,14 @@ def history_command(assessment_id: int, lang: str, database: str | None) -> None
         versions = store.history(assessment_id)
         summary = store.get_summary(assessment_id)
     count = len(versions)
-    click.echo(
+    echo(
         f"Assessment {assessment_id}: {summary.organisation_name}, "
         f"{summary.assessment_date.isoformat()} ({count} version{'s' if count != 1 else ''})"
     )
     width = max(len(f"v{v.version}") for v in versions)
     who = max(len(v.author or "—") for v in versions)
     for item in versions:
-        click.echo(
+        echo(
             f"  {f'v{item.version}'.rjust(width)}  {_local(item.created_at)}  "
             f"{(item.author or '—').ljust(who)}  {item.summary(lang)}"
         )

@@ -22,6 +22,7 @@ from .messages import (
 )
 from .method import Result
 from .packs import Pack
+from .terminal import printable, rich_text
 
 _HEAD = {
     "nl": {
@@ -76,8 +77,9 @@ _HEAD = {
 
 
 def _t(value: object, style: str = "") -> Text:
-    """User or pack text as a plain cell: never read as Rich markup."""
-    return Text(str(value), style=style)
+    """User or pack text as a plain cell: never read as Rich markup, control codes escaped
+    (see :mod:`.terminal`)."""
+    return rich_text(str(value), style)
 
 
 def print_result(result: Result, pack: Pack, assessment: Assessment, lang: str) -> None:
@@ -88,8 +90,8 @@ def print_result(result: Result, pack: Pack, assessment: Assessment, lang: str) 
     """
     h = _HEAD["en" if lang == "en" else "nl"]
     console = Console(highlight=False, soft_wrap=False)
-    title = Text(assessment.organisation.name, style="bold")
-    title.append(f" – {localise(pack.title, lang)} {pack.version}", style="")
+    title = rich_text(assessment.organisation.name, "bold")
+    title.append(printable(f" – {localise(pack.title, lang)} {pack.version}"))
     console.print(title)
     console.print(_t(verdict_sentence(result, pack, lang)))
     condition = verdict_condition(result, pack, lang)

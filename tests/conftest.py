@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -119,3 +120,25 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     store.close()
     st.cache_resource.clear()
     st.cache_data.clear()
+
+
+SAMPLE_CREATED = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="session")
+def sample_render() -> Callable[[str], Any]:
+    """The sample report (tests/report_sample.py) rendered once per language per session,
+    created at ``SAMPLE_CREATED``, shared by the report tests: ``sample_render(lang)``."""
+    from report_sample import sample_assessment
+
+    from assessment.report import render
+
+    made: dict[str, Any] = {}
+
+    def rendered(lang: str) -> Any:
+        if lang not in made:
+            pack, assessment = sample_assessment()
+            made[lang] = render(pack, assessment, lang, created=SAMPLE_CREATED, timeout=None)
+        return made[lang]
+
+    return rendered

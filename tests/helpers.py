@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -28,3 +31,26 @@ def method_assessment(**changes: Any) -> Assessment:
     data = method_data()
     data.update(changes)
     return parse_assessment(data, "method-assessment.json")
+
+
+def run_ikm(
+    *args: object, env: dict[str, str] | None = None, real: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """Run ``ikm ARGS``: in this process with Click's runner (fast), or with ``real`` as a
+    real process (where the process itself matters: ``ikm report``'s quick exit). An
+    exception that escapes the command counts as a traceback on standard error."""
+    argv = [str(a) for a in args]
+    if real:
+        ikm = Path(sys.executable).with_name("ikm")
+        return subprocess.run(
+            [str(ikm), *argv], capture_output=True, text=True, timeout=120, env=env
+        )
+    from click.testing import CliRunner
+
+    from assessment.cli import main
+
+    result = CliRunner().invoke(main, argv, env=env)
+    stderr = result.stderr
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        stderr += "Traceback (in-process): " + "".join(traceback.format_exception(result.exception))
+    return subprocess.CompletedProcess(argv, result.exit_code, result.stdout, stderr)

@@ -7,39 +7,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
 
-from streamlit.testing.v1 import AppTest
+from tests.apptest_support import app, ok, page, text
+from tests.helpers import DATA
 
-from tests.helpers import DATA, ROOT
-
-TIMEOUT = 60
 PDF_BYTES = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def app(**query: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-    at.query_params.update(query)
-    return at
-
-
-def ok(at: AppTest) -> AppTest:
-    """Fail with the app's own traceback when a run raised."""
-    assert not at.exception, "\n".join("\n".join(e.stack_trace) for e in at.exception)
-    return at
-
-
-def text(at: AppTest) -> str:
-    """Everything the page says, without Markdown escapes."""
-    parts: list[Any] = [m.value for m in at.markdown] + [c.value for c in at.caption]
-    for kind in (at.info, at.success, at.warning, at.error, at.title, at.subheader, at.toast):
-        parts += [e.value for e in kind]
-    parts += [p.proto.text for p in at.get("progress")]
-    return "\n".join(str(p) for p in parts).replace("\\", "")
-
-
-def page(at: AppTest, name: str) -> AppTest:
-    return ok(at.switch_page(f"ui/{name}.py").run())
 
 
 def test_start_shows_the_demo_and_opens_it(db):

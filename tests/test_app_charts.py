@@ -6,21 +6,17 @@ import json
 from typing import Any
 
 import streamlit as st
-from streamlit.testing.v1 import AppTest
 
 from assessment import charts
 from assessment.catalog import load_catalog
 from assessment.formats import vega_locale
-from tests.helpers import ROOT
+from tests.apptest_support import app, ok
 from ui import layout
 
 
 def shown_specs(aid: int, page: str) -> list[tuple[dict[str, Any], Any]]:
     """Each Vega-Lite chart on ``page`` of the open demo: its spec and its proto."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.query_params.update(a=str(aid))
-    at.switch_page(f"ui/{page}.py").run()
-    assert not at.exception, "\n".join("\n".join(e.stack_trace) for e in at.exception)
+    at = ok(app(a=str(aid)).switch_page(f"ui/{page}.py").run())
     return [(json.loads(e.proto.spec), e.proto) for e in at.get("vega_lite_chart")]
 
 

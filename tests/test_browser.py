@@ -3,60 +3,23 @@ assessment, answer a criterion, refresh the browser, download the PDF report."""
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from assessment.store import open_store
-from tests.helpers import ROOT
+from tests.browser_support import ARGS, CHROMIUM, MARKS, free_port, running_server, wait_healthy
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed"),
-]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_healthy(port: int, proc: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise AssertionError(f"streamlit stopped: {proc.stdout.read() if proc.stdout else ''}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError("streamlit did not become healthy in time")
+pytestmark = MARKS
 
 
 @pytest.fixture
 def server(tmp_path):
     """``streamlit run app.py`` on a free localhost port with a store of its own."""
     url = f"sqlite:///{tmp_path / 'browser.sqlite3'}"
-    port = _free_port()
+    port = free_port()
     env = {
-        **os.environ,
         "IKM_DATA_DIR": str(tmp_path),
         "IKM_DATABASE_URL": url,
         "IKM_WORKSHOP_LAN": "",
@@ -70,18 +33,9 @@ def server(tmp_path):
         "--server.headless",
         "true",
     ]
-    proc = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
-    try:
-        _wait_healthy(port, proc)
+    with running_server(command, env) as proc:
+        wait_healthy(port, proc)
         yield f"http://127.0.0.1:{port}", url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def test_create_answer_refresh_and_download_the_pdf(server, tmp_path):

@@ -1,27 +1,17 @@
-"""The ``ikm`` command as a real subprocess: exit codes, messages, never a traceback."""
+"""The ``ikm`` command: exit codes, messages, never a traceback. In this process with Click's
+runner, and as a real process where the process itself matters (``ikm report`` ends it
+early, see cli._end_process; ``ikm --help`` imports nothing heavy)."""
 
 import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from tests.helpers import DATA, ROOT
+from tests.helpers import DATA, ROOT, run_ikm
 
-IKM = Path(sys.executable).with_name("ikm")
-
-
-def ikm(*args, cwd=None, env=None):
-    return subprocess.run(
-        [str(IKM), *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=60,
-        env=env,
-    )
+ikm = run_ikm
 
 
 def assert_clean_failure(proc, code=1):
@@ -149,7 +139,7 @@ def test_report_as_a_real_process_writes_the_pdf(tmp_path):
     temp = tmp_path / "temp"
     temp.mkdir()
     env = {**os.environ, "TMPDIR": str(temp)}
-    proc = ikm("report", demo, "-o", tmp_path / "out.pdf", "--lang", "en", env=env)
+    proc = ikm("report", demo, "-o", tmp_path / "out.pdf", "--lang", "en", env=env, real=True)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == f"wrote {tmp_path / 'out.pdf'}\n"
     assert list(temp.iterdir()) == []  # WeasyPrint's font folder is removed
@@ -164,7 +154,7 @@ def test_report_failure_as_a_real_process_exits_1_with_the_file_named(tmp_path):
     # `report` ends the process through _end_process, failures included
     broken = tmp_path / "broken.json"
     broken.write_text("{not json", encoding="utf-8")
-    proc = ikm("report", broken, "-o", tmp_path / "out.pdf")
+    proc = ikm("report", broken, "-o", tmp_path / "out.pdf", real=True)
     assert_clean_failure(proc)
     assert "broken.json" in proc.stderr
     assert not (tmp_path / "out.pdf").exists()

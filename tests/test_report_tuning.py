@@ -1,4 +1,5 @@
-"""The speed fixes for WeasyPrint's libraries: same results as the libraries' own code."""
+"""The speed fixes for WeasyPrint's libraries: same results as the libraries' own code, and
+applied only by the entry points that own their process, never by an import."""
 
 from __future__ import annotations
 
@@ -9,23 +10,56 @@ import resource
 import subprocess
 import sys
 import threading
-import zlib
 from collections.abc import Callable
 
 import pydyf
 import pytest
 from weasyprint import HTML
 
-import assessment.report  # noqa: F401  (applies the fixes)
 from assessment.report import tuning
+
+tuning.apply()  # as the entry points do (the next test checks an import alone does not)
 
 
 def _original_page_references() -> property:
     return property(pydyf.PDF.__dict__["page_references"].fget.__wrapped__.fget)
 
 
-def test_fixes_are_applied_once_the_report_is_imported():
-    assert isinstance(pydyf.zlib, tuning._Zlib)
+def _in_a_fresh_process(script: str) -> str:
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+def test_importing_the_report_changes_nothing_in_the_process():
+    out = _in_a_fresh_process(
+        "import ctypes.util, gc, sys, zlib\n"
+        "find, stdout = ctypes.util.find_library, sys.stdout\n"
+        "import assessment.report\n"
+        "from assessment.report import render, render_pdf, ReportError\n"
+        "import pydyf\n"
+        "assert ctypes.util.find_library is find and sys.stdout is stdout\n"
+        "assert gc.isenabled() and pydyf.zlib is zlib\n"
+        "assert not hasattr(pydyf.PDF.__dict__['page_references'].fget, '__wrapped__')\n"
+        "assert callable(render) and callable(render_pdf)\n"
+        "print('UNCHANGED')\n"
+    )
+    assert "UNCHANGED" in out
+
+
+def test_the_report_package_imports_no_weasyprint_until_it_renders():
+    out = _in_a_fresh_process(
+        "import sys\n"
+        "import assessment.report, assessment.report.pool, assessment.report.tuning\n"
+        "from assessment.report import ReportError, ReportTimeout\n"
+        "print('WEASYPRINT', 'weasyprint' in sys.modules)\n"
+    )
+    assert "WEASYPRINT False" in out
+
+
+def test_fixes_are_applied_once():
     assert hasattr(pydyf.PDF.__dict__["page_references"].fget, "__wrapped__")
     before = pydyf.PDF.__dict__["page_references"]
     tuning.apply()  # idempotent: not wrapped twice
@@ -51,15 +85,28 @@ def test_page_references_are_computed_once_per_page_count():
     assert pdf.page_references is not first
 
 
-def test_streams_compress_at_the_tuned_level_and_decompress_to_the_same_bytes():
-    content = b"0 0 m 10 10 l S\n" * 2000 + bytes(range(256)) * 20
-    stream = pydyf.Stream([content], compress=True)
-    data = stream.data
-    body = data[data.index(b"stream\n") + 7 : data.rindex(b"\nendstream")]
-    assert zlib.decompress(body) == content
-    expected = zlib.compressobj(tuning.COMPRESSION_LEVEL)
-    assert body == expected.compress(content) + expected.flush()
-    assert b"/FlateDecode" in data
+def test_pydyf_compresses_at_its_own_level():
+    # the fake pydyf.zlib of earlier versions is gone: pydyf's own level for every caller
+    import zlib
+
+    tuning.prepare()
+    assert pydyf.zlib is zlib
+
+
+def test_the_roomy_stack_is_used_only_on_the_pythons_that_need_it():
+    assert tuning.needs_roomy_stack("cpython", (3, 11, 7))
+    assert tuning.needs_roomy_stack("cpython", (3, 14, 0))
+    assert not tuning.needs_roomy_stack("cpython", (3, 15, 0))
+    assert not tuning.needs_roomy_stack("pypy", (3, 11, 0))
+
+
+def test_the_collector_is_paused_and_restored():
+    import gc
+
+    assert gc.isenabled()
+    with tuning.collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
 
 
 def test_tagged_pdf_is_byte_identical_with_the_original_page_references(monkeypatch):
@@ -195,14 +242,15 @@ def test_the_render_runs_on_the_roomy_stack(monkeypatch):
     assert len(calls) == 1
 
 
-def test_importing_the_report_runs_no_subprocess():
+def test_the_quick_import_runs_no_subprocess():
     # ctypes' find_library runs ldconfig and gcc; the quick import must not get there
     script = (
         "import sys\n"
         "spawned = []\n"
         "sys.addaudithook(lambda event, args: event == 'subprocess.Popen' and "
         "spawned.append(args[1]))\n"
-        "import assessment.report\n"
+        "from assessment.report import tuning\n"
+        "tuning.prepare()\n"
         "import weasyprint.text.ffi as ffi\n"
         "assert ffi.pango is not None\n"
         "print('SPAWNED', spawned)\n"

@@ -1,9 +1,8 @@
-"""``ikm store`` run as a real subprocess."""
+"""``ikm store``: import, list, history, export, restore, erase-file, and clear errors."""
 
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -11,16 +10,12 @@ import zipfile
 from pathlib import Path
 
 from assessment.demo import demo_assessment
-
-IKM = [sys.executable, "-m", "assessment.cli"]
+from tests.helpers import run_ikm
 
 
 def ikm(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    full_env = {k: v for k, v in os.environ.items() if k != "IKM_DATABASE_URL"}
-    full_env.update({"COLUMNS": "200", **(env or {})})
-    return subprocess.run(
-        [*IKM, *args], capture_output=True, text=True, timeout=120, env=full_env, check=False
-    )
+    """``ikm ARGS`` in this process (a real process proves nothing more for these)."""
+    return run_ikm(*args, env={"IKM_DATABASE_URL": None, "COLUMNS": "200", **(env or {})})
 
 
 def test_import_list_history_export(store_url, tmp_path):

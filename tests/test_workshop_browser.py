@@ -3,24 +3,14 @@ projector view (1920x1080) and a participant's phone (390x844) run one round of 
 
 from __future__ import annotations
 
-import os
 import re
-import signal
-import subprocess
 import sys
-from pathlib import Path
-
-import pytest
 
 from assessment.cli_workshop import lan_address
 from assessment.store import open_store
-from tests.helpers import ROOT
-from tests.test_browser import ARGS, CHROMIUM, _free_port, _wait_healthy  # shared server helpers
+from tests.browser_support import ARGS, CHROMIUM, MARKS, free_port, running_server, wait_healthy
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed"),
-]
+pytestmark = MARKS
 
 
 def test_consultant_and_participant_in_two_browsers(tmp_path, new_assessment):
@@ -29,38 +19,30 @@ def test_consultant_and_participant_in_two_browsers(tmp_path, new_assessment):
     url = f"sqlite:///{tmp_path / 'ws.sqlite3'}"
     with open_store(url) as store:
         aid = store.create_assessment(new_assessment("Gemeente Browser"))
-    port = _free_port()
+    port = free_port()
     lan = lan_address()
     extra = [] if lan else ["--public-url", f"http://127.0.0.1:{port}"]
-    env = {**os.environ, "IKM_DATA_DIR": str(tmp_path), "IKM_DATABASE_URL": url}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "assessment.cli",
-            "workshop",
-            "serve",
-            "--port",
-            str(port),
-            "--assessment",
-            str(aid),
-            *extra,
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
-    try:
+    env = {"IKM_DATA_DIR": str(tmp_path), "IKM_DATABASE_URL": url}
+    command = [
+        sys.executable,
+        "-m",
+        "assessment.cli",
+        "workshop",
+        "serve",
+        "--port",
+        str(port),
+        "--assessment",
+        str(aid),
+        *extra,
+    ]
+    with running_server(command, env) as proc:
         join = ""
         for line in proc.stdout:  # type: ignore[union-attr]
             if line.startswith("Participants join at:"):
                 join = line.split(":", 1)[1].strip()
                 break
         code = re.search(r"\?join=([A-Z2-9]{6})$", join).group(1)  # type: ignore[union-attr]
-        _wait_healthy(port, proc)
+        wait_healthy(port, proc)
         expect.set_options(timeout=30_000)  # expect() has its own 5 s default: too short here
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -114,6 +96,3 @@ def test_consultant_and_participant_in_two_browsers(tmp_path, new_assessment):
         with open_store(url) as store:
             assessment, _version = store.get_assessment(aid)
         assert assessment.responses["OPEN-01"].level == 3
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(30)

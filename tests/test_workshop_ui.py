@@ -12,6 +12,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from assessment.store import JoinRefused, Workshops, open_store
+from tests.apptest_support import app
 from tests.helpers import ROOT
 
 TIMEOUT = 30
@@ -196,11 +197,7 @@ def _press(at: AppTest, label: str) -> None:
 
 
 def _participant(code: str, **params: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-    at.query_params["join"] = code
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
+    return app(join=code, **params).run()
 
 
 def test_participant_joins_votes_and_sees_nothing_else(db):
@@ -286,11 +283,11 @@ def test_lan_visitors_get_only_the_participant_page(db, monkeypatch):
     import ui.nav
 
     monkeypatch.setattr(ui.nav, "_client_ip", lambda: "192.168.1.30")
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
+    at = app().run()
     assert len(at.sidebar) == 0
     assert at.text_input(key="pt-code").value == ""
     monkeypatch.setattr(ui.nav, "_client_ip", lambda: None)  # this computer: the whole app
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
+    at = app().run()
     assert len(at.sidebar) > 0
 
 

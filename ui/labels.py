@@ -414,6 +414,12 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "generate_pdf": ("PDF maken", "Generate PDF"),
     "generating": ("Het rapport wordt gemaakt …", "Generating the report …"),
+    "report_queued": (
+        "Even geduld: er worden nu andere rapporten gemaakt. Uw rapport staat in de wachtrij "
+        "({ahead} vóór u); de tijdslimiet gaat pas in als het aan de beurt is.",
+        "Busy: other reports are being made. Yours is in the queue ({ahead} ahead of you); "
+        "its time limit starts only when it is its turn.",
+    ),
     "download_pdf": ("PDF downloaden", "Download PDF"),
     "pdf_ready": ("Het rapport is klaar ({size}).", "The report is ready ({size})."),
     "pdf_failed": (

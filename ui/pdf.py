@@ -1,53 +1,90 @@
-"""The PDF report for the pages: rendered once per version, language and workshop votes,
-kept for the download."""
+"""The PDF report for the pages: rendered in the server's warmed report worker (never in the
+server's own interpreter), once per version, language and workshop votes, and kept for the
+download."""
 
 from __future__ import annotations
 
+import importlib.util
 import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
 
 from assessment.errors import IkmError
-from assessment.store import (
-    NotFoundError,
-)
+from assessment.store import NotFoundError
 from ui.store_access import Opened, _opened, store
 
 log = logging.getLogger(__name__)
 
+REPORT_TIMEOUT = 60  # seconds a render may take once it is its turn (the queue not counted)
+PDF_CACHE_SIZE = 6  # reports kept for the download, for all sessions together
+
 
 def report_available() -> bool:
-    """Whether the report can be rendered here; starts the chart helper process if so."""
-    try:
-        from assessment import report
-        from assessment.chartsvg import start_early
-    except ImportError:
+    """Whether the report can be rendered here; starts the report worker if so."""
+    if importlib.util.find_spec("weasyprint") is None:
         return False
-    start_early()  # it starts up while the user looks at the page, not on the first render
-    return hasattr(report, "render_pdf")
+    report_pool().start()  # it warms up while the user looks at the page, not on the render
+    return True
 
 
-@st.cache_resource(show_spinner=False, max_entries=6)
-def _pdf(aid: int, version: int, lang: str, votes: int = 0) -> bytes:
-    """The report; ``votes`` (workshop votes so far) only keys the cache. Shared without a
-    copy: ``bytes`` cannot be changed."""
-    from assessment.report import render_pdf
+@st.cache_resource(show_spinner=False)
+def report_pool() -> Any:
+    """The server's report worker process (one, warmed up): the server itself never imports
+    WeasyPrint or applies its speed fixes (see assessment.report.pool)."""
+    from assessment.report.pool import ReportPool
 
+    return ReportPool(workers=1, timeout=REPORT_TIMEOUT)
+
+
+@st.cache_resource(show_spinner=False)
+def _pdf_cache() -> tuple[threading.Lock, OrderedDict[tuple[int, int, str, int], bytes]]:
+    """Finished reports by (assessment, version, language, votes); ``bytes`` cannot change."""
+    return threading.Lock(), OrderedDict()
+
+
+def _pdf(
+    aid: int, version: int, lang: str, votes: int = 0, on_wait: Callable[[Any], None] | None = None
+) -> bytes:
+    """The report (kept for the download); ``votes`` (workshop votes so far) only keys the
+    cache. ``on_wait(job)`` is called while the render waits in the queue or runs (outside
+    any cached function, so that it may show what it likes on the page)."""
+    from assessment.report.pool import wait_for
+
+    lock, kept = _pdf_cache()
+    key = (aid, version, lang, votes)
+    store().get_summary(aid)  # the access check, also for a report already made (cached)
     opened = _opened(aid, version)
     if opened is None:
         raise NotFoundError(f"assessment {aid} does not exist")
+    with lock:
+        if key in kept:
+            kept.move_to_end(key)
+            return kept[key]
     appendix = store().workshops.appendix(aid, lang)  # the workshop appendix, if any
-    return render_pdf(opened.pack, opened.assessment, lang, workshop=appendix)
+    job = report_pool().submit(opened.pack, opened.assessment, lang, workshop=appendix)
+    pdf = wait_for(job, on_wait)
+    with lock:
+        kept[key] = pdf
+        while len(kept) > PDF_CACHE_SIZE:
+            kept.popitem(last=False)
+    return pdf
 
 
 def _votes(aid: int) -> int:
     return store().workshops.vote_total(aid)
 
 
-def prepare_pdf(opened: Opened, lang: str) -> str | None:
-    """Render the PDF report (kept for the download); the problem as text when it fails."""
+def prepare_pdf(
+    opened: Opened, lang: str, on_wait: Callable[[Any], None] | None = None
+) -> str | None:
+    """Render the PDF report (kept for the download); the problem as text when it fails.
+    ``on_wait(job)`` is called while it waits (``job.state``: "queued" or "rendering")."""
     try:
-        _pdf(opened.ref.aid, opened.ref.version, lang, _votes(opened.ref.aid))
+        _pdf(opened.ref.aid, opened.ref.version, lang, _votes(opened.ref.aid), on_wait)
     except IkmError as exc:
         return str(exc)
     except Exception as exc:  # a renderer failure must not take the page down

@@ -63,8 +63,17 @@ def _report(opened: services.Opened, lang: str) -> None:
         )
     wanted = (opened.ref.aid, opened.ref.version, report_lang)
     if make:
+        queued = st.empty()
+
+        def waiting(job: object) -> None:  # busy with other reports: say so
+            if getattr(job, "state", "") == "queued":
+                queued.info(t("report_queued", lang, ahead=getattr(job, "ahead", 1)))
+            else:
+                queued.empty()
+
         with st.spinner(t("generating", lang), show_time=True):
-            problem = services.prepare_pdf(opened, report_lang)
+            problem = services.prepare_pdf(opened, report_lang, waiting)
+        queued.empty()
         if problem:
             st.error(t("pdf_failed", lang, problem=md(problem)))
         else:

@@ -1,13 +1,29 @@
 """The PDF pre-audit gap report: ``render_pdf(pack, assessment, lang)`` -> PDF bytes.
 
-WeasyPrint is imported only when this package is, so that ``ikm --help`` and the domain
-stay light.
+Importing this package imports nothing heavy and changes nothing: WeasyPrint is imported
+when one of the names below is first used (so that an entry point can first apply the
+speed fixes of :mod:`.tuning`, see ``ikm report`` and the app's report worker in
+:mod:`.pool`), and no fix is applied as a side effect of an import.
 """
 
-from . import tuning
+from __future__ import annotations
 
-tuning.prepare()  # before render imports WeasyPrint: see tuning
-
-from .render import ReportError, ReportTimeout, render, render_pdf  # noqa: E402
+from typing import Any
 
 __all__ = ["ReportError", "ReportTimeout", "render", "render_pdf"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("ReportError", "ReportTimeout"):
+        from . import errors
+
+        return getattr(errors, name)
+    if name not in __all__:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    module = importlib.import_module(f"{__name__}.render")
+
+    # the names replace the submodule ``render`` that the import set on this package
+    globals().update({public: getattr(module, public) for public in __all__})
+    return globals()[name]

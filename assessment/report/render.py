@@ -10,11 +10,11 @@ takes longer than ``timeout`` seconds.
 from __future__ import annotations
 
 import atexit
-import gc
 import hashlib
 import io
 import logging
 import mimetypes
+import os
 import re
 import threading
 import time
@@ -34,11 +34,11 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from .. import charts, chartsvg
 from ..assessments import Assessment
-from ..errors import IkmError
 from ..packs import Pack
 from ..resources import templates_dir
 from . import tuning
 from .context import TIMELINE_LIMIT, ReportContext, build_context
+from .errors import ReportError, ReportTimeout
 
 if TYPE_CHECKING:
     from ..workshop import WorkshopAppendix
@@ -46,14 +46,7 @@ if TYPE_CHECKING:
 PDF_VARIANT = "pdf/a-3b"
 CHART_FOLDER = "_charts"  # virtual folder under the assets: charts made for one render
 _T = TypeVar("_T")
-
-
-class ReportError(IkmError):
-    """The report could not be rendered (time limit, broken template)."""
-
-
-class ReportTimeout(ReportError):
-    """The render took longer than its time limit and was stopped."""
+__all__ = ["ReportError", "ReportTimeout", "render", "render_pdf"]
 
 
 Resource = tuple[bytes, str] | Callable[[], tuple[bytes, str]]  # body and media type
@@ -196,10 +189,10 @@ CHART_WAIT = 10.0  # seconds one render waits for the chart helper, all charts t
 
 
 class _Charts:
-    """The report's charts: sent to the helper process (:mod:`assessment.chartsvg`) first,
-    so that they convert on the other core while WeasyPrint parses and styles the HTML;
-    fetched when WeasyPrint asks for the images. When the helper cannot start, fails or
-    does not answer within ``CHART_WAIT`` (a stuck helper is restarted), the charts are
+    """The report's charts: sent to the chart worker process (:mod:`assessment.chartsvg`)
+    first, so that they convert on the other core while WeasyPrint parses and styles the
+    HTML; fetched when WeasyPrint asks for the images. When the worker cannot start, fails
+    or does not answer within ``CHART_WAIT`` (a stuck worker is ended), the charts are
     converted in this process instead, which also raises any real error in a spec."""
 
     def __init__(self, ctx: ReportContext, names: list[str]):
@@ -210,11 +203,16 @@ class _Charts:
         self.in_process = False  # after one failure, the rest converts here at once
         self.svgs: dict[str, str] = {}
         self.waited = 0.0  # seconds this thread spent waiting for or converting charts
+        self.here = 0  # charts converted in this process (the worker failed or is missing)
 
     def svg(self, name: str) -> str:
         if name not in self.svgs:
             start = time.perf_counter()
-            self.svgs[name] = self._from_helper(name) or charts.to_svg(self.specs[name])
+            svg = self._from_helper(name)
+            if svg is None:
+                svg = chartsvg.convert(self.specs[name])
+                self.here += 1
+            self.svgs[name] = svg
             self.waited += time.perf_counter() - start
         return self.svgs[name]
 
@@ -245,6 +243,7 @@ class Rendered:
     timings: dict[str, float] = field(default_factory=dict)
     fetcher: AssetFetcher | None = None
     document: Any = None  # WeasyPrint's laid-out document, when asked for (tests)
+    charts_here: int = 0  # charts converted in the render's own process, not the worker
 
 
 # WeasyPrint's font configuration copies the @font-face fonts to a temporary folder and
@@ -275,6 +274,18 @@ def _styles(
     return _FONTS, [_STYLESHEETS[key], _STYLESHEETS[labels_key]]
 
 
+def warm_up() -> None:
+    """Load the fonts, parse the stylesheet and lay out a line now (a worker's start-up),
+    so that the first report does not wait for it."""
+    root = assets_dir().resolve()
+    base_url = root.as_uri() + "/"
+    with _WEASYPRINT_LOCK:
+        fonts, stylesheets = _styles({"page": "", "of": ""}, AssetFetcher(root), base_url)
+        HTML(string="<p>warm</p>", base_url=base_url).render(
+            stylesheets=stylesheets[:1], font_config=fonts
+        ).write_pdf()
+
+
 RELEASE_WAIT = 0.5  # seconds release_fonts waits for a render that still holds the fonts
 
 
@@ -302,20 +313,34 @@ atexit.register(release_fonts)
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector (hold ``_WEASYPRINT_LOCK`` around this).
+def _font_timestamps(created: datetime) -> Iterator[None]:
+    """Pin the time written into the subset fonts to ``created`` (hold ``_WEASYPRINT_LOCK``).
 
-    WeasyPrint builds hundreds of thousands of small objects per report; the collector's
-    full passes over them took a quarter of the render time. Reference counting still frees
-    almost everything at once; the few cycles are collected after the render.
+    WeasyPrint subsets the embedded fonts with HarfBuzz when ``libharfbuzz-subset0`` is
+    there, which keeps each font's own dates; without it, with fontTools, which stamps the
+    current time into every font's ``head`` table, so that two renders a second apart
+    differed. fontTools takes that time from ``SOURCE_DATE_EPOCH`` when it is set (the
+    reproducible-builds convention), and it has no option WeasyPrint passes on. So on that
+    path only, and only for the PDF writing, the variable is set to ``created`` and restored
+    afterwards. The environment belongs to the whole process: the app therefore renders in
+    its worker process (:mod:`assessment.report.pool`), never in the server's interpreter.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
+    from weasyprint.pdf import fonts as pdf_fonts
+
+    subset = getattr(pdf_fonts, "harfbuzz_subset", None)
+    if subset is not None and pdf_fonts.harfbuzz.hb_version_atleast(4, 1, 0):
+        yield  # HarfBuzz subsets: no time is written
+        return
+    key = "SOURCE_DATE_EPOCH"
+    before = os.environ.get(key)
+    os.environ[key] = str(int(created.timestamp()))
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
+        if before is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = before
 
 
 def _now() -> datetime:
@@ -342,10 +367,9 @@ def render(
     created = created or _now()
 
     def work() -> Rendered:
-        # One render at a time: renders share the fonts and the parsed stylesheets. The
-        # collector stays paused for the whole render (see _gc_paused), template included.
+        # One render at a time: renders share the fonts and the parsed stylesheets.
         # WeasyPrint's deep recursion gets room on the frame stack (see tuning).
-        with _WEASYPRINT_LOCK, _gc_paused():
+        with _WEASYPRINT_LOCK:
             return tuning.call_with_roomy_stack(
                 lambda: _render(pack, assessment, lang, created, workshop, keep_document)
             )
@@ -431,16 +455,17 @@ def _render(
     identity = hashlib.sha256(
         b"\0".join([source, pack.sha256.encode(), lang.encode(), html_text.encode()])
     ).hexdigest()[:32]
-    pdf = document.write_pdf(
-        attachments=[attachment],
-        pdf_variant=PDF_VARIANT,
-        pdf_identifier=identity.encode(),
-        pdf_tags=True,  # a tagged PDF: headings, tables and reading order for screen readers
-        presentational_hints=False,
-    )
+    with _font_timestamps(created):  # the fonts are subset while the PDF is written
+        pdf = document.write_pdf(
+            attachments=[attachment],
+            pdf_variant=PDF_VARIANT,
+            pdf_identifier=identity.encode(),
+            pdf_tags=True,  # a tagged PDF: headings, tables and reading order for screen readers
+            presentational_hints=False,
+        )
     timings["pdf"] = time.perf_counter() - start
     kept = document if keep_document else None
-    return Rendered(pdf, len(document.pages), timings, fetcher, kept)
+    return Rendered(pdf, len(document.pages), timings, fetcher, kept, made.here)
 
 
 # ---- time limit ----------------------------------------------------------------------------

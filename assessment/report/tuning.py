@@ -1,43 +1,56 @@
-"""Speed fixes for the libraries under WeasyPrint (pydyf, cffi), applied before a render.
+"""Speed fixes for the libraries under WeasyPrint (pydyf, cffi) and for CPython.
 
-Each fix is narrow, measured (``bench/bench_report.py``) and covered by tests (the pydyf
-fixes against the library's own result, byte for byte):
+Nothing here happens as a side effect of an import. The fixes that change the whole
+process are applied only by the entry points that own their process: the ``ikm report``
+command, which renders one report and ends, and the app's report worker process
+(:mod:`assessment.report.pool`), which does nothing but render. The app's server never
+applies them: it never imports WeasyPrint at all.
 
-- :func:`import_weasyprint`: on Linux, WeasyPrint tries several names for each C library
-  and cffi asks ``ctypes.util.find_library`` about every name that does not load at once,
-  which runs ``ldconfig`` and ``gcc`` in subprocesses: about 0.25 s per process, although
-  the shared-object name further down the list loads directly. The import skips that
-  lookup, and falls back to the normal import when a library cannot be found that way.
-  (For the optional HarfBuzz libraries, which WeasyPrint may go without, the search would
-  only return the same shared-object name that is tried directly.) While this import runs,
-  once per process, ``find_library`` and ``sys.stdout`` are replaced for all threads.
-- pydyf's ``PDF.page_references`` builds the tuple of all page references anew on every
-  call, and WeasyPrint's tagged-PDF code calls it once per tagged element: quadratic in
-  the page count (1.5 s of a 164-page report). :func:`apply` memoises it per page count.
-- pydyf compresses every stream at zlib level 9; level 6 (zlib's default) makes the file
-  about 4 % larger and the compression about twice as fast.
-- :func:`call_with_roomy_stack`: CPython 3.11 keeps a thread's Python frames in chunks of
-  16 KiB and frees a chunk as soon as its last frame returns (python/cpython#142183,
-  fixed in 3.13 by keeping one spare chunk). WeasyPrint's layout recurses up and down
-  across such a boundary tens of thousands of times, and every crossing maps and unmaps a
-  chunk: 580,000 page faults and 4 s of system time in a 164-page report. The render is
-  called from a frame so large that CPython gives it a chunk of 1 MiB, in whose free half
-  WeasyPrint's frames stay. (A traceback through that frame keeps its 0.5 MiB alive until
-  the traceback is freed.)
+Each fix is narrow, measured (``bench/bench_report.py``) and covered by tests:
+
+- :func:`import_weasyprint` (process-wide while it runs, once per process): on Linux,
+  WeasyPrint tries several names for each C library and cffi asks
+  ``ctypes.util.find_library`` about every name that does not load at once, which runs
+  ``ldconfig`` and ``gcc`` in subprocesses: about 0.25 s per process, although the
+  shared-object name further down the list loads directly. The import skips that lookup
+  (``find_library`` and ``sys.stdout`` are replaced for all threads while it runs), and
+  falls back to the normal import when a library cannot be found that way.
+- :func:`apply` (process-wide): pydyf's ``PDF.page_references`` builds the tuple of all
+  page references anew on every call, and WeasyPrint's tagged-PDF code calls it once per
+  tagged element: quadratic in the page count (1.5 s of a 164-page report). It is memoised
+  per page count. Checked against the pydyf versions pinned in ``pyproject.toml``.
+- :func:`collector_paused` (process-wide): WeasyPrint builds hundreds of thousands of small
+  objects per report; the collector's full passes over them took a quarter of the render
+  time. Only for processes that do nothing else at the same time.
+- :func:`call_with_roomy_stack` (this thread only): CPython keeps a thread's Python frames
+  in chunks of 16 KiB and, up to the fix of python/cpython#142183, frees a chunk as soon as
+  its last frame returns. WeasyPrint's layout recurses up and down across such a boundary
+  tens of thousands of times, and every crossing maps and unmaps a chunk: 580,000 page
+  faults and 4 s of system time in a 164-page report on 3.11. The render is called from a
+  frame so large that CPython gives it a chunk of 1 MiB, in whose free half WeasyPrint's
+  frames stay. (A traceback through that frame keeps its 0.5 MiB alive until the traceback
+  is freed.) The fix, which keeps one spare chunk per thread (python/cpython#145789), was
+  merged for 3.15 on 2026-03-11 and backported to 3.13 (python/cpython#146123, merged
+  2026-03-18); 3.11 and 3.12 take only security fixes and keep the problem. Which 3.13 and
+  3.14 patch releases first carry it was not checked, so :func:`needs_roomy_stack` keeps
+  the trick on for CPython below 3.15 and off elsewhere.
+
+The fake ``pydyf.zlib`` module of earlier versions (compression level 6 instead of
+pydyf's 9, for every caller of pydyf in the process) is gone: pydyf has no option for the
+level, and a change of a library's behaviour for the whole process is not ours to make.
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes.util
+import gc
 import importlib
 import io
 import sys
-import zlib
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
-COMPRESSION_LEVEL = 6
 T = TypeVar("T")
 
 
@@ -62,17 +75,6 @@ def import_weasyprint() -> None:
         except OSError:
             pass  # a library only the search finds: the normal import below
     importlib.import_module("weasyprint")
-
-
-class _Zlib:
-    """zlib as pydyf sees it: ``compressobj`` at :data:`COMPRESSION_LEVEL`."""
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(zlib, name)
-
-    @staticmethod
-    def compressobj(level: int = -1, *args: Any, **kwargs: Any) -> Any:
-        return zlib.compressobj(COMPRESSION_LEVEL, *args, **kwargs)
 
 
 def _memoised_page_references(original: Any) -> property:
@@ -107,26 +109,51 @@ def _make_roomy_caller() -> Callable[[Callable[[], T]], T]:
     return call
 
 
+def needs_roomy_stack(
+    implementation: str = sys.implementation.name, version: tuple[int, ...] = sys.version_info
+) -> bool:
+    """Whether this Python frees a frame-stack chunk as soon as it empties (see above)."""
+    return implementation == "cpython" and tuple(version[:2]) < (3, 15)
+
+
 def call_with_roomy_stack(func: Callable[[], T]) -> T:
-    """``func()``, called from a frame that leaves about 0.5 MiB of frame stack free."""
+    """``func()``, called from a frame that leaves about 0.5 MiB of frame stack free (on
+    the Pythons that need it; elsewhere a plain call)."""
     global _roomy_caller
+    if not needs_roomy_stack():
+        return func()
     if _roomy_caller is None:
         _roomy_caller = _make_roomy_caller()
     return _roomy_caller(func)
 
 
 def prepare() -> None:
-    """Import WeasyPrint and apply the fixes (idempotent)."""
+    """Import WeasyPrint and apply the pydyf fix (idempotent). Only for an entry point that
+    owns its process (see above)."""
     import_weasyprint()
     apply()
 
 
 def apply() -> None:
-    """Apply the pydyf fixes (once; later calls do nothing)."""
+    """Apply the pydyf fix (once; later calls do nothing)."""
     import pydyf
 
     original = pydyf.PDF.__dict__.get("page_references")
     if isinstance(original, property) and not hasattr(original.fget, "__wrapped__"):
         pydyf.PDF.page_references = _memoised_page_references(original)
-    if getattr(pydyf, "zlib", None) is zlib:
-        pydyf.zlib = _Zlib()
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector, for the whole process, and restore it.
+
+    Only for a process that does nothing else meanwhile. Reference counting still frees
+    almost everything at once; the few cycles are collected after the render.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

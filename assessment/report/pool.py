@@ -1,0 +1,228 @@
+"""Reports rendered in a warmed worker process, for a server with many users (the app).
+
+Nothing a render does touches the caller's interpreter: WeasyPrint, its fonts, the speed
+fixes of :mod:`.tuning` (the collector paused, pydyf patched) and the environment variable
+of the font timestamps all live in the worker, which starts once, warms up (imports,
+fonts, the chart worker) and then renders one report after another.
+
+Renders queue first, in order of arrival, and only then does their time limit start: a
+user behind other renders waits in the queue (:attr:`RenderJob.state` is ``"queued"``,
+with :attr:`RenderJob.ahead` renders before it) and is never blamed for their time. The
+time limit is kept inside the worker (WeasyPrint stops at its next page, see
+:func:`.render.run_with_timeout`); a worker that does not answer ``GRACE`` seconds after
+its limit (stuck in C code) is ended and replaced.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Callable
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from ..warmpool import WarmPool
+from .errors import ReportError, ReportTimeout
+
+if TYPE_CHECKING:
+    from ..assessments import Assessment
+    from ..packs import Pack
+    from ..workshop import WorkshopAppendix
+
+GRACE = 10.0  # seconds past its time limit before a silent worker is ended
+WARM_UP_LIMIT = 120.0  # seconds a new worker may take to start and warm up
+
+
+# ---- in the worker process -------------------------------------------------------------------
+
+
+def warm_up() -> None:
+    """A report worker's initializer: imports, speed fixes, fonts and the chart worker."""
+    from .. import chartsvg
+    from . import tuning
+
+    chartsvg.start_early()
+    tuning.prepare()  # this process only renders (see tuning)
+    from .render import warm_up as warm_render
+
+    warm_render()
+
+
+def render_in_worker(
+    pack: Pack,
+    assessment: Assessment,
+    lang: str,
+    timeout: float | None,
+    workshop: WorkshopAppendix | None,
+    created: datetime | None,
+) -> bytes:
+    """The PDF, rendered in this (worker) process with the collector paused."""
+    from . import tuning
+    from .render import render
+
+    with tuning.collector_paused():  # the worker does nothing else meanwhile
+        out = render(pack, assessment, lang, timeout=timeout, created=created, workshop=workshop)
+    return out.pdf
+
+
+# ---- in the caller's process -----------------------------------------------------------------
+
+
+class RenderJob:
+    """One report in the pool: queued, rendering, then done (with the PDF or an error)."""
+
+    def __init__(self, pool: ReportPool):
+        self._pool = pool
+        self.state = "queued"  # "queued", "rendering" or "done"
+        self._done = threading.Event()
+        self._pdf: bytes | None = None
+        self._error: BaseException | None = None
+
+    @property
+    def ahead(self) -> int:
+        """How many renders run or wait before this one (0 once it renders)."""
+        return self._pool._ahead(self)
+
+    def done(self) -> bool:
+        return self._done.is_set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait until the job is done or ``timeout`` passes; whether it is done."""
+        return self._done.wait(timeout)
+
+    def result(self, timeout: float | None = None) -> bytes:
+        """The PDF; raises the render's error (e.g. :class:`.render.ReportTimeout`)."""
+        if not self._done.wait(timeout):
+            raise TimeoutError("the report is not ready yet")
+        if self._error is not None:
+            raise self._error
+        assert self._pdf is not None
+        return self._pdf
+
+    def cancel(self) -> bool:
+        """Take the job out of the queue if it has not started; whether it was."""
+        return self._pool._cancel(self)
+
+    def _finish(self, pdf: bytes | None = None, error: BaseException | None = None) -> None:
+        self._pdf, self._error, self.state = pdf, error, "done"
+        self._done.set()
+
+
+class ReportPool:
+    """Renders reports in ``workers`` warmed worker processes; thread-safe."""
+
+    def __init__(
+        self,
+        workers: int = 1,
+        timeout: float = 60,
+        *,
+        grace: float = GRACE,
+        task: Callable[..., bytes] | None = None,
+        initializer: Callable[[], None] | None = warm_up,
+    ):
+        self.workers = workers
+        self.timeout = timeout
+        self.grace = grace
+        self.task = task or render_in_worker  # what a worker runs (a test may swap it)
+        self.pool = WarmPool(workers, initializer, "ikm-report")
+        self._turn = threading.Condition()
+        self._queue: deque[RenderJob] = deque()
+        self._running = 0
+        self._started = False
+
+    def start(self) -> None:
+        """Start and warm up the workers now, in the background (once)."""
+        with self._turn:
+            if self._started:
+                return
+            self._started = True
+        self.pool.start()
+
+    def submit(
+        self,
+        pack: Pack,
+        assessment: Assessment,
+        lang: str = "nl",
+        *,
+        workshop: WorkshopAppendix | None = None,
+        created: datetime | None = None,
+    ) -> RenderJob:
+        """Queue a report; the job tells its state and gives the PDF when done."""
+        job = RenderJob(self)
+        with self._turn:
+            self._queue.append(job)
+        args = (pack, assessment, lang, self.timeout, workshop, created)
+        threading.Thread(
+            target=self._run, args=(job, args), name="ikm-report-job", daemon=True
+        ).start()
+        return job
+
+    def _ahead(self, job: RenderJob) -> int:
+        with self._turn:
+            if job not in self._queue:
+                return 0
+            return self._queue.index(job) + self._running
+
+    def _cancel(self, job: RenderJob) -> bool:
+        with self._turn:
+            if job not in self._queue:
+                return False
+            self._queue.remove(job)
+            self._turn.notify_all()
+        job._finish(error=ReportError("the report was cancelled before it started"))
+        return True
+
+    def _run(self, job: RenderJob, args: tuple[object, ...]) -> None:
+        with self._turn:  # first in the queue and a worker free: this job's turn
+            while job in self._queue and (
+                self._queue[0] is not job or self._running >= self.workers
+            ):
+                self._turn.wait()
+            if job not in self._queue:
+                return  # cancelled
+            self._queue.popleft()
+            self._running += 1
+            job.state = "rendering"
+            self._turn.notify_all()
+        try:
+            job._finish(pdf=self._render(args))
+        except BaseException as exc:  # handed to whoever waits for the job
+            job._finish(error=exc)
+        finally:
+            with self._turn:
+                self._running -= 1
+                self._turn.notify_all()
+
+    def _render(self, args: tuple[object, ...]) -> bytes:
+        try:  # a worker that is still starting up: its warm-up is not the render's time
+            self.pool.ready(WARM_UP_LIMIT)
+        except Exception:
+            self.pool.kill()
+            raise ReportError("the report worker process could not start") from None
+        future = self.pool.submit(self.task, *args)
+        # the worker keeps the time limit; this is for a worker that stopped answering
+        try:
+            return future.result(timeout=self.timeout + self.grace)
+        except FutureTimeout:
+            self.pool.kill()
+            raise ReportTimeout(
+                f"the report took longer than {self.timeout:g} seconds and was stopped; "
+                "the assessment may be too large"
+            ) from None
+        except BrokenProcessPool:
+            self.pool.kill()  # the next render starts a fresh worker
+            raise ReportError("the report worker process stopped unexpectedly") from None
+
+    def close(self) -> None:
+        """End the workers now (renders still open fail)."""
+        self.pool.kill()
+
+
+def wait_for(job: RenderJob, on_wait: object = None, poll: float = 0.25) -> bytes:
+    """The job's PDF; ``on_wait(job)`` is called every ``poll`` seconds until it is done."""
+    while not job.wait(poll):
+        if callable(on_wait):
+            on_wait(job)
+    return job.result()

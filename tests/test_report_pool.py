@@ -1,0 +1,76 @@
+"""The app's report worker: renders queue first and only then start their clock, a stuck
+worker is ended and replaced, and the PDF is the one an in-process render makes."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+
+import pytest
+from report_sample import mini_assessment
+
+from assessment.report import ReportError, ReportTimeout, render
+from assessment.report.pool import ReportPool, wait_for
+
+CREATED = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
+
+
+def slow_task(pack, assessment, lang, timeout, workshop, created) -> bytes:
+    """Stands in for a render: ``lang`` seconds of work (runs in the worker process)."""
+    time.sleep(float(lang))
+    return b"%PDF-" + lang.encode()
+
+
+def test_the_pdf_is_the_one_an_in_process_render_makes():
+    pack, assessment = mini_assessment()
+    pool = ReportPool(1, timeout=120)
+    try:
+        pdf = wait_for(pool.submit(pack, assessment, "en", created=CREATED))
+    finally:
+        pool.close()
+    assert pdf == render(pack, assessment, "en", created=CREATED, timeout=None).pdf
+
+
+def test_renders_queue_first_and_only_then_start_their_clock():
+    # each job may take 1 + 1 seconds; three of 1 s take 3 s together, and none is
+    # blamed for the time it waited in the queue
+    pool = ReportPool(1, timeout=1, grace=1, task=slow_task, initializer=None)
+    pool.start()
+    try:
+        wait_for(pool.submit(None, None, "0"))  # the worker is up
+        jobs = [pool.submit(None, None, "1") for _ in range(3)]
+        time.sleep(0.3)
+        assert [job.state for job in jobs] == ["rendering", "queued", "queued"]
+        assert [job.ahead for job in jobs] == [0, 1, 2]
+        seen = []  # what the page of the last one shows while it waits
+        last = wait_for(jobs[-1], lambda j: seen.append((j.state, j.ahead)))
+        assert [wait_for(job) for job in jobs[:-1]] + [last] == [b"%PDF-1"] * 3
+        assert ("queued", 2) in seen and ("queued", 1) in seen and ("rendering", 0) in seen
+    finally:
+        pool.close()
+
+
+def test_a_worker_past_its_limit_is_ended_and_the_next_render_goes_on():
+    pool = ReportPool(1, timeout=0.5, grace=0.5, task=slow_task, initializer=None)
+    try:
+        wait_for(pool.submit(None, None, "0"))
+        start = time.monotonic()
+        with pytest.raises(ReportTimeout, match=r"0\.5 seconds"):
+            wait_for(pool.submit(None, None, "30"))
+        assert time.monotonic() - start < 10
+        assert wait_for(pool.submit(None, None, "0")) == b"%PDF-0"  # a fresh worker
+    finally:
+        pool.close()
+
+
+def test_a_queued_render_can_be_cancelled():
+    pool = ReportPool(1, timeout=10, task=slow_task, initializer=None)
+    try:
+        first = pool.submit(None, None, "1")
+        second = pool.submit(None, None, "0")
+        assert second.cancel() and not first.cancel()
+        with pytest.raises(ReportError, match="cancelled"):
+            second.result(timeout=1)
+        assert wait_for(first) == b"%PDF-1"
+    finally:
+        pool.close()
