@@ -140,8 +140,20 @@ REPORT_TIMEOUT = 600  # seconds
     type=click.Choice(["nl", "en"]),
     help="Language of the report (default: the assessment's language).",
 )
+@click.option(
+    "--compare",
+    "previous_path",
+    type=click.Path(path_type=Path),
+    help="An earlier assessment file of the organisation: adds the comparison appendix.",
+)
 @handles_errors
-def report(assessment: Path, output: Path, criteria: tuple[Path, ...], lang: str | None) -> None:
+def report(
+    assessment: Path,
+    output: Path,
+    criteria: tuple[Path, ...],
+    lang: str | None,
+    previous_path: Path | None,
+) -> None:
     """Write the PDF pre-audit gap report of an assessment file."""
     from .chartsvg import start_early
 
@@ -157,6 +169,10 @@ def report(assessment: Path, output: Path, criteria: tuple[Path, ...], lang: str
 
     start_early()  # the chart worker starts while this process imports WeasyPrint
     data, pack = load_input(assessment, criteria)
+    previous = None
+    if previous_path is not None:
+        earlier, earlier_pack = load_input(previous_path, criteria)
+        previous = (earlier_pack, earlier)
     from .report import tuning
 
     if _ONE_SHOT:
@@ -165,7 +181,9 @@ def report(assessment: Path, output: Path, criteria: tuple[Path, ...], lang: str
 
     with atomic_output(output, "wb") as handle:  # checks the folder before the render
         # a generous limit: on the command line a large report may take a while
-        handle.write(render_pdf(pack, data, lang or data.language, timeout=REPORT_TIMEOUT))
+        handle.write(
+            render_pdf(pack, data, lang or data.language, timeout=REPORT_TIMEOUT, previous=previous)
+        )
     click.echo(f"wrote {output}")
 
 

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from assessment.store import Principal, open_store
+from tests.browser_support import ARGS, CHROMIUM, free_port, wait_healthy
 from tests.helpers import ROOT
-from tests.test_browser import ARGS, CHROMIUM, _free_port, _wait_healthy
 
 pytestmark = [
     pytest.mark.auth,
@@ -83,7 +83,7 @@ def site(provider: str, tmp_path: Path) -> Iterator[Site]:
         workshop = store.workshops.start(aid, "Carla")
         store.workshops.show(workshop.id, "OPEN-01")
         store.workshops.open_voting(workshop.id)
-    port = _free_port()
+    port = free_port()
     home = tmp_path / "run"  # Streamlit reads .streamlit/ from the working folder
     (home / ".streamlit").mkdir(parents=True)
     shutil.copy(ROOT / ".streamlit" / "config.toml", home / ".streamlit" / "config.toml")
@@ -111,7 +111,7 @@ def site(provider: str, tmp_path: Path) -> Iterator[Site]:
         command, cwd=home, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
     try:
-        _wait_healthy(port, proc)
+        wait_healthy(port, proc)
         yield Site(f"http://127.0.0.1:{port}", db_url, aid, bid, workshop.code)
     finally:
         proc.terminate()

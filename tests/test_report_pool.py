@@ -15,7 +15,7 @@ from assessment.report.pool import ReportPool, wait_for
 CREATED = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
 
 
-def slow_task(pack, assessment, lang, timeout, workshop, created) -> bytes:
+def slow_task(pack, assessment, lang, timeout, workshop, created, previous=None) -> bytes:
     """Stands in for a render: ``lang`` seconds of work (runs in the worker process)."""
     time.sleep(float(lang))
     return b"%PDF-" + lang.encode()

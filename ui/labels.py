@@ -1125,3 +1125,11 @@ LABELS.update(
         ),
     }
 )
+
+
+LABELS.update(
+    {
+        "report_compare": ("Vergelijking in het rapport", "Comparison in the report"),
+        "report_compare_none": ("geen", "none"),
+    }
+)

@@ -41,22 +41,32 @@ def report_pool() -> Any:
 
 
 @st.cache_resource(show_spinner=False)
-def _pdf_cache() -> tuple[threading.Lock, OrderedDict[tuple[int, int, str, int], bytes]]:
+def _pdf_cache() -> tuple[threading.Lock, OrderedDict[tuple[Any, ...], bytes]]:
     """Finished reports by (assessment, version, language, votes); ``bytes`` cannot change."""
     return threading.Lock(), OrderedDict()
 
 
 def _pdf(
-    aid: int, version: int, lang: str, votes: int = 0, on_wait: Callable[[Any], None] | None = None
+    aid: int,
+    version: int,
+    lang: str,
+    votes: int = 0,
+    on_wait: Callable[[Any], None] | None = None,
+    previous: int | None = None,
 ) -> bytes:
     """The report (kept for the download); ``votes`` (workshop votes so far) only keys the
     cache. ``on_wait(job)`` is called while the render waits in the queue or runs (outside
-    any cached function, so that it may show what it likes on the page)."""
+    any cached function, so that it may show what it likes on the page). ``previous``: an
+    earlier assessment of the organisation for the comparison appendix."""
     from assessment.report.pool import wait_for
 
     lock, kept = _pdf_cache()
-    key = (aid, version, lang, votes)
     store().get_summary(aid)  # the access check, also for a report already made (cached)
+    earlier = None
+    if previous is not None:
+        before = _opened(previous, store().get_summary(previous).version)  # checked too
+        earlier = (before.pack, before.assessment) if before is not None else None
+    key = (aid, version, lang, votes, previous if earlier else None)
     opened = _opened(aid, version)
     if opened is None:
         raise NotFoundError(f"assessment {aid} does not exist")
@@ -65,7 +75,9 @@ def _pdf(
             kept.move_to_end(key)
             return kept[key]
     appendix = store().workshops.appendix(aid, lang)  # the workshop appendix, if any
-    job = report_pool().submit(opened.pack, opened.assessment, lang, workshop=appendix)
+    job = report_pool().submit(
+        opened.pack, opened.assessment, lang, workshop=appendix, previous=earlier
+    )
     pdf = wait_for(job, on_wait)
     with lock:
         kept[key] = pdf
@@ -79,12 +91,15 @@ def _votes(aid: int) -> int:
 
 
 def prepare_pdf(
-    opened: Opened, lang: str, on_wait: Callable[[Any], None] | None = None
+    opened: Opened,
+    lang: str,
+    on_wait: Callable[[Any], None] | None = None,
+    previous: int | None = None,
 ) -> str | None:
     """Render the PDF report (kept for the download); the problem as text when it fails.
     ``on_wait(job)`` is called while it waits (``job.state``: "queued" or "rendering")."""
     try:
-        _pdf(opened.ref.aid, opened.ref.version, lang, _votes(opened.ref.aid), on_wait)
+        _pdf(opened.ref.aid, opened.ref.version, lang, _votes(opened.ref.aid), on_wait, previous)
     except IkmError as exc:
         return str(exc)
     except Exception as exc:  # a renderer failure must not take the page down
@@ -93,8 +108,9 @@ def prepare_pdf(
     return None
 
 
-def pdf_bytes(opened: Opened, lang: str) -> bytes | None:
+def pdf_bytes(opened: Opened, lang: str, previous: int | None = None) -> bytes | None:
     try:
-        return _pdf(opened.ref.aid, opened.ref.version, lang, _votes(opened.ref.aid))
+        votes = _votes(opened.ref.aid)
+        return _pdf(opened.ref.aid, opened.ref.version, lang, votes, None, previous)
     except Exception:
         return None

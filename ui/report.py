@@ -50,10 +50,27 @@ def _report(opened: services.Opened, lang: str) -> None:
             required=True,
             format_func=lambda code: t(f"lang_{code}", lang),
         )
+        earlier = {
+            o.id: t("assessed_on", lang, date=o.assessment_date)
+            for o in services.comparable(opened)
+        }
+        previous = (
+            st.selectbox(
+                t("report_compare", lang),
+                [None, *earlier],
+                format_func=lambda aid: (
+                    t("report_compare_none", lang) if aid is None else earlier[aid]
+                ),
+                key="report-compare",
+            )
+            if earlier
+            else None
+        )
         ready = st.session_state.get(state.PDF) == (
             opened.ref.aid,
             opened.ref.version,
             report_lang,
+            previous,
         )
         make = st.button(
             t("generate_pdf", lang),
@@ -61,7 +78,7 @@ def _report(opened: services.Opened, lang: str) -> None:
             icon=":material/picture_as_pdf:",
             key="make-pdf",
         )
-    wanted = (opened.ref.aid, opened.ref.version, report_lang)
+    wanted = (opened.ref.aid, opened.ref.version, report_lang, previous)
     if make:
         queued = st.empty()
 
@@ -72,14 +89,14 @@ def _report(opened: services.Opened, lang: str) -> None:
                 queued.empty()
 
         with st.spinner(t("generating", lang), show_time=True):
-            problem = services.prepare_pdf(opened, report_lang, waiting)
+            problem = services.prepare_pdf(opened, report_lang, waiting, previous)
         queued.empty()
         if problem:
             st.error(t("pdf_failed", lang, problem=md(problem)))
         else:
             st.session_state[state.PDF] = wanted
     if st.session_state.get(state.PDF) == wanted:
-        pdf = services.pdf_bytes(opened, report_lang)
+        pdf = services.pdf_bytes(opened, report_lang, previous)
         if pdf is not None:
             st.success(t("pdf_ready", lang, size=_size(len(pdf))))
             st.download_button(

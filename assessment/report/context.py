@@ -31,6 +31,7 @@ from ..method import (
 )
 from ..packs import Criterion, Pack, Requirement, parse_requirement
 from ..workload import month_loads, owner_loads
+from .comparison import ComparisonAppendix, comparison_appendix
 from .fieldwork import FieldworkChapter, fieldwork_chapter
 from .labels import METHOD, labels
 
@@ -303,6 +304,8 @@ class ReportContext:
     workshop: WorkshopAppendix | None = field(default=None, compare=False)
     # the fieldwork chapter (register figures, sample, file review), when there is fieldwork
     fieldwork: FieldworkChapter | None = field(default=None, compare=False)
+    # the comparison with an earlier assessment (report/comparison.py), when one is given
+    comparison: ComparisonAppendix | None = field(default=None, compare=False)
 
     @property
     def title(self) -> str:
@@ -654,11 +657,13 @@ def build_context(
     result: Result | None = None,
     workshop: WorkshopAppendix | None = None,
     today: date | None = None,
+    previous: tuple[Pack, Assessment] | None = None,
 ) -> ReportContext:
     """Score ``assessment`` with ``pack`` and gather what the report shows in ``lang``.
 
     ``today`` is the report date, against which overdue points are judged (default: the
-    system date); ``workshop`` adds the workshop appendix (votes per criterion) when given.
+    system date); ``workshop`` adds the workshop appendix (votes per criterion) when given;
+    ``previous`` (an earlier assessment and its pack) the comparison appendix.
     """
     lang = "en" if lang == "en" else "nl"
     t = labels(lang)
@@ -839,4 +844,7 @@ def build_context(
         pack_model=pack,
         workshop=workshop,
         fieldwork=fieldwork_chapter(pack, assessment, lang),
+        comparison=(
+            comparison_appendix(previous, (pack, assessment, result), lang) if previous else None
+        ),
     )

@@ -57,13 +57,22 @@ def render_in_worker(
     timeout: float | None,
     workshop: WorkshopAppendix | None,
     created: datetime | None,
+    previous: tuple[Pack, Assessment] | None = None,
 ) -> bytes:
     """The PDF, rendered in this (worker) process with the collector paused."""
     from . import tuning
     from .render import render
 
     with tuning.collector_paused():  # the worker does nothing else meanwhile
-        out = render(pack, assessment, lang, timeout=timeout, created=created, workshop=workshop)
+        out = render(
+            pack,
+            assessment,
+            lang,
+            timeout=timeout,
+            created=created,
+            workshop=workshop,
+            previous=previous,
+        )
     return out.pdf
 
 
@@ -148,12 +157,13 @@ class ReportPool:
         *,
         workshop: WorkshopAppendix | None = None,
         created: datetime | None = None,
+        previous: tuple[Pack, Assessment] | None = None,
     ) -> RenderJob:
         """Queue a report; the job tells its state and gives the PDF when done."""
         job = RenderJob(self)
         with self._turn:
             self._queue.append(job)
-        args = (pack, assessment, lang, self.timeout, workshop, created)
+        args = (pack, assessment, lang, self.timeout, workshop, created, previous)
         threading.Thread(
             target=self._run, args=(job, args), name="ikm-report-job", daemon=True
         ).start()

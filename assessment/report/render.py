@@ -356,12 +356,14 @@ def render(
     created: datetime | None = None,
     workshop: WorkshopAppendix | None = None,
     keep_document: bool = False,
+    previous: tuple[Pack, Assessment] | None = None,
 ) -> Rendered:
     """Render the report and return the PDF with its page count and timings.
 
     ``created`` is the creation date written into the PDF (default: now, UTC); everything
     else in the file depends only on the input. ``timeout`` stops a runaway render.
-    ``workshop`` adds the workshop appendix (see :func:`assessment.workshop.workshop_appendix`).
+    ``workshop`` adds the workshop appendix (see :func:`assessment.workshop.workshop_appendix`);
+    ``previous`` (an earlier assessment with its pack) the comparison appendix.
     ``keep_document`` keeps WeasyPrint's laid-out pages on the result, to inspect the layout.
     """
     created = created or _now()
@@ -371,7 +373,7 @@ def render(
         # WeasyPrint's deep recursion gets room on the frame stack (see tuning).
         with _WEASYPRINT_LOCK:
             return tuning.call_with_roomy_stack(
-                lambda: _render(pack, assessment, lang, created, workshop, keep_document)
+                lambda: _render(pack, assessment, lang, created, workshop, keep_document, previous)
             )
 
     begin = time.perf_counter()
@@ -389,9 +391,10 @@ def render_pdf(
     *,
     timeout: float | None = 60,
     workshop: WorkshopAppendix | None = None,
+    previous: tuple[Pack, Assessment] | None = None,
 ) -> bytes:
     """The PDF pre-audit gap report of ``assessment`` in ``lang`` ("nl" or "en")."""
-    return render(pack, assessment, lang, timeout=timeout, workshop=workshop).pdf
+    return render(pack, assessment, lang, timeout=timeout, workshop=workshop, previous=previous).pdf
 
 
 def _render(
@@ -401,9 +404,12 @@ def _render(
     created: datetime,
     workshop: WorkshopAppendix | None = None,
     keep_document: bool = False,
+    previous: tuple[Pack, Assessment] | None = None,
 ) -> Rendered:
     timings: dict[str, float] = {}
-    ctx = build_context(pack, assessment, lang, workshop=workshop, today=created.date())
+    ctx = build_context(
+        pack, assessment, lang, workshop=workshop, today=created.date(), previous=previous
+    )
     checkpoint()
 
     # vl-convert holds the GIL while it converts, so the charts go to a helper process

@@ -1,0 +1,161 @@
+"""The report's comparison appendix: this assessment against an earlier one of the same
+organisation (``ikm report --compare``, or chosen in the app), from
+:func:`assessment.compare.compare`: readiness per pillar and overall before and after, the
+verdict and completeness of both, and every criterion whose evidenced level changed, worse
+first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..assessments import Assessment
+from ..compare import Side, compare
+from ..formats import long_date
+from ..i18n import localise
+from ..messages import completeness_text, pct, signed, verdict_label
+from ..method import Result, score
+from ..packs import Pack
+
+_WORDS = {
+    "nl": {
+        "title": "Vergelijking met de vorige beoordeling",
+        "lead": "Deze beoordeling ({after}) naast die van {before}, met dezelfde methode. "
+        "Het aangetoonde niveau van elk criterium en de gereedheid zijn van beide opnieuw "
+        "berekend; criteria die achteruitgingen staan eerst.",
+        "part": "Onderdeel",
+        "before": "Vorige",
+        "after": "Nu",
+        "change": "Verschil",
+        "overall": "Totaal",
+        "verdict": "Oordeel",
+        "answered": "Beantwoord",
+        "criterion": "Criterium",
+        "level": "Aangetoond niveau",
+        "none": "Geen criterium veranderde van aangetoond niveau.",
+        "not_in_pack": "niet in de set",
+        "na": "n.v.t.",
+        "worse": "{n} criteria gingen achteruit, {m} vooruit.",
+    },
+    "en": {
+        "title": "Comparison with the previous assessment",
+        "lead": "This assessment ({after}) beside that of {before}, by the same method. The "
+        "evidenced level of every criterion and the readiness of both are computed anew; "
+        "criteria that got worse come first.",
+        "part": "Part",
+        "before": "Previous",
+        "after": "Now",
+        "change": "Change",
+        "overall": "Overall",
+        "verdict": "Verdict",
+        "answered": "Answered",
+        "criterion": "Criterion",
+        "level": "Evidenced level",
+        "none": "No criterion changed its evidenced level.",
+        "not_in_pack": "not in the pack",
+        "na": "n/a",
+        "worse": "{n} criteria got worse, {m} better.",
+    },
+}
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    label: str
+    before: str
+    after: str
+    change: str
+    worse: bool = False
+
+
+@dataclass(frozen=True)
+class ComparisonAppendix:
+    """What the appendix shows, as text."""
+
+    t: dict[str, str]
+    lead: str
+    groups: tuple[ComparisonRow, ...]  # pillars, then overall, verdict and completeness
+    criteria: tuple[ComparisonRow, ...]  # those whose evidenced level changed, worse first
+    summary: str
+
+
+def comparison_appendix(
+    previous: tuple[Pack, Assessment],
+    current: tuple[Pack, Assessment, Result],
+    lang: str,
+) -> ComparisonAppendix:
+    """The appendix comparing ``current`` (pack, assessment, result) with ``previous``."""
+    lang = "en" if lang == "en" else "nl"
+    t = _WORDS[lang]
+    old_pack, old = previous
+    pack, new, result = current
+    result_before = score(old_pack, old, today=result.today)
+    found = compare(Side(old, old_pack, result_before), Side(new, pack, result))
+    before, after = found.before, found.after
+    titles = {p.id: localise(p.title, lang) for p in (*old_pack.pillars, *pack.pillars)}
+
+    def change(value: float | None) -> str:
+        return "" if value is None else signed(value, lang)
+
+    groups = [
+        ComparisonRow(
+            titles.get(p.id, p.id),
+            pct(p.before, lang),
+            pct(p.after, lang),
+            change(p.delta),
+            (p.delta or 0) < 0,
+        )
+        for p in found.pillars
+    ]
+    groups.append(
+        ComparisonRow(
+            t["overall"],
+            pct(found.overall.before, lang),
+            pct(found.overall.after, lang),
+            change(found.overall.delta),
+            (found.overall.delta or 0) < 0,
+        )
+    )
+    groups.append(
+        ComparisonRow(
+            t["verdict"],
+            verdict_label(before.result.verdict, lang),
+            verdict_label(after.result.verdict, lang),
+            "",
+        )
+    )
+    done_before, done_after = before.result.completeness, after.result.completeness
+    groups.append(
+        ComparisonRow(
+            t["answered"],
+            completeness_text(done_before.answered, done_before.applicable, lang),
+            completeness_text(done_after.answered, done_after.applicable, lang),
+            "",
+        )
+    )
+    names = {**old_pack.criteria_by_id, **pack.criteria_by_id}
+
+    def level(value: float | None, present: bool) -> str:
+        if not present:
+            return t["not_in_pack"]
+        return t["na"] if value is None else str(int(value))
+
+    criteria = tuple(
+        ComparisonRow(
+            f"{c.id} {localise(names[c.id].title, lang)}",
+            level(c.before, c.in_before),
+            level(c.after, c.in_after),
+            "" if c.delta is None else f"{int(c.delta):+d}",
+            c.worse,
+        )
+        for c in found.criteria
+        if c.moved
+    )
+    return ComparisonAppendix(
+        t=t,
+        lead=t["lead"].format(
+            before=long_date(old.assessment_date, lang), after=long_date(new.assessment_date, lang)
+        ),
+        groups=tuple(groups),
+        criteria=criteria,
+        summary=t["worse"].format(n=len(found.worse), m=len(found.better)),
+    )
