@@ -124,3 +124,12 @@ def test_templates_autoescape():
     template = environment().from_string("{{ value }}")
     assert environment().autoescape is True or environment().autoescape(None)
     assert template.render(value=HOSTILE).count("<") == 0
+
+
+def test_control_characters_never_reach_the_pdf():
+    from assessment.report.render import environment
+
+    template = environment().from_string("<p>{{ x }}</p>")
+    assert template.render(x="Gemeente\x07 Test\x1b[31m\u0085 ok\tja") == (
+        "<p>Gemeente Test[31m ok\tja</p>"
+    )

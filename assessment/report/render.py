@@ -120,8 +120,19 @@ def assets_dir() -> Path:
 _ENV: jinja2.Environment | None = None
 
 
+# C0 and C1 control characters other than tab and newline: a font has no glyph for them
+# (a box in the PDF) and they spoil the page's text layer.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _printable(value: object) -> object:
+    """Every printed value without control characters (user text may hold them)."""
+    return _CONTROL.sub("", value) if isinstance(value, str) else value
+
+
 def environment() -> jinja2.Environment:
-    """The Jinja2 environment of the report: autoescape on for every template."""
+    """The Jinja2 environment of the report: autoescape on for every template, control
+    characters dropped from every printed value."""
     global _ENV
     if _ENV is None:
         _ENV = jinja2.Environment(
@@ -130,6 +141,7 @@ def environment() -> jinja2.Environment:
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            finalize=_printable,
         )
     return _ENV
 
