@@ -33,10 +33,23 @@ def demo():
 
 
 @pytest.fixture(scope="module")
-def pages(demo):
+def pdf(demo):
     pack, assessment = demo
-    pdf = render(pack, assessment, "nl", created=WHEN).pdf
+    return render(pack, assessment, "nl", created=WHEN).pdf
+
+
+@pytest.fixture(scope="module")
+def pages(pdf):
     return [flat(p.extract_text()) for p in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_metadata_names_each_assessor_the_language_and_the_source_once(pdf):
+    reader = PdfReader(io.BytesIO(pdf))
+    root = reader.trailer["/Root"]
+    xmp = root["/Metadata"].get_object().get_data().decode()
+    assert "<dc:language><rdf:Bag><rdf:li>nl</rdf:li></rdf:Bag></dc:language>" in xmp
+    assert ">A. de Vries</rdf:li>" in xmp and ">M. Bakker</rdf:li>" in xmp
+    assert len(root["/AF"]) == 1  # the attached assessment.json, listed once
 
 
 def test_page_two_holds_the_verdict_with_its_condition_and_completeness(pages, demo):

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
@@ -355,6 +356,30 @@ def _font_timestamps(created: datetime) -> Iterator[None]:
             os.environ[key] = before
 
 
+def _describe(metadata: Any, ctx: ReportContext) -> None:
+    """Each assessor a creator of its own (not one "A, B" entry), and the report's language in
+    the XMP metadata (``dc:language``) as well as in the document catalogue."""
+    if ctx.assessors:
+        metadata.authors = list(ctx.assessors)
+    lang = escape(ctx.lang)
+    metadata.xmp_metadata.append(
+        b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+        b'xmlns:dc="http://purl.org/dc/elements/1.1/"><rdf:Description rdf:about="">'
+        b"<dc:language><rdf:Bag><rdf:li>" + lang.encode() + b"</rdf:li></rdf:Bag></dc:language>"
+        b"</rdf:Description></rdf:RDF>"
+    )
+
+
+def _one_file_entry(document: Any, pdf: Any) -> None:
+    """The catalogue's associated files (``/AF``) name the attached assessment once
+    (WeasyPrint's PDF/A-3 step lists it twice)."""
+    files = pdf.catalog.get("AF")
+    if files:
+        seen: set[str] = set()
+        kept = [entry for entry in files if not (str(entry) in seen or seen.add(str(entry)))]
+        files[:] = kept
+
+
 def _now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
@@ -449,6 +474,7 @@ def _render(
         pdf_variant=PDF_VARIANT,
     )
     timings["layout"] = time.perf_counter() - start
+    _describe(document.metadata, ctx)
     for name in names:
         made.svg(name)  # surfaces a chart error even if WeasyPrint skipped the image
     timings["charts"] = made.waited  # part of "layout": waited for when fetched
@@ -479,6 +505,7 @@ def _render(
             pdf_variant=PDF_VARIANT,
             pdf_identifier=identity.encode(),
             pdf_tags=True,  # a tagged PDF: headings, tables and reading order for screen readers
+            finisher=_one_file_entry,
             presentational_hints=False,
         )
     timings["pdf"] = time.perf_counter() - start
