@@ -129,7 +129,10 @@ def test_templates_autoescape():
 def test_control_characters_never_reach_the_pdf():
     from assessment.report.render import environment
 
-    template = environment().from_string("<p>{{ x }}</p>")
-    assert template.render(x="Gemeente\x07 Test\x1b[31m\u0085 ok\tja") == (
-        "<p>Gemeente Test[31m ok\tja</p>"
+    template = environment().from_string(
+        "{% macro b(x) %}<b>{{ x }}</b>{% endmacro %}<p>{{ x }}</p>{{ b(x) }}"
+    )
+    # user text loses its control characters and stays text; a macro's markup stays markup
+    assert template.render(x="Gemeente\x07 <Test>\x1b[31m\u0085 ok\tja") == (
+        "<p>Gemeente &lt;Test&gt;[31m ok\tja</p><b>Gemeente &lt;Test&gt;[31m ok\tja</b>"
     )

@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 import jinja2
+from markupsafe import Markup
 from weasyprint import CSS, HTML, Attachment
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -127,7 +128,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _printable(value: object) -> object:
-    """Every printed value without control characters (user text may hold them)."""
+    """Every printed value without control characters (user text may hold them); markup the
+    templates made themselves (a macro's output) stays markup."""
+    if isinstance(value, Markup):
+        return Markup(_CONTROL.sub("", value))
     return _CONTROL.sub("", value) if isinstance(value, str) else value
 
 
