@@ -355,3 +355,11 @@ def checkable_text(item: Evidence, lang: str) -> str:
     label = checkable_label(item, lang)
     todo = to_make_checkable_text(item, lang)
     return f"{label}: {todo}" if todo else label
+
+
+STALE = {"nl": "ouder dan een jaar", "en": "more than a year old"}
+
+
+def stale_label(lang: str) -> str:
+    """Said of evidence dated more than a year before the assessment (see cycle.is_stale)."""
+    return localise(STALE, lang)

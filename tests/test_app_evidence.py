@@ -254,3 +254,12 @@ def _form(at, form_id: str):
     found = walk(at._tree)
     assert found is not None, form_id
     return found
+
+
+def test_evidence_older_than_a_year_shows_as_stale(db):
+    from tests.apptest_support import app, ok, page
+
+    at = ok(app(a=str(db.ensure_demo())).run())
+    page(at, "evidence")
+    badges = "\n".join(m.value for m in at.markdown)  # st.badge is Markdown: :gray-badge[...]
+    assert "ouder dan een jaar]" in badges

@@ -146,3 +146,11 @@ def test_the_english_context_says_the_same(demo):
         "E27": "not checkable: fill in the date (the source is there), or add a file or a link",
         "E28": "not checkable: add a file or a link, or a source with a date",
     }
+
+
+def test_evidence_older_than_a_year_is_marked(pages, demo):
+    pack, assessment = demo
+    old = [e.id for e in assessment.evidence if e.date and e.date.year < 2025]
+    assert "E19" in old  # the demo's function profile of November 2024
+    index = " ".join(p for p in pages if "Bewijsregister" in p)
+    assert re.search(r"E19 .{0,200}?1 nov\.? 2024 ouder dan een jaar", index)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment.assessments import Evidence
+from assessment.cycle import is_stale
 from assessment.i18n import localise
 from assessment.messages import (
     CHECKABLE,
@@ -15,6 +16,7 @@ from assessment.messages import (
     checkable_label,
     kind_label,
     level_needs,
+    stale_label,
     to_make_checkable_text,
 )
 from ui import evidence_form, layout, services, state
@@ -130,6 +132,8 @@ def _item(opened: services.Opened, item: Evidence, lang: str) -> None:
                     color="green" if item.checkable else "orange",
                     icon=":material/check:" if item.checkable else ":material/error:",
                 )
+                if is_stale(item, opened.assessment.assessment_date):
+                    st.badge(stale_label(lang), color="gray", icon=":material/history:")
                 if item.personal_data:
                     st.badge(
                         t("personal_data", lang), color="orange", icon=":material/shield_person:"

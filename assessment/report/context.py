@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from .. import messages
 from ..assessments import Assessment, Evidence
+from ..cycle import is_stale
 from ..formats import long_date, month_name, short_date
 from ..i18n import localise
 from ..method import (
@@ -210,6 +211,7 @@ class EvidenceView:
     supports: tuple[str, ...]
     not_checkable: str = ""  # '' when checkable
     support_anchors: tuple[tuple[str, str], ...] = ()  # (criterion id, its anchor)
+    stale: str = ""  # "ouder dan een jaar" when dated more than a year before the assessment
 
 
 @dataclass(frozen=True)
@@ -608,6 +610,7 @@ def _evidence_views(assessment: Assessment, lang: str) -> tuple[EvidenceView, ..
                 supports=tuple(e.criteria),
                 not_checkable=_not_checkable(e, lang),
                 support_anchors=tuple((c, anchor("c", c)) for c in e.criteria),
+                stale=messages.stale_label(lang) if is_stale(e, assessment.assessment_date) else "",
             )
         )
     return tuple(out)
