@@ -149,7 +149,7 @@ def test_the_english_context_says_the_same(demo):
 
 
 def test_evidence_older_than_a_year_is_marked(pages, demo):
-    pack, assessment = demo
+    _, assessment = demo
     old = [e.id for e in assessment.evidence if e.date and e.date.year < 2025]
     assert "E19" in old  # the demo's function profile of November 2024
     index = " ".join(p for p in pages if "Bewijsregister" in p)
