@@ -13,9 +13,9 @@ from assessment.assessments import parse_assessment
 from assessment.catalog import load_catalog
 from assessment.demo import demo_assessment
 from assessment.method import score
-from assessment.report import render
 from assessment.report.comparison import comparison_appendix
 from assessment.report.context import build_context
+from assessment.report.render import render
 from tests.helpers import run_ikm
 
 
