@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from .assessments import Assessment
-from .i18n import localise
+from .i18n import language, localise
 from .messages import STATUSES
 from .method import Result, score
 from .packs import Pack
@@ -62,7 +62,7 @@ _TEXT = {
 
 
 def _t(key: str, lang: str, **params: Any) -> str:
-    return _TEXT[key][lang if lang in ("nl", "en") else "nl"].format(**params)
+    return _TEXT[key][language(lang)].format(**params)
 
 
 @dataclass(frozen=True)

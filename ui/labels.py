@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from assessment.i18n import DEFAULT_LANGUAGE
+from assessment.i18n import DEFAULT_LANGUAGE, LANGUAGES, language
 
 LABELS: dict[str, tuple[str, str]] = {
     # -- app and navigation (nl, en)
@@ -624,8 +624,7 @@ LABELS.update(
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
     """The label ``key`` in ``lang``, with ``{name}`` placeholders filled from ``values``."""
-    nl, en = LABELS[key]
-    text = en if lang == "en" else nl
+    text = LABELS[key][LANGUAGES.index(language(lang))]  # each entry: (nl, en), as LANGUAGES
     return text.format(**values) if values else text
 
 
