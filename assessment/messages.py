@@ -12,6 +12,7 @@ from .formats import decimal, long_date
 from .i18n import language, localise
 from .method import ImprovementPoint, Reason, Result
 from .packs import Pack, Requirement
+from .vocabulary import EVIDENCE_KINDS
 
 VERDICTS = {
     "ready": {"nl": "Gereed voor de audit", "en": "Ready for the audit"},
@@ -19,7 +20,7 @@ VERDICTS = {
     "not_ready": {"nl": "Nog niet gereed", "en": "Not ready yet"},
 }
 
-EVIDENCE_KINDS = {
+KIND_WORDS = {  # keyed by vocabulary.EVIDENCE_KINDS
     "document": {"nl": "document", "en": "document"},
     "record": {"nl": "registratie", "en": "record"},
     "interview": {"nl": "interview", "en": "interview"},
@@ -28,7 +29,7 @@ EVIDENCE_KINDS = {
     "other": {"nl": "overig", "en": "other"},
 }
 
-STATUSES = {
+STATUS_WORDS = {  # keyed by vocabulary.ACTION_STATUSES
     "open": {"nl": "open", "en": "open"},
     "in_progress": {"nl": "in uitvoering", "en": "in progress"},
     "done": {"nl": "gereed", "en": "done"},
@@ -65,20 +66,16 @@ def verdict_label(verdict: str, lang: str) -> str:
 
 
 def kind_label(kind: str, lang: str) -> str:
-    return localise(EVIDENCE_KINDS.get(kind, {"nl": kind, "en": kind}), lang)
+    return localise(KIND_WORDS.get(kind, {"nl": kind, "en": kind}), lang)
 
 
 def status_label(status: str, lang: str) -> str:
-    return localise(STATUSES.get(status, {"nl": status, "en": status}), lang)
+    return localise(STATUS_WORDS.get(status, {"nl": status, "en": status}), lang)
 
 
 def requirement_text(requirement: Requirement, lang: str) -> str:
     """``record|interview`` as "a record or an interview" / "een registratie of een interview"."""
-    kinds = [
-        k
-        for k in ("document", "record", "interview", "observation", "metric", "other")
-        if k in requirement.kinds
-    ]
+    kinds = [k for k in EVIDENCE_KINDS if k in requirement.kinds]
     words = [_article(kind_label(k, lang), lang) for k in kinds]
     return _join(words, _OR[language(lang)])
 

@@ -27,10 +27,9 @@ from pydantic import (
 from .errors import InputFileError, PackError, Problem
 from .i18n import LANGUAGES, LocalText
 from .refs import ref_problems
-from .validation import EVIDENCE_KINDS, pydantic_problems
+from .validation import pydantic_problems
+from .vocabulary import EVIDENCE_KINDS, EvidenceKind
 from .yamlsource import SourceDoc, decode_text, format_path, load_yaml, read_text
-
-EvidenceKind = Literal["document", "record", "interview", "observation", "metric", "other"]
 
 PACK_ID_PATTERN = r"^[a-z0-9-]+$"
 CRITERION_ID_PATTERN = r"^[A-Za-z0-9._-]+$"

@@ -10,13 +10,13 @@ from assessment.assessments import Evidence
 from assessment.i18n import localise
 from assessment.messages import (
     CHECKABLE,
-    EVIDENCE_KINDS,
     NOT_CHECKABLE,
     checkable_label,
     kind_label,
     level_needs,
     to_make_checkable_text,
 )
+from assessment.vocabulary import EVIDENCE_KINDS
 from ui import evidence_form, layout, services, state
 from ui.labels import md, t
 
