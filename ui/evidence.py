@@ -8,6 +8,7 @@ import streamlit as st
 
 from assessment.assessments import Evidence
 from assessment.i18n import localise
+from assessment.links import web_href
 from assessment.messages import (
     CHECKABLE,
     NOT_CHECKABLE,
@@ -138,10 +139,9 @@ def _item(opened: services.Opened, item: Evidence, lang: str) -> None:
             if facts:
                 st.caption(md(" · ".join(facts)))
             if item.link:
-                if item.link.startswith(("https://", "http://")):
-                    st.link_button(
-                        md(_short(item.link)), item.link, icon=":material/link:", type="tertiary"
-                    )
+                href = web_href(item.link)
+                if href:
+                    st.link_button(md(_short(href)), href, icon=":material/link:", type="tertiary")
                 else:
                     st.caption(md(item.link))
             todo = to_make_checkable_text(item, lang)

@@ -265,8 +265,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "ev_title_needed": ("Geef het bewijs een titel.", "Give the evidence a title."),
     "ev_added": ("Bewijs {id} toegevoegd.", "Evidence {id} added."),
     "ev_link_bad": (
-        "De link moet met http:// of https:// beginnen.",
-        "The link must start with http:// or https://.",
+        "De link moet een webadres zijn dat met http:// of https:// begint, zonder spaties.",
+        "The link must be a web address starting with http:// or https://, without spaces.",
     ),
     "previous": ("Vorige", "Previous"),
     "next": ("Volgende", "Next"),
