@@ -187,7 +187,7 @@ def compare(before: Side, after: Side) -> Comparison:
     )
 
 
-_TEXT = {
+COMPARE_WORDS = {  # also the app's comparison view (ui/labels.py)
     "head": {"nl": "Vergelijking {a} → {b}", "en": "Comparison {a} → {b}"},
     "verdict": {"nl": "Oordeel", "en": "Verdict"},
     "overall": {"nl": "Gereedheid totaal", "en": "Overall readiness"},
@@ -203,7 +203,7 @@ _TEXT = {
 
 
 def _t(key: str, lang: str, **params: Any) -> str:
-    return _TEXT[key][language(lang)].format(**params)
+    return COMPARE_WORDS[key][language(lang)].format(**params)
 
 
 def comparison_lines(comparison: Comparison, lang: str) -> list[str]:

@@ -78,7 +78,7 @@ def test_the_language_fallback_has_one_home() -> None:
 
 def test_the_pattern_finds_the_old_shapes() -> None:
     for old in (
-        't = _APPENDIX["en" if lang == "en" else "nl"]',
+        't = APPENDIX_WORDS["en" if lang == "en" else "nl"]',
         'return _TEXT[key][lang if lang in ("nl", "en") else "nl"]',
         "return value if value in LANGUAGES else DEFAULT_LANGUAGE",
         'return _OR[lang if lang in _OR else "nl"]',
