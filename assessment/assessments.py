@@ -24,8 +24,9 @@ from pydantic import (
 from .datatypes import IsoDate, Sha256
 from .errors import AssessmentError, InputFileError, PackNotFound, Problem
 from .fieldwork.record import Fieldwork, fieldwork_problems
-from .packs import CRITERION_ID_PATTERN, EvidenceKind, Pack
+from .packs import CRITERION_ID_PATTERN, Pack
 from .validation import pydantic_problems
+from .vocabulary import ActionStatus, EvidenceKind
 from .yamlsource import decode_text, format_path, read_text
 
 SCHEMA_VERSION = 1
@@ -33,10 +34,6 @@ MAX_ASSESSMENT_BYTES = 16 * 1024 * 1024
 # An assessment is at most five levels deep; deeper JSON is refused before it reaches the
 # model (Python's own parser gives up near 1,000 levels with a RecursionError).
 MAX_JSON_DEPTH = 64
-
-
-Status = Literal["open", "in_progress", "done"]
-ACTION_STATUSES: tuple[str, ...] = ("open", "in_progress", "done")
 
 
 class _Model(BaseModel):
@@ -123,7 +120,7 @@ class Response(_Model):
 class Action(_Model):
     owner: str | None = None
     deadline: IsoDate | None = None
-    status: Status | None = None
+    status: ActionStatus | None = None
     note: str | None = None
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from .assessments import Assessment
 from .formats import vega_locale
-from .i18n import localise
+from .i18n import language, localise
 from .messages import pct, threshold
 from .method import Forecast, Result
 from .packs import Pack
@@ -99,7 +99,7 @@ _LABELS: dict[str, dict[str, str]] = {
 
 def chart_label(key: str, lang: str) -> str:
     """A chart's own wording (axis titles, legends) in ``lang``."""
-    return _LABELS["en" if lang == "en" else "nl"][key]
+    return _LABELS[language(lang)][key]
 
 
 _AXIS_STYLE: dict[str, Any] = {

@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from .cli_common import CRITERIA_OPTION, atomic_output, handles_errors
+from .i18n import language
 
 DEFAULT_PACK = "ikm-readiness"
 
@@ -62,7 +63,7 @@ _SHOWN = 20  # skipped rows and warnings listed in the table
 
 
 def _w(key: str, lang: str, **values: Any) -> str:
-    return _WORDS[key][lang].format(**values)
+    return _WORDS[key][language(lang)].format(**values)
 
 
 def _columns(values: tuple[str, ...]) -> dict[str, str]:

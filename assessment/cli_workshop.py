@@ -19,6 +19,7 @@ import click
 
 from .cli_common import DATABASE_OPTION, atomic_output, handles_errors
 from .errors import IkmError
+from .links import is_clickable
 
 DEFAULT_PORT = 8501
 LAN_ENV = "IKM_WORKSHOP_LAN"  # the app shows other devices only the participant page
@@ -130,9 +131,12 @@ def serve(
                 "(or give the link's address with --public-url)"
             )
         public_url = f"http://{host}:{port}"
-    elif not public_url.startswith(("http://", "https://")):
-        raise IkmError(f"--public-url {public_url}: must start with http:// or https://")
-    public = public_url.rstrip("/")
+    elif not is_clickable(public_url):
+        raise IkmError(
+            f"--public-url {public_url}: must be a web address that starts with http:// or "
+            "https://, with a host and without spaces"
+        )
+    public = public_url.strip().rstrip("/")
     app = app_path()
     join = f"{public}/?join="
     if assessment_id is not None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from .assessments import Assessment
 from .errors import IkmError
-from .i18n import localise
+from .i18n import language, localise
 from .messages import VERDICTS, pct, signed
 from .method import Result
 from .packs import Pack
@@ -187,7 +187,7 @@ def compare(before: Side, after: Side) -> Comparison:
     )
 
 
-_TEXT = {
+COMPARE_WORDS = {  # also the app's comparison view (ui/labels.py)
     "head": {"nl": "Vergelijking {a} → {b}", "en": "Comparison {a} → {b}"},
     "verdict": {"nl": "Oordeel", "en": "Verdict"},
     "overall": {"nl": "Gereedheid totaal", "en": "Overall readiness"},
@@ -203,7 +203,7 @@ _TEXT = {
 
 
 def _t(key: str, lang: str, **params: Any) -> str:
-    return _TEXT[key][lang].format(**params)
+    return COMPARE_WORDS[key][language(lang)].format(**params)
 
 
 def comparison_lines(comparison: Comparison, lang: str) -> list[str]:

@@ -24,7 +24,7 @@ from .assessments import (
     check_against_pack,
 )
 from .errors import AssessmentError, IkmError
-from .i18n import localise
+from .i18n import language, localise
 from .packs import Criterion, Pack
 
 # what a change of these fields of a criterion means for its assessment
@@ -295,7 +295,7 @@ def cycle_lines(cycle: NextCycle, new_pack: Pack, lang: str) -> list[str]:
     """What :func:`next_cycle` did, as readable lines in ``lang``."""
 
     def t(key: str, **params: Any) -> str:
-        return _TEXT[key][lang].format(**params)
+        return _TEXT[key][language(lang)].format(**params)
 
     def title(cid: str) -> str:
         criterion = new_pack.criteria_by_id.get(cid)

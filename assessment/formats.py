@@ -11,12 +11,14 @@ from datetime import date
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 
+from .i18n import language
+
 _LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 
 def locale_of(lang: str | None) -> str:
     """The Babel locale of a UI language; Dutch unless English is asked for."""
-    return _LOCALES["en" if lang == "en" else "nl"]
+    return _LOCALES[language(lang)]
 
 
 def long_date(day: date | None, lang: str | None) -> str:

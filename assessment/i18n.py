@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, cast
 
 Language = Literal["nl", "en"]
 LANGUAGES: tuple[Language, ...] = ("nl", "en")
 DEFAULT_LANGUAGE: Language = "nl"
 
 LocalText = str | dict[str, str]
+
+
+def language(lang: str | None) -> Language:
+    """The language to show for ``lang``: itself when supported, else the default (Dutch).
+
+    The one home of the fallback: every table keyed by language is read with
+    ``table[language(lang)]``.
+    """
+    return cast(Language, lang) if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def localise(text: LocalText | None, lang: str = DEFAULT_LANGUAGE) -> str:

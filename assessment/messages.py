@@ -9,9 +9,10 @@ from collections.abc import Iterable
 
 from .assessments import Evidence
 from .formats import decimal, long_date
-from .i18n import localise
+from .i18n import language, localise
 from .method import ImprovementPoint, Reason, Result
 from .packs import Pack, Requirement
+from .vocabulary import EVIDENCE_KINDS
 
 VERDICTS = {
     "ready": {"nl": "Gereed voor de audit", "en": "Ready for the audit"},
@@ -19,7 +20,7 @@ VERDICTS = {
     "not_ready": {"nl": "Nog niet gereed", "en": "Not ready yet"},
 }
 
-EVIDENCE_KINDS = {
+KIND_WORDS = {  # keyed by vocabulary.EVIDENCE_KINDS
     "document": {"nl": "document", "en": "document"},
     "record": {"nl": "registratie", "en": "record"},
     "interview": {"nl": "interview", "en": "interview"},
@@ -28,7 +29,7 @@ EVIDENCE_KINDS = {
     "other": {"nl": "overig", "en": "other"},
 }
 
-STATUSES = {
+STATUS_WORDS = {  # keyed by vocabulary.ACTION_STATUSES
     "open": {"nl": "open", "en": "open"},
     "in_progress": {"nl": "in uitvoering", "en": "in progress"},
     "done": {"nl": "gereed", "en": "done"},
@@ -65,28 +66,24 @@ def verdict_label(verdict: str, lang: str) -> str:
 
 
 def kind_label(kind: str, lang: str) -> str:
-    return localise(EVIDENCE_KINDS.get(kind, {"nl": kind, "en": kind}), lang)
+    return localise(KIND_WORDS.get(kind, {"nl": kind, "en": kind}), lang)
 
 
 def status_label(status: str, lang: str) -> str:
-    return localise(STATUSES.get(status, {"nl": status, "en": status}), lang)
+    return localise(STATUS_WORDS.get(status, {"nl": status, "en": status}), lang)
 
 
 def requirement_text(requirement: Requirement, lang: str) -> str:
     """``record|interview`` as "a record or an interview" / "een registratie of een interview"."""
-    kinds = [
-        k
-        for k in ("document", "record", "interview", "observation", "metric", "other")
-        if k in requirement.kinds
-    ]
+    kinds = [k for k in EVIDENCE_KINDS if k in requirement.kinds]
     words = [_article(kind_label(k, lang), lang) for k in kinds]
-    return _join(words, _OR[lang if lang in _OR else "nl"])
+    return _join(words, _OR[language(lang)])
 
 
 def requirements_text(requirements: Iterable[Requirement], lang: str) -> str:
     """Several entries joined with "and"."""
     parts = [requirement_text(r, lang) for r in requirements]
-    return _join(parts, _AND[lang if lang in _AND else "nl"])
+    return _join(parts, _AND[language(lang)])
 
 
 def _join(words: list[str], last: str) -> str:
@@ -117,10 +114,10 @@ def level_needs(pack: Pack, criterion_id: str, level: int, kinds: Iterable[str],
                 continue
             seen.append(requirement)
             own = {"nl": f"eis van niveau {lvl}", "en": f"required from level {lvl}"}
-            parts.append(f"{requirement_text(requirement, lang)} ({own[_lang(lang)]})")
+            parts.append(f"{requirement_text(requirement, lang)} ({own[language(lang)]})")
     if not parts:
         return ""
-    needs = _join(parts, _AND[_lang(lang)])
+    needs = _join(parts, _AND[language(lang)])
     if lang == "en":
         return f"for level {level} still missing: {needs}"
     return f"voor niveau {level} ontbreekt nog: {needs}"
@@ -132,7 +129,7 @@ def kind_backed(lang: str) -> str:
     return {
         "nl": "bewijs van de vereiste soort is gekoppeld",
         "en": "evidence of the required kind is linked",
-    }[_lang(lang)]
+    }[language(lang)]
 
 
 def completeness_text(answered: int, applicable: int, lang: str, to_confirm: int = 0) -> str:
@@ -150,7 +147,7 @@ def forecast_label(lang: str) -> str:
     return {
         "nl": "op de auditdag, als elk gepland punt op tijd klaar is",
         "en": "on the audit day, if every planned point is finished on time",
-    }[_lang(lang)]
+    }[language(lang)]
 
 
 def unplanned_text(points: Iterable[ImprovementPoint], lang: str) -> str:
@@ -171,7 +168,7 @@ def unplanned_text(points: Iterable[ImprovementPoint], lang: str) -> str:
             {
                 "nl": f"{n} {'punt' if n == 1 else 'punten'} zonder eigenaar",
                 "en": f"{n} {'point' if n == 1 else 'points'} without an owner",
-            }[_lang(lang)]
+            }[language(lang)]
             + f" ({', '.join(no_owner)})"
         )
     if at_risk:
@@ -182,11 +179,11 @@ def unplanned_text(points: Iterable[ImprovementPoint], lang: str) -> str:
                 "(deadline na de uiterste datum)",
                 "en": f"{n} {'point is' if n == 1 else 'points are'} at risk "
                 "(deadline after the latest day)",
-            }[_lang(lang)]
+            }[language(lang)]
             + f" ({', '.join(at_risk)})"
         )
     head = {"nl": "Niet gepland, dus niet meegeteld", "en": "Not planned, so not counted"}
-    return f"{head[_lang(lang)]}: {'; '.join(parts)}."
+    return f"{head[language(lang)]}: {'; '.join(parts)}."
 
 
 def unowned_knockouts_text(points: Iterable[ImprovementPoint], lang: str) -> str:
@@ -216,7 +213,7 @@ def verdict_condition(result: Result, pack: Pack, lang: str) -> str:
     gaps = [c.id for c in result.criteria if c.mandatory and c.applicable and (c.gap or 0) > 0]
     by = long_date(result.latest, lang)
     if gaps:
-        ids = _join(gaps, _AND[_lang(lang)])
+        ids = _join(gaps, _AND[language(lang)])
         if lang == "en":
             verb = "reaches its" if len(gaps) == 1 else "reach their"
             needs.append(f"knock-out {ids} {verb} target" + (f" by {by}" if by else ""))
@@ -229,7 +226,7 @@ def verdict_condition(result: Result, pack: Pack, lang: str) -> str:
             {
                 "nl": f"de totale gereedheid {threshold(t.ready_overall, 'nl')} haalt",
                 "en": f"overall readiness reaches {threshold(t.ready_overall, 'en')}",
-            }[_lang(lang)]
+            }[language(lang)]
         )
     for group in result.pillars:
         if group.readiness is not None and group.readiness < t.ready_pillar:
@@ -238,7 +235,7 @@ def verdict_condition(result: Result, pack: Pack, lang: str) -> str:
                 {
                     "nl": f"pijler ‘{title}’ {threshold(t.ready_pillar, 'nl')} haalt",
                     "en": f"pillar ‘{title}’ reaches {threshold(t.ready_pillar, 'en')}",
-                }[_lang(lang)]
+                }[language(lang)]
             )
     left = sum(1 for c in result.criteria if c.applicable and not c.answered and not c.to_confirm)
     if result.completeness.to_confirm:
@@ -248,7 +245,7 @@ def verdict_condition(result: Result, pack: Pack, lang: str) -> str:
                 "nl": f"{n} overgenomen {'antwoord' if n == 1 else 'antwoorden'} bevestigd "
                 f"{'is' if n == 1 else 'zijn'}",
                 "en": f"{n} carried-over {'answer is' if n == 1 else 'answers are'} confirmed",
-            }[_lang(lang)]
+            }[language(lang)]
         )
     if left:
         needs.append(
@@ -257,10 +254,10 @@ def verdict_condition(result: Result, pack: Pack, lang: str) -> str:
                 f"beantwoord {'is' if left == 1 else 'zijn'}",
                 "en": f"the {'open criterion is' if left == 1 else f'{left} open criteria are'} "
                 "answered",
-            }[_lang(lang)]
+            }[language(lang)]
         )
-    head = {"nl": "Gereed als ", "en": "Ready when "}[_lang(lang)]
-    return head + _join(needs, _AND[_lang(lang)]) + "."
+    head = {"nl": "Gereed als ", "en": "Ready when "}[language(lang)]
+    return head + _join(needs, _AND[language(lang)]) + "."
 
 
 def reason_text(reason: Reason, pack: Pack, lang: str) -> str:
@@ -270,14 +267,14 @@ def reason_text(reason: Reason, pack: Pack, lang: str) -> str:
         return {
             "nl": "alle drempels zijn gehaald en geen verplicht criterium heeft een tekort",
             "en": "every threshold is met and no mandatory criterion has a gap",
-        }[_lang(lang)]
+        }[language(lang)]
     if reason.code == "overall_below":
         return {
             "nl": f"de totale gereedheid is {pct(p['value'], 'nl')}, onder de drempel van "
             f"{threshold(p['threshold'], 'nl')}",
             "en": f"overall readiness is {pct(p['value'], 'en')}, below the threshold of "
             f"{threshold(p['threshold'], 'en')}",
-        }[_lang(lang)]
+        }[language(lang)]
     if reason.code == "pillar_below":
         title = next((localise(x.title, lang) for x in pack.pillars if x.id == p["pillar"]), "")
         return {
@@ -285,35 +282,31 @@ def reason_text(reason: Reason, pack: Pack, lang: str) -> str:
             f"onder {threshold(p['threshold'], 'nl')}",
             "en": f"pillar ‘{title}’ is at {pct(p['value'], 'en')}, "
             f"below {threshold(p['threshold'], 'en')}",
-        }[_lang(lang)]
+        }[language(lang)]
     if reason.code == "incomplete":
         counts = completeness_text(p["answered"], p["applicable"], lang, p.get("to_confirm", 0))
         return {
             "nl": f"nog niet alle criteria zijn beantwoord en bevestigd ({counts})",
             "en": f"not every criterion has been answered and confirmed yet ({counts})",
-        }[_lang(lang)]
+        }[language(lang)]
     ids = ", ".join(p["criteria"])
     if "allowed" in p:
         return {
             "nl": f"verplichte criteria met een tekort groter dan {p['allowed']} niveau: {ids}",
             "en": f"mandatory criteria with a gap larger than {p['allowed']} level: {ids}",
-        }[_lang(lang)]
+        }[language(lang)]
     return {
         "nl": f"verplichte criteria met een tekort: {ids}",
         "en": f"mandatory criteria with a gap: {ids}",
-    }[_lang(lang)]
+    }[language(lang)]
 
 
 def verdict_sentence(result: Result, pack: Pack, lang: str) -> str:
     """The verdict and its reasons in one sentence."""
     reasons = "; ".join(reason_text(r, pack, lang) for r in result.reasons)
     label = verdict_label(result.verdict, lang)
-    joiner = {"nl": "want", "en": "because"}[_lang(lang)]
+    joiner = {"nl": "want", "en": "because"}[language(lang)]
     return f"{label}, {joiner} {reasons}."
-
-
-def _lang(lang: str) -> str:
-    return "en" if lang == "en" else "nl"
 
 
 # ---- checkable evidence (SPEC section 3) ----------------------------------------------------

@@ -106,7 +106,7 @@ class ImprovementPoint:
     user_deadline: date | None
     at_risk: bool
     owner: str | None
-    status: str  # open, in_progress or done
+    status: str  # one of vocabulary.ACTION_STATUSES
     note: str | None
     overdue: bool = False  # not done and the deadline is before today
 

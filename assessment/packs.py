@@ -27,10 +27,9 @@ from pydantic import (
 from .errors import InputFileError, PackError, Problem
 from .i18n import LANGUAGES, LocalText
 from .refs import ref_problems
-from .validation import EVIDENCE_KINDS, pydantic_problems
+from .validation import pydantic_problems
+from .vocabulary import EVIDENCE_KINDS, EvidenceKind
 from .yamlsource import SourceDoc, decode_text, format_path, load_yaml, read_text
-
-EvidenceKind = Literal["document", "record", "interview", "observation", "metric", "other"]
 
 PACK_ID_PATTERN = r"^[a-z0-9-]+$"
 CRITERION_ID_PATTERN = r"^[A-Za-z0-9._-]+$"
@@ -124,8 +123,12 @@ class Planning(_Model):
     buffer_days: int = Field(10, ge=0)
 
 
+DEFAULT_TARGET = 3
+"""The target level of a criterion when neither it nor the pack's ``defaults`` set one."""
+
+
 class Defaults(_Model):
-    target: int = Field(3, ge=1)
+    target: int = Field(DEFAULT_TARGET, ge=1)
     weight: float = Field(1, gt=0)
 
 
@@ -355,7 +358,7 @@ def _semantic_problems(doc: SourceDoc) -> list[Problem]:
     top = levels[-1] if levels and levels == list(range(len(levels))) else None
 
     defaults = data.get("defaults")
-    default_target = 3
+    default_target = DEFAULT_TARGET
     if isinstance(defaults, dict) and isinstance(defaults.get("target"), int):
         default_target = defaults["target"]
         if top is not None and default_target > top:

@@ -19,8 +19,8 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from .assessments import Assessment
-from .i18n import localise
-from .messages import STATUSES
+from .i18n import language, localise
+from .messages import status_label
 from .method import Result, score
 from .packs import Pack
 
@@ -62,7 +62,7 @@ _TEXT = {
 
 
 def _t(key: str, lang: str, **params: Any) -> str:
-    return _TEXT[key][lang if lang in ("nl", "en") else "nl"].format(**params)
+    return _TEXT[key][language(lang)].format(**params)
 
 
 @dataclass(frozen=True)
@@ -200,7 +200,7 @@ def plan_calendar(
             f"{_t('priority', lang)}: {row.priority}",
             f"{_t('levels', lang)}: {row.from_level} → {row.to_level}",
             f"{_t('owner', lang)}: {owner}",
-            f"{_t('status', lang)}: {localise(STATUSES[row.status], lang)}",
+            f"{_t('status', lang)}: {status_label(row.status, lang)}",
         ]
         if row.at_risk and result.latest is not None:
             lines.append(_t("at_risk_about", lang, latest=result.latest.isoformat()))
@@ -282,7 +282,7 @@ def plan_csv(rows: Iterable[PlanRow], lang: str) -> str:
             elif isinstance(value, date):
                 cells.append(value.isoformat())
             elif key == "status":
-                cells.append(localise(STATUSES[value], lang))
+                cells.append(status_label(value, lang))
             else:
                 cells.append(safe_cell(str(value)))
         writer.writerow(cells)

@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .assessments import Assessment
-from .i18n import localise
+from .i18n import language, localise
 from .messages import (
     completeness_text,
     forecast_label,
@@ -88,7 +88,7 @@ def print_result(result: Result, pack: Pack, assessment: Assessment, lang: str) 
     Every text from the assessment or the pack goes in as a ``Text`` object, so brackets in
     a name are printed as they are, never read as markup.
     """
-    h = _HEAD["en" if lang == "en" else "nl"]
+    h = _HEAD[language(lang)]
     console = Console(highlight=False, soft_wrap=False)
     title = rich_text(assessment.organisation.name, "bold")
     title.append(printable(f" – {localise(pack.title, lang)} {pack.version}"))

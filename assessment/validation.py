@@ -8,16 +8,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import Problem
+from .vocabulary import EVIDENCE_KINDS
 from .yamlsource import format_path
-
-EVIDENCE_KINDS: tuple[str, ...] = (
-    "document",
-    "record",
-    "interview",
-    "observation",
-    "metric",
-    "other",
-)
 
 _FRIENDLY = {
     "missing": "required field is missing",

@@ -23,6 +23,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from .i18n import language
+
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, no 1/I
 CODE_LENGTH = 6
 CODE_LIFETIME = timedelta(hours=12)
@@ -274,7 +276,7 @@ def _round_order(record: RoundRecord) -> tuple[float, int]:
 
 # ---- the report's appendix ----------------------------------------------------------------------
 
-_APPENDIX = {
+APPENDIX_WORDS = {  # also the app's workshop result (ui/labels.py)
     "nl": {
         "title": "Bijlage: workshop – consensus en spreiding",
         "toc": "Workshop: consensus en spreiding",
@@ -418,7 +420,7 @@ def workshop_appendix(
     """The appendix in ``lang`` (``titles``: criterion id -> title); None without votes."""
     if not result:
         return None
-    t = _APPENDIX["en" if lang == "en" else "nl"]
+    t = APPENDIX_WORDS[language(lang)]
     dates = sorted({s.started_at.date().isoformat() for s in result.sessions})
     leaders = sorted({s.consultant for s in result.sessions if s.consultant}, key=str.casefold)
     when = ", ".join(dates) or t["none"]

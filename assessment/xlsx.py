@@ -20,8 +20,9 @@ from typing import Any
 from .assessments import Assessment
 from .errors import IkmError
 from .i18n import localise
-from .messages import EVIDENCE_KINDS, STATUSES
+from .messages import kind_label, status_label
 from .packs import Pack
+from .vocabulary import ACTION_STATUSES
 from .xlsx_import import check_container, import_workbook, load_workbook_file
 from .xlsx_layout import (
     COLUMNS,
@@ -117,13 +118,15 @@ def export_workbook(
 
     evidence = sheet(SHEET_EVIDENCE, _evidence_rows(assessment))
     kinds = DataValidation(type="list", formula1=f'"{",".join(KIND_IDS)}"', allow_blank=True)
-    kinds.prompt = " · ".join(f"{k} ({localise(EVIDENCE_KINDS[k], lang)})" for k in KIND_IDS)
+    kinds.prompt = " · ".join(f"{k} ({kind_label(k, lang)})" for k in KIND_IDS)
     evidence.add_data_validation(kinds)
     kinds.add(f"B3:B{max(evidence.max_row, 3) + 200}")
 
     actions = sheet(SHEET_ACTIONS, _action_rows(assessment, pack, lang, plan_criteria))
-    statuses = DataValidation(type="list", formula1='"open,in_progress,done"', allow_blank=True)
-    statuses.prompt = " · ".join(f"{k} ({localise(v, lang)})" for k, v in STATUSES.items())
+    statuses = DataValidation(
+        type="list", formula1=f'"{",".join(ACTION_STATUSES)}"', allow_blank=True
+    )
+    statuses.prompt = " · ".join(f"{k} ({status_label(k, lang)})" for k in ACTION_STATUSES)
     actions.add_data_validation(statuses)
     statuses.add(f"E3:E{max(actions.max_row, 3) + 200}")
 

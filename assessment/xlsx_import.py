@@ -19,6 +19,7 @@ from typing import Any
 
 from .assessments import Assessment
 from .errors import InputFileError, Problem
+from .links import is_clickable
 from .packs import Pack
 from .xlsx_checks import check_container, validate
 from .xlsx_layout import (
@@ -288,6 +289,13 @@ def _read_evidence(ws: Any, data: dict[str, Any], reader: _Reader) -> None:
                 continue
             _set(item, key, value)
             reader.cells[format_path(("evidence", index, *key.split(".")))] = cell
+        if "link" in row and not is_clickable(str(row["link"][0])):
+            reader.problem(
+                row["link"][1],
+                "the link is kept as text: only a web address (http:// or https://) "
+                "without spaces can be clicked",
+                "warning",
+            )
         if "criteria" in item:
             for k in range(len(item["criteria"])):
                 reader.cells[format_path(("evidence", index, "criteria", k))] = row["criteria"][1]

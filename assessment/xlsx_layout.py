@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass
 
 from .i18n import localise
-from .messages import EVIDENCE_KINDS
+from .messages import kind_label
 from .packs import Pack
-from .validation import EVIDENCE_KINDS as KIND_IDS
+from .vocabulary import ACTION_STATUSES
+from .vocabulary import EVIDENCE_KINDS as KIND_IDS
 
 
 def get_column_letter(index: int) -> str:
@@ -151,7 +152,7 @@ def unescape_text(text: str) -> str:
 def readme_lines(pack: Pack, lang: str) -> list[str]:
     """The read-me sheet, one line per row, in ``lang``."""
     scale = ", ".join(f"{s.level} = {localise(s.label, lang)}" for s in pack.scale)
-    kinds = ", ".join(f"{k} ({localise(EVIDENCE_KINDS[k], lang)})" for k in KIND_IDS)
+    kinds = ", ".join(f"{k} ({kind_label(k, lang)})" for k in KIND_IDS)
     pack_line = f"{localise(pack.title, lang)} ({pack.id} {pack.version})"
     if lang == "en":
         return [
@@ -170,7 +171,8 @@ def readme_lines(pack: Pack, lang: str) -> list[str]:
             "To re-confirm: TRUE marks a response carried over from the previous cycle; it counts "
             "as unanswered until you confirm or change it and clear the mark.",
             f"Evidence kinds: {kinds}. Criteria: ids separated by commas.",
-            "Dates: YYYY-MM-DD (a date cell works too). Status: open, in_progress or done.",
+            "Dates: YYYY-MM-DD (a date cell works too). "
+            f"Status: {', '.join(ACTION_STATUSES[:-1])} or {ACTION_STATUSES[-1]}.",
             "Assessors: one name per row; repeat the row 'assessors' for more names.",
             "Formulas are not accepted: type values. Macro workbooks (.xlsm) are refused.",
             "Files attached to evidence are not in this workbook: they stay in the app's store "
@@ -194,7 +196,8 @@ def readme_lines(pack: Pack, lang: str) -> list[str]:
         "Opnieuw bevestigen: TRUE markeert een antwoord uit de vorige cyclus; het telt als "
         "onbeantwoord tot u het bevestigt of wijzigt en de markering weghaalt.",
         f"Soorten bewijs: {kinds}. Criteria: ids gescheiden door komma's.",
-        "Datums: JJJJ-MM-DD (een datumcel mag ook). Status: open, in_progress of done.",
+        "Datums: JJJJ-MM-DD (een datumcel mag ook). "
+        f"Status: {', '.join(ACTION_STATUSES[:-1])} of {ACTION_STATUSES[-1]}.",
         "Beoordelaars: één naam per rij; herhaal de rij 'assessors' voor meer namen.",
         "Formules worden niet geaccepteerd: typ waarden. Werkmappen met macro's (.xlsm) worden "
         "geweigerd.",

@@ -1,12 +1,20 @@
 """Pack validation (SPEC section 1): one bad file per rule in tests/data/packs/."""
 
+import re
 from pathlib import Path
 
 import pytest
 
 from assessment.errors import InputFileError, PackError
-from assessment.packs import load_pack, load_pack_bytes, pack_files, parse_requirement
-from tests.helpers import DATA
+from assessment.packs import (
+    DEFAULT_TARGET,
+    Defaults,
+    load_pack,
+    load_pack_bytes,
+    pack_files,
+    parse_requirement,
+)
+from tests.helpers import DATA, ROOT
 
 BAD = DATA / "packs"
 
@@ -168,3 +176,21 @@ def test_file_checks_and_terms_are_read(tmp_path):
         42,
         "calendar",
     )
+
+
+# The default target once: a number assigned to a name with "target" in it is a second copy.
+_TARGET_NUMBER = re.compile(r"target\w*\s*(:\s*[\w |]+)?=\s*(Field\()?\s*\d")
+
+
+def test_the_default_target_has_one_home():
+    assert Defaults().target == DEFAULT_TARGET
+    for old in ("    target: int = Field(3, ge=1)", "    default_target = 3", "target=3"):
+        assert _TARGET_NUMBER.search(old), old
+    hits = [
+        f"{path.relative_to(ROOT)}:{n}: {line.strip()}"
+        for package in ("assessment", "ui")
+        for path in sorted((ROOT / package).rglob("*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if _TARGET_NUMBER.search(line) and "DEFAULT_TARGET = " not in line
+    ]
+    assert hits == [], "use assessment.packs.DEFAULT_TARGET"

@@ -43,7 +43,7 @@ def test_serve_refuses_bad_input_clearly(sqlite_url):
     bad = runner.invoke(main, ["workshop", "serve", "--dry-run", "--address", "my-laptop"])
     assert bad.exit_code == 1 and "--address my-laptop: not an IP address" in bad.output
     bad = runner.invoke(main, ["workshop", "serve", "--dry-run", "--public-url", "192.168.1.2"])
-    assert bad.exit_code == 1 and "must start with http://" in bad.output
+    assert bad.exit_code == 1 and "must be a web address that starts with http://" in bad.output
     missing = runner.invoke(
         main,
         [

@@ -14,6 +14,8 @@ from assessment.assessments import parse_assessment
 from assessment.catalog import Catalog, load_catalog
 from assessment.demo import demo_assessment
 from assessment.errors import AssessmentError, IkmError, InputFileError
+from assessment.links import is_clickable
+from assessment.vocabulary import EVIDENCE_KINDS
 from assessment.xlsx import export_workbook, import_workbook
 from assessment.xlsx_layout import MAX_UNPACKED_BYTES, escape_text, unescape_text
 from tests.helpers import method_data, method_pack
@@ -21,13 +23,16 @@ from tests.helpers import method_data, method_pack
 PACK = method_pack()
 CATALOG = Catalog([PACK])
 IDS = list(PACK.criteria_by_id)
-KINDS = ["document", "record", "interview", "observation", "metric", "other"]
+KINDS = list(EVIDENCE_KINDS)
 
 
 def roundtrip(assessment, pack=PACK, catalog=CATALOG):
     raw = export_workbook(assessment, pack)
     back, _, warnings = import_workbook(raw, "t.xlsx", catalog.pack_for)
-    assert warnings == []
+    # the one warning a valid assessment can give: a link that is kept as text
+    unclickable = [e for e in back.evidence if e.link and not is_clickable(e.link)]
+    assert len(warnings) == len(unclickable)
+    assert all("the link is kept as text" in str(w) for w in warnings)
     return back
 
 
@@ -326,6 +331,20 @@ def test_an_extra_sheet_is_a_warning():
     raw = spoiled(lambda book: book.create_sheet("Mijn notities"))
     _, _, warnings = import_workbook(raw, "t.xlsx", CATALOG.pack_for)
     assert [str(w) for w in warnings] == ["t.xlsx: Mijn notities: warning: this sheet is not read"]
+
+
+def test_a_link_that_cannot_be_clicked_is_kept_as_text_with_a_warning():
+    def change(book):
+        book["Evidence"]["G3"] = "intranet/klachten beleid.docx"
+        book["Evidence"]["G4"] = "https://example.org/beleid"  # E2 had none
+
+    back, _, warnings = import_workbook(spoiled(change), "t.xlsx", CATALOG.pack_for)
+    assert [str(w) for w in warnings] == [
+        "t.xlsx: Evidence!G3: warning: the link is kept as text: only a web address "
+        "(http:// or https://) without spaces can be clicked"
+    ]
+    assert back.evidence[0].link == "intranet/klachten beleid.docx"
+    assert back.evidence[1].link == "https://example.org/beleid"
 
 
 def test_date_cells_typed_in_excel_are_read_as_dates():

@@ -9,9 +9,9 @@ import streamlit as st
 from assessment.assessments import Evidence
 from assessment.cycle import is_stale
 from assessment.i18n import localise
+from assessment.links import web_href
 from assessment.messages import (
     CHECKABLE,
-    EVIDENCE_KINDS,
     NOT_CHECKABLE,
     checkable_label,
     kind_label,
@@ -19,6 +19,7 @@ from assessment.messages import (
     stale_label,
     to_make_checkable_text,
 )
+from assessment.vocabulary import EVIDENCE_KINDS
 from ui import evidence_form, layout, services, state
 from ui.labels import md, t
 
@@ -142,10 +143,9 @@ def _item(opened: services.Opened, item: Evidence, lang: str) -> None:
             if facts:
                 st.caption(md(" · ".join(facts)))
             if item.link:
-                if item.link.startswith(("https://", "http://")):
-                    st.link_button(
-                        md(_short(item.link)), item.link, icon=":material/link:", type="tertiary"
-                    )
+                href = web_href(item.link)
+                if href:
+                    st.link_button(md(_short(href)), href, icon=":material/link:", type="tertiary")
                 else:
                     st.caption(md(item.link))
             todo = to_make_checkable_text(item, lang)

@@ -13,7 +13,8 @@ import streamlit as st
 
 from assessment.assessments import Evidence
 from assessment.i18n import localise
-from assessment.messages import EVIDENCE_KINDS, kind_label
+from assessment.messages import kind_label
+from assessment.vocabulary import EVIDENCE_KINDS
 from ui import services
 from ui.forms import Markdown, beside, clear, problems, set_problems, widget_key
 from ui.labels import md, t

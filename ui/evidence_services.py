@@ -13,6 +13,7 @@ import streamlit as st
 from assessment import edits
 from assessment.assessments import Assessment
 from assessment.errors import IkmError
+from assessment.links import is_clickable
 from assessment.store import FileRejected
 from ui import state
 from ui.labels import md, t
@@ -82,7 +83,7 @@ def save_evidence(
     problems: dict[str, str] = {}
     if not fields.title:
         problems["title"] = t("ev_title_needed", lang)
-    if fields.link and not fields.link.startswith(("https://", "http://")):
+    if fields.link and not is_clickable(fields.link):
         problems["link"] = t("ev_link_bad", lang)
     if upload is not None:
         problem = upload_problem(upload.name, upload.getvalue(), lang)

@@ -8,7 +8,26 @@ from __future__ import annotations
 
 import re
 
-from assessment.i18n import DEFAULT_LANGUAGE
+from assessment.charts import chart_label
+from assessment.compare import COMPARE_WORDS
+from assessment.i18n import DEFAULT_LANGUAGE, LANGUAGES, language
+from assessment.workshop import APPENDIX_WORDS
+
+
+def _shared(text: dict[str, str]) -> tuple[str, str]:
+    """An entry whose text another table holds (``{nl: ..., en: ...}``), as (nl, en)."""
+    return (text["nl"], text["en"])
+
+
+def _appendix(key: str) -> tuple[str, str]:
+    """A word of the workshop appendix (assessment/workshop.py), as (nl, en)."""
+    return _shared({lang: APPENDIX_WORDS[lang][key] for lang in LANGUAGES})
+
+
+def _chart(key: str) -> tuple[str, str]:
+    """A word of the charts (assessment/charts.py), as (nl, en)."""
+    return _shared({lang: chart_label(key, lang) for lang in LANGUAGES})
+
 
 LABELS: dict[str, tuple[str, str]] = {
     # -- app and navigation (nl, en)
@@ -140,7 +159,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "changed": ("gewijzigd {when}", "changed {when}"),
     "readiness": ("Gereedheid", "Readiness"),
     "maturity": ("Volwassenheid", "Maturity"),
-    "verdict": ("Oordeel", "Verdict"),
+    "verdict": _shared(COMPARE_WORDS["verdict"]),
     "pack": ("Criteriaset", "Criteria pack"),
     "criteria_count": ("{n} criteria", "{n} criteria"),
     # -- new assessment
@@ -265,8 +284,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "ev_title_needed": ("Geef het bewijs een titel.", "Give the evidence a title."),
     "ev_added": ("Bewijs {id} toegevoegd.", "Evidence {id} added."),
     "ev_link_bad": (
-        "De link moet met http:// of https:// beginnen.",
-        "The link must start with http:// or https://.",
+        "De link moet een webadres zijn dat met http:// of https:// begint, zonder spaties.",
+        "The link must be a web address starting with http:// or https://, without spaces.",
     ),
     "previous": ("Vorige", "Previous"),
     "next": ("Volgende", "Next"),
@@ -315,8 +334,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "go_assess": ("Beoordelen", "Assess"),
     # -- results page
     "results_title": ("Resultaten", "Results"),
-    "overall_readiness": ("Gereedheid totaal", "Overall readiness"),
-    "on_audit_day": ("Op de auditdag (gepland)", "On the audit day (planned)"),
+    "overall_readiness": _shared(COMPARE_WORDS["overall"]),
+    "on_audit_day": _chart("audit_day"),
     "condition": ("Voorwaarde", "Condition"),
     "forecast_help": (
         "Als elk gepland verbeterpunt op tijd klaar is. Gepland is een punt dat gereed is, of "
@@ -326,14 +345,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "is done, or has an owner and a deadline no later than the latest day before the "
         "audit; other points do not count.",
     ),
-    "per_pillar": ("Per pijler", "Per pillar"),
+    "per_pillar": _shared(COMPARE_WORDS["pillars"]),
     "per_tag": ("Per ontwikkelelement", "Per development element"),
     "all_criteria": ("Alle criteria", "All criteria"),
     "col_criterion": ("Criterium", "Criterion"),
     "col_title": ("Titel", "Title"),
     "col_pillar": ("Pijler", "Pillar"),
-    "col_claimed": ("Geclaimd", "Claimed"),
-    "col_evidenced": ("Aangetoond", "Evidenced"),
+    "col_claimed": _chart("claimed"),
+    "col_evidenced": _chart("evidenced"),
     "col_target": ("Doel", "Target"),
     "col_gap": ("Tekort", "Gap"),
     "col_state": ("Stand", "State"),
@@ -373,11 +392,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "Improvement points that will not be done in time for the audit: {n}.",
     ),
     "col_priority": ("Prio", "Priority"),
-    "col_point": ("Verbeterpunt", "Improvement point"),
+    "col_point": _chart("point"),
     "col_levels": ("Van → naar", "From → to"),
     "col_proposed": ("Voorgesteld", "Proposed"),
     "col_deadline": ("Deadline", "Deadline"),
-    "col_at_risk": ("Risico", "At risk"),
+    "col_at_risk": _chart("at_risk"),
     "col_overdue": ("Verlopen", "Overdue"),
     "overdue_count": (
         "Verbeterpunten die niet gereed zijn en waarvan de deadline voorbij is: {n}.",
@@ -624,8 +643,7 @@ LABELS.update(
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
     """The label ``key`` in ``lang``, with ``{name}`` placeholders filled from ``values``."""
-    nl, en = LABELS[key]
-    text = en if lang == "en" else nl
+    text = LABELS[key][LANGUAGES.index(language(lang))]  # each entry: (nl, en), as LANGUAGES
     return text.format(**values) if values else text
 
 
@@ -693,7 +711,7 @@ LABELS.update(
             "Geen namen op het scherm, in het rapport of in de CSV: alleen de niveaus.",
             "No names on the screen, in the report or in the CSV: only the levels.",
         ),
-        "ws_anonymous_badge": ("anoniem", "anonymous"),
+        "ws_anonymous_badge": _appendix("anonymous"),
         "ws_reveal": ("Stemmen tonen", "Show the votes"),
         "ws_hidden_one": (
             "1 stem binnen, nog verborgen: zo laat niemand zich door de anderen leiden.",
@@ -745,9 +763,9 @@ LABELS.update(
         "ws_round": ("ronde {n}", "round {n}"),
         "ws_result": ("Uitslag", "Result"),
         "ws_no_votes": ("Er is (nog) niet gestemd.", "No votes (yet)."),
-        "ws_low": ("Laagste", "Lowest"),
-        "ws_median": ("Mediaan", "Median"),
-        "ws_high": ("Hoogste", "Highest"),
+        "ws_low": _appendix("low"),
+        "ws_median": _appendix("median"),
+        "ws_high": _appendix("high"),
         "ws_discuss": (
             "Bespreken: de stemmen lopen {n} niveaus uiteen.",
             "Discuss: the votes are {n} levels apart.",
@@ -762,8 +780,8 @@ LABELS.update(
         ),
         "ws_col_level": ("Niveau", "Level"),
         "ws_col_votes": ("Stemmen", "Votes"),
-        "ws_col_who": ("Wie", "Who"),
-        "ws_comments": ("Toelichtingen", "Comments"),
+        "ws_col_who": _appendix("who"),
+        "ws_comments": _appendix("comments"),
         "ws_agree": ("Afgesproken niveau", "Agreed level"),
         "ws_record": ("Vastleggen als antwoord", "Record as the answer"),
         "ws_recorded": (
@@ -939,10 +957,10 @@ LABELS.update(
         ),
         "cmp_choose": ("Vergelijk met", "Compare with"),
         "cmp_sides": ("Van {before} naar {after}.", "From {before} to {after}."),
-        "cmp_overall": ("Gereedheid totaal", "Overall readiness"),
-        "cmp_verdict": ("Oordeel", "Verdict"),
+        "cmp_overall": _shared(COMPARE_WORDS["overall"]),
+        "cmp_verdict": _shared(COMPARE_WORDS["verdict"]),
         "cmp_was": ("was: {verdict}", "was: {verdict}"),
-        "cmp_answered": ("Beantwoord", "Answered"),
+        "cmp_answered": _shared(COMPARE_WORDS["complete"]),
         "cmp_unchanged": (
             "Geen criterium heeft een ander aangetoond niveau.",
             "No criterion has another evidenced level.",
@@ -953,7 +971,7 @@ LABELS.update(
             "Criteria with another evidenced level: **{worse}** worse (at the top), "
             "**{better}** better.",
         ),
-        "cmp_not_in_pack": ("niet in pakket", "not in pack"),
+        "cmp_not_in_pack": _shared(COMPARE_WORDS["missing"]),
         "to_confirm_notice": (
             "Overgenomen uit de vorige cyclus: bevestig dit antwoord of wijzig het. Tot dan telt "
             "het als onbeantwoord.",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment.errors import IkmError
-from assessment.i18n import LANGUAGES, localise
+from assessment.i18n import LANGUAGES, language, localise
 from assessment.store import JoinRefused, ParticipantScreen, VoteRefused
 from assessment.workshop import normalise_code
 from ui import services
@@ -34,16 +34,15 @@ STYLE = """
 """
 
 
-def _lang() -> str:
-    chosen = st.session_state.get(LANG) or st.query_params.get("lang")
-    return chosen if chosen in LANGUAGES else "nl"
+def _chosen_language() -> str:
+    return language(st.session_state.get(LANG) or st.query_params.get("lang"))
 
 
 def render() -> None:
     st.markdown(STYLE, unsafe_allow_html=True)  # our own CSS only
     if st.session_state.get(LANG) not in LANGUAGES:
-        st.session_state[LANG] = _lang()
-    lang = _lang()
+        st.session_state[LANG] = _chosen_language()
+    lang = _chosen_language()
     with st.container(horizontal=True, vertical_alignment="center"):
         st.markdown(f"### {t('pt_title', lang)}")
         st.segmented_control(

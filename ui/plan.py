@@ -8,9 +8,9 @@ from typing import Any
 import streamlit as st
 
 from assessment import charts
-from assessment.assessments import ACTION_STATUSES
 from assessment.i18n import localise
 from assessment.messages import status_label, unowned_knockouts_text
+from assessment.vocabulary import ACTION_STATUSES
 from assessment.workload import owner_loads
 from ui import layout, services, state
 from ui.labels import md, t

@@ -11,7 +11,7 @@ from typing import Any
 
 import streamlit as st
 
-from assessment.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from assessment.i18n import DEFAULT_LANGUAGE, LANGUAGES, language
 
 ASSESSMENT = "a"  # id of the open assessment in the store
 CRITERION = "c"  # id of the criterion shown on the assess page
@@ -49,8 +49,7 @@ def sync() -> None:
 
 def lang() -> str:
     """The UI language."""
-    value = st.session_state.get(LANG)
-    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+    return language(st.session_state.get(LANG))
 
 
 def assessment_id() -> str | None:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Literal
 
+from ..i18n import language
 from ..packs import Pack
 from ..planning import add_working_days
 from .reading import Register
@@ -63,8 +64,7 @@ REASONS: dict[str, dict[str, str]] = {
 
 def reason_text(code: str, value: str = "", lang: str = "en") -> str:
     """The reason of a skipped row or a warning in ``lang`` (``nl`` or ``en``)."""
-    words = REASONS[code]
-    return words.get(lang, words["en"]).format(value=value)
+    return REASONS[code][language(lang)].format(value=value)
 
 
 def parse_day(value: Any) -> date | None:

@@ -17,6 +17,7 @@ from datetime import date
 
 from ..assessments import Assessment, Evidence
 from ..edits import add_evidence
+from ..i18n import language
 from ..messages import pct
 from ..packs import Pack
 from .filereview import CriterionReview, file_review
@@ -50,8 +51,7 @@ _WORDS = {
 
 
 def _w(key: str, lang: str, **values: object) -> str:
-    words = _WORDS[key]
-    return words.get(lang, words["en"]).format(**values)
+    return _WORDS[key][language(lang)].format(**values)
 
 
 def percent_text(value: float | None, lang: str) -> str:

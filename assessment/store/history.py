@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..assessments import Assessment
+from ..i18n import language
 
 Change = dict[str, Any]
 
@@ -219,7 +220,7 @@ def _show(value: Any, lang: str) -> str:
 
 def describe(change: Change, lang: str = "nl") -> str:
     """One change record in words, in ``lang`` (``nl`` or ``en``)."""
-    lang = "en" if lang == "en" else "nl"
+    lang = language(lang)
     kind = change.get("kind", "")
     params = {k: v for k, v in change.items() if k != "kind"}
     if kind == "not_applicable":
@@ -250,9 +251,9 @@ def describe(change: Change, lang: str = "nl") -> str:
 def summarise(changes: list[Change], lang: str = "nl", limit: int = 4) -> str:
     """The first ``limit`` changes in words, joined with '; ', and how many more there are."""
     if not changes:
-        return _TEXT["none"]["en" if lang == "en" else "nl"]
+        return _TEXT["none"][language(lang)]
     shown = [describe(c, lang) for c in changes[:limit]]
     rest = len(changes) - limit
     if rest > 0:
-        shown.append(_TEXT["more"]["en" if lang == "en" else "nl"].format(n=rest))
+        shown.append(_TEXT["more"][language(lang)].format(n=rest))
     return "; ".join(shown)
