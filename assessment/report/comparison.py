@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..assessments import Assessment
 from ..compare import Side, compare
 from ..formats import long_date
-from ..i18n import localise
+from ..i18n import language, localise
 from ..messages import completeness_text, pct, signed, verdict_label
 from ..method import Result, score
 from ..packs import Pack
@@ -84,7 +84,7 @@ def comparison_appendix(
     lang: str,
 ) -> ComparisonAppendix:
     """The appendix comparing ``current`` (pack, assessment, result) with ``previous``."""
-    lang = "en" if lang == "en" else "nl"
+    lang = language(lang)
     t = _WORDS[lang]
     old_pack, old = previous
     pack, new, result = current

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from .. import messages
 from ..assessments import Assessment, Evidence
 from ..cycle import is_stale
 from ..formats import long_date, month_name, short_date
-from ..i18n import localise
+from ..i18n import language, localise
+from ..links import web_href
 from ..method import (
     CriterionResult,
     GroupScore,
@@ -46,22 +46,6 @@ TIMELINE_LIMIT = 40
 def format_date(day: date | None, lang: str) -> str:
     """``23 november 2026`` / ``23 November 2026``; '' for no date."""
     return long_date(day, lang)
-
-
-def web_href(link: str | None) -> str | None:
-    """The link itself when it is a plain http(s) URL with a host; else None (text only)."""
-    if not link:
-        return None
-    text = link.strip()
-    if any(ch.isspace() or ord(ch) < 32 or ch in "\"'<>\\`" for ch in text):
-        return None
-    try:
-        parts = urlsplit(text)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
-    return text
 
 
 @dataclass(frozen=True)
@@ -629,7 +613,7 @@ def _method(pack: Pack, lang: str) -> tuple[tuple[str, ...], tuple[ScaleRow, ...
         "effort": pl.default_effort_days,
         "buffer": pl.buffer_days,
     }
-    paragraphs = tuple(p.format(**values) for p in METHOD["en" if lang == "en" else "nl"])
+    paragraphs = tuple(p.format(**values) for p in METHOD[language(lang)])
     t = labels(lang)
     rows = []
     reqs: list[Requirement] = []
@@ -668,7 +652,7 @@ def build_context(
     system date); ``workshop`` adds the workshop appendix (votes per criterion) when given;
     ``previous`` (an earlier assessment and its pack) the comparison appendix.
     """
-    lang = "en" if lang == "en" else "nl"
+    lang = language(lang)
     t = labels(lang)
     result = result or score(pack, assessment, today=today)
     outlook = result.forecast

@@ -16,7 +16,7 @@ from ..fieldwork.analysis import month_keys
 from ..fieldwork.evidence import REGISTER_SOURCE, REVIEW_SOURCE
 from ..fieldwork.filereview import file_review
 from ..fieldwork.record import Count, GroupFigures, RegisterRecord, SampleRecord
-from ..i18n import localise
+from ..i18n import language, localise
 from ..messages import pct
 from ..packs import Pack
 
@@ -332,7 +332,7 @@ def fieldwork_chapter(
     fieldwork = assessment.fieldwork
     if fieldwork is None:
         return None
-    lang = "en" if lang == "en" else "nl"
+    lang = language(lang)
     t = _words(lang)
     return FieldworkChapter(
         t=t,

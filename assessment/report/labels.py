@@ -7,6 +7,8 @@ in by :mod:`assessment.report.context` (never by the template, so that user text
 
 from __future__ import annotations
 
+from ..i18n import language
+
 NL: dict[str, str] = {
     # document
     "doc_title": "Pre-audit gapanalyse klachtenmanagement",
@@ -556,4 +558,4 @@ METHOD: dict[str, list[str]] = {
 
 def labels(lang: str) -> dict[str, str]:
     """The report's wording in ``lang`` (Dutch unless ``en``)."""
-    return LABELS["en" if lang == "en" else "nl"]
+    return LABELS[language(lang)]
