@@ -240,10 +240,13 @@ def _read_assessment_sheet(ws: Any, data: dict[str, Any], reader: _Reader) -> No
         _set(data, path, value)
 
 
-def _read_responses(ws: Any, data: dict[str, Any], reader: _Reader) -> None:
-    sheet = SHEET_RESPONSES
+def _criterion_rows(
+    ws: Any, sheet: str, reader: _Reader
+) -> Iterator[tuple[str, str, dict[str, tuple[Any, str]]]]:
+    """The rows of a sheet keyed by criterion (Responses, Actions): ``(id, its cell, the
+    other cells)``; a row without an id (but with values) or with an id seen before is a
+    problem and skipped."""
     header, rows = _header(ws, sheet, reader)
-    responses: dict[str, Any] = {}
     seen: dict[str, str] = {}
     for number, cells in rows:
         row = _cells(sheet, header, number, cells, reader)
@@ -259,6 +262,12 @@ def _read_responses(ws: Any, data: dict[str, Any], reader: _Reader) -> None:
             reader.problem(where, f"criterion '{cid}' appears twice (also {seen[cid]})")
             continue
         seen[cid] = where
+        yield cid, where, row
+
+
+def _read_responses(ws: Any, data: dict[str, Any], reader: _Reader) -> None:
+    responses: dict[str, Any] = {}
+    for cid, where, row in _criterion_rows(ws, SHEET_RESPONSES, reader):
         reader.cells[format_path(("responses", cid))] = where
         if not row:
             continue  # a criterion without an answer
@@ -307,24 +316,8 @@ def _read_evidence(ws: Any, data: dict[str, Any], reader: _Reader) -> None:
 
 
 def _read_actions(ws: Any, data: dict[str, Any], reader: _Reader) -> None:
-    sheet = SHEET_ACTIONS
-    header, rows = _header(ws, sheet, reader)
     actions: dict[str, Any] = {}
-    seen: dict[str, str] = {}
-    for number, cells in rows:
-        row = _cells(sheet, header, number, cells, reader)
-        if row is None:
-            continue
-        cid_cell = row.pop("criterion", None)
-        if cid_cell is None:
-            if row:
-                reader.problem(f"{sheet}!A{number}", "the criterion id is missing")
-            continue
-        cid, where = cid_cell
-        if cid in seen:
-            reader.problem(where, f"criterion '{cid}' appears twice (also {seen[cid]})")
-            continue
-        seen[cid] = where
+    for cid, where, row in _criterion_rows(ws, SHEET_ACTIONS, reader):
         if not row:
             continue  # a planning row left empty: no action
         reader.cells[format_path(("actions", cid))] = where
