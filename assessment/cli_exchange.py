@@ -7,12 +7,12 @@ imported inside the commands so that ``ikm --help`` stays fast.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import click
 
-from .cli_common import CRITERIA_OPTION, atomic_output, handles_errors
+from .cli_common import CRITERIA_OPTION, TODAY_OPTION, atomic_output, handles_errors
 
 
 def _load(assessment: Path, criteria: tuple[Path, ...]):  # type: ignore[no-untyped-def]
@@ -93,7 +93,7 @@ def _date_option(value: str | None) -> date | None:
     help="Calendar (.ics) or table (.csv) to write.",
 )
 @CRITERIA_OPTION
-@click.option("--today", metavar="YYYY-MM-DD", help="The day overdue is judged against.")
+@TODAY_OPTION
 @click.option(
     "--lang",
     type=click.Choice(["nl", "en"]),
@@ -104,7 +104,7 @@ def plan_command(
     assessment: Path,
     output: Path,
     criteria: tuple[Path, ...],
-    today: str | None,
+    today: datetime | None,
     lang: str | None,
 ) -> None:
     """Write the improvement plan as a calendar (.ics) or a table (.csv)."""
@@ -113,7 +113,7 @@ def plan_command(
     suffix = output.suffix.lower()
     if suffix not in (".ics", ".csv"):
         raise click.UsageError(f"{output}: the output must be an .ics or a .csv file")
-    day = _date_option(today) or date.today()
+    day = today.date() if today else date.today()
     data, pack = _load(assessment, criteria)
     lang = lang or data.language
     result = scored(pack, data, day)
