@@ -108,7 +108,8 @@ def plan_command(
     lang: str | None,
 ) -> None:
     """Write the improvement plan as a calendar (.ics) or a table (.csv)."""
-    from .planexport import plan_calendar, plan_csv_bytes, plan_rows, scored
+    from .method import score
+    from .planexport import plan_calendar, plan_csv_bytes, plan_rows
 
     suffix = output.suffix.lower()
     if suffix not in (".ics", ".csv"):
@@ -116,7 +117,7 @@ def plan_command(
     day = today.date() if today else date.today()
     data, pack = _load(assessment, criteria)
     lang = lang or data.language
-    result = scored(pack, data, day)
+    result = score(pack, data, today=day)
     if suffix == ".ics":
         content = plan_calendar(pack, data, result, lang, today=day)
     else:

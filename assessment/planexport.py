@@ -21,7 +21,7 @@ from typing import Any
 from .assessments import Assessment
 from .i18n import language, localise
 from .messages import status_label
-from .method import Result, score
+from .method import Result
 from .packs import Pack
 
 PRODID = "-//ikm-readiness//improvement plan//EN"
@@ -85,12 +85,6 @@ class PlanRow:
     planned: bool
     improvement: str
     note: str | None
-
-
-def scored(pack: Pack, assessment: Assessment, today: date | None = None) -> Result:
-    """The method's result, judging overdue points against ``today`` (default: the system
-    date)."""
-    return score(pack, assessment, today=today)
 
 
 def plan_rows(pack: Pack, assessment: Assessment, result: Result, lang: str) -> list[PlanRow]:

@@ -36,18 +36,20 @@ def workbook_bytes(opened: Opened) -> bytes:
 
 def plan_ics(opened: Opened, lang: str, today: date | None = None) -> bytes:
     """The improvement plan as an iCalendar file."""
-    from assessment.planexport import plan_calendar, scored
+    from assessment.method import score
+    from assessment.planexport import plan_calendar
 
     today = today or date.today()
-    result = scored(opened.pack, opened.assessment, today)
+    result = score(opened.pack, opened.assessment, today=today)
     return plan_calendar(opened.pack, opened.assessment, result, lang, today=today)
 
 
 def plan_csv(opened: Opened, lang: str, today: date | None = None) -> bytes:
     """The plan table as CSV (UTF-8 with a byte order mark, formula-safe)."""
-    from assessment.planexport import plan_csv_bytes, plan_rows, scored
+    from assessment.method import score
+    from assessment.planexport import plan_csv_bytes, plan_rows
 
-    result = scored(opened.pack, opened.assessment, today or date.today())
+    result = score(opened.pack, opened.assessment, today=today)
     return plan_csv_bytes(plan_rows(opened.pack, opened.assessment, result, lang), lang)
 
 
