@@ -33,7 +33,23 @@ def test_only_immutable_or_thread_safe_objects_are_shared_as_they_are():
     # st.cache_resource hands every session the same object: each use must be listed above
     # with its reason; data goes through st.cache_data, which hands out copies
     assert _cached_functions("cache_resource") == set(SHARED_AS_IS)
-    assert ("ui/store_access.py", "_opened") in _cached_functions("cache_data")
+    assert ("ui/store_access.py", "_opened_on") in _cached_functions("cache_data")
+
+
+def test_an_open_assessment_is_scored_anew_on_a_new_day(db):
+    # the result says which points are overdue: yesterday's cached result would be stale
+    from datetime import date
+
+    from ui import store_access
+
+    aid = db.ensure_demo()
+    _, version = db.get_assessment(aid)
+    before = store_access._opened_on(aid, version, date(2026, 12, 3)).result
+    after = store_access._opened_on(aid, version, date(2027, 3, 1)).result
+    assert (before.today, after.today) == (date(2026, 12, 3), date(2027, 3, 1))
+    late = {p.criterion for p in after.improvement_points if p.overdue}
+    assert late > {p.criterion for p in before.improvement_points if p.overdue}
+    assert store_access._opened(aid, version).result.today == date.today()
 
 
 def test_a_session_changing_its_assessment_changes_nobody_elses(db):

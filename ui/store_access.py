@@ -7,6 +7,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 import streamlit as st
 
@@ -78,9 +79,15 @@ def shared_store() -> Store:
     return opened
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
 def _opened(aid: int, version: int) -> Opened | None:
-    """One version of an assessment, with its pack and result.
+    """One version of an assessment, with its pack and its result as of today (the result
+    says which points are overdue, so a version opened yesterday is scored anew)."""
+    return _opened_on(aid, version, date.today())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _opened_on(aid: int, version: int, today: date) -> Opened | None:
+    """One version of an assessment, with its pack and its result on ``today``.
 
     ``st.cache_data``: every call gets its own copy (unpickled, under a millisecond), so a
     page that changes the assessment or pack object it was given never changes what another
@@ -92,7 +99,7 @@ def _opened(aid: int, version: int) -> Opened | None:
         pack = db.pack_for(aid)
     except NotFoundError:
         return None
-    return Opened(Ref(aid, stored_version), assessment, pack, score(pack, assessment))
+    return Opened(Ref(aid, stored_version), assessment, pack, score(pack, assessment, today))
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
@@ -118,7 +125,7 @@ def current() -> Opened | None:
         return None
     opened = _opened(aid, version)
     if opened is not None and opened.ref.version != version:  # saved in between
-        _opened.clear()
+        _opened_on.clear()
         opened = _opened(aid, version)
     return opened
 
