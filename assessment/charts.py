@@ -16,7 +16,7 @@ from typing import Any
 
 from .assessments import Assessment
 from .formats import vega_locale
-from .i18n import language, localise
+from .i18n import localise, say
 from .messages import pct, threshold
 from .method import Forecast, Result
 from .packs import Pack
@@ -36,70 +36,41 @@ GREEN = "#2e6b34"
 VERDICT_COLOURS = {"ready": GREEN, "conditional": AMBER, "not_ready": ACCENT}
 
 _LABELS: dict[str, dict[str, str]] = {
-    "nl": {
-        "readiness": "Gereedheid (%)",
-        "overall": "Totaal",
-        "group": "Onderdeel",
-        "now": "Nu",
-        "audit_day": "Op de auditdag (gepland)",
-        "moment": "Moment",
-        "threshold": "Drempel",
-        "threshold_legend": "Rood streepje = drempel voor ‘gereed’: {pillar} per pijler, "
-        "{overall} totaal",
-        "tag": "Ontwikkelelement",
-        "point": "Verbeterpunt",
-        "start": "Start",
-        "deadline": "Deadline",
-        "at_risk": "Risico",
-        "on_time": "Op tijd",
-        "late": "Na de uiterste datum",
-        "plan": "Planning",
-        "latest": "Uiterlijk gereed",
-        "audit": "Audit",
-        "today": "Beoordeling",
-        "level": "Niveau",
-        "claimed": "Geclaimd",
-        "evidenced": "Aangetoond",
-        "target": "Doel",
-        "criterion": "Criterium",
-        "kind": "Soort",
-        "date": "Datum",
+    "readiness": {"nl": "Gereedheid (%)", "en": "Readiness (%)"},
+    "overall": {"nl": "Totaal", "en": "Overall"},
+    "group": {"nl": "Onderdeel", "en": "Part"},
+    "now": {"nl": "Nu", "en": "Now"},
+    "audit_day": {"nl": "Op de auditdag (gepland)", "en": "On the audit day (planned)"},
+    "moment": {"nl": "Moment", "en": "Moment"},
+    "threshold": {"nl": "Drempel", "en": "Threshold"},
+    "threshold_legend": {
+        "nl": "Rood streepje = drempel voor ‘gereed’: {pillar} per pijler, {overall} totaal",
+        "en": "Red mark = threshold for ‘ready’: {pillar} per pillar, {overall} overall",
     },
-    "en": {
-        "readiness": "Readiness (%)",
-        "overall": "Overall",
-        "group": "Part",
-        "now": "Now",
-        "audit_day": "On the audit day (planned)",
-        "moment": "Moment",
-        "threshold": "Threshold",
-        "threshold_legend": "Red mark = threshold for ‘ready’: {pillar} per pillar, "
-        "{overall} overall",
-        "tag": "Development element",
-        "point": "Improvement point",
-        "start": "Start",
-        "deadline": "Deadline",
-        "at_risk": "At risk",
-        "on_time": "On time",
-        "late": "After the latest date",
-        "plan": "Planning",
-        "latest": "Latest finish",
-        "audit": "Audit",
-        "today": "Assessment",
-        "level": "Level",
-        "claimed": "Claimed",
-        "evidenced": "Evidenced",
-        "target": "Target",
-        "criterion": "Criterion",
-        "kind": "Kind",
-        "date": "Date",
-    },
+    "tag": {"nl": "Ontwikkelelement", "en": "Development element"},
+    "point": {"nl": "Verbeterpunt", "en": "Improvement point"},
+    "start": {"nl": "Start", "en": "Start"},
+    "deadline": {"nl": "Deadline", "en": "Deadline"},
+    "at_risk": {"nl": "Risico", "en": "At risk"},
+    "on_time": {"nl": "Op tijd", "en": "On time"},
+    "late": {"nl": "Na de uiterste datum", "en": "After the latest date"},
+    "plan": {"nl": "Planning", "en": "Planning"},
+    "latest": {"nl": "Uiterlijk gereed", "en": "Latest finish"},
+    "audit": {"nl": "Audit", "en": "Audit"},
+    "today": {"nl": "Beoordeling", "en": "Assessment"},
+    "level": {"nl": "Niveau", "en": "Level"},
+    "claimed": {"nl": "Geclaimd", "en": "Claimed"},
+    "evidenced": {"nl": "Aangetoond", "en": "Evidenced"},
+    "target": {"nl": "Doel", "en": "Target"},
+    "criterion": {"nl": "Criterium", "en": "Criterion"},
+    "kind": {"nl": "Soort", "en": "Kind"},
+    "date": {"nl": "Datum", "en": "Date"},
 }
 
 
 def chart_label(key: str, lang: str) -> str:
     """A chart's own wording (axis titles, legends) in ``lang``."""
-    return _LABELS[language(lang)][key]
+    return say(_LABELS, key, lang)
 
 
 _AXIS_STYLE: dict[str, Any] = {

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Literal, cast
+from collections.abc import Mapping
+from typing import Literal, TypeVar, cast
 
 Language = Literal["nl", "en"]
 LANGUAGES: tuple[Language, ...] = ("nl", "en")
 DEFAULT_LANGUAGE: Language = "nl"
 
 LocalText = str | dict[str, str]
+
+_V = TypeVar("_V")
+
+# The one shape of every wording table: {key: {"nl": text, "en": text}}, each text beside its
+# translation (docs/wording.md). A value may be a format string or, rarely, a list of them.
+Wording = Mapping[str, Mapping[str, _V]]
 
 
 def language(lang: str | None) -> Language:
@@ -39,3 +46,14 @@ def languages_of(text: LocalText | None) -> set[str]:
     if isinstance(text, dict):
         return {lang for lang, value in text.items() if value}
     return set()
+
+
+def say(table: Wording[_V], key: str, lang: str | None) -> _V:
+    """The text of ``key`` in a wording table, in the language to show for ``lang``."""
+    return table[key][language(lang)]
+
+
+def in_language(table: Wording[_V], lang: str | None) -> dict[str, _V]:
+    """A wording table read in one language: ``{key: text}`` (for templates and tables)."""
+    chosen = language(lang)
+    return {key: texts[chosen] for key, texts in table.items()}

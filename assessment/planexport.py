@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from .assessments import Assessment
-from .i18n import language, localise
+from .i18n import language, localise, say
 from .messages import status_label
 from .method import Result
 from .packs import Pack
@@ -246,7 +246,7 @@ CSV_COLUMNS: tuple[tuple[str, dict[str, str]], ...] = (
     ("improvement", {"nl": "Verbeterpunt", "en": "Improvement"}),
     ("note", {"nl": "Toelichting", "en": "Note"}),
 )
-_YES_NO = {"nl": ("ja", "nee"), "en": ("yes", "no")}
+_YES_NO = {"yes": {"nl": "ja", "en": "yes"}, "no": {"nl": "nee", "en": "no"}}
 
 
 def safe_cell(text: str) -> str:
@@ -261,7 +261,7 @@ def plan_csv(rows: Iterable[PlanRow], lang: str) -> str:
     Dutch uses ``;`` between cells (what Dutch Excel expects), English ``,``. Dates are
     ``YYYY-MM-DD``; yes/no in the language; an unknown value is left empty.
     """
-    yes, no = _YES_NO[lang]
+    yes, no = say(_YES_NO, "yes", lang), say(_YES_NO, "no", lang)
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";" if lang == "nl" else ",", lineterminator="\r\n")
     writer.writerow([label[lang] for _, label in CSV_COLUMNS])

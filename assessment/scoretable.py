@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .assessments import Assessment
-from .i18n import language, localise
+from .i18n import in_language, localise
 from .messages import (
     completeness_text,
     forecast_label,
@@ -25,54 +25,28 @@ from .packs import Pack
 from .terminal import printable, rich_text
 
 _HEAD = {
-    "nl": {
-        "pillar": "Pijler",
-        "readiness": "Gereedheid",
-        "maturity": "Volwassenheid",
-        "criterion": "Criterium",
-        "claimed": "Geclaimd",
-        "evidenced": "Onderbouwd",
-        "target": "Doel",
-        "gap": "Tekort",
-        "prio": "Prio",
-        "deadline": "Deadline",
-        "owner": "Eigenaar",
-        "status": "Status",
-        "points": "Verbeterpunten",
-        "overall": "Totaal",
-        "na": "n.v.t.",
-        "risk": "RISICO",
-        "overdue": "VERLOPEN",
-        "forecast": "Op de auditdag",
-        "work": "Werkdagen",
-        "tag": "Ontwikkelelement",
-        "mandatory": "verplicht",
-        "levels": "Van → naar",
-    },
-    "en": {
-        "pillar": "Pillar",
-        "readiness": "Readiness",
-        "maturity": "Maturity",
-        "criterion": "Criterion",
-        "claimed": "Claimed",
-        "evidenced": "Evidenced",
-        "target": "Target",
-        "gap": "Gap",
-        "prio": "Prio",
-        "deadline": "Deadline",
-        "owner": "Owner",
-        "status": "Status",
-        "points": "Improvement points",
-        "overall": "Overall",
-        "na": "n/a",
-        "risk": "AT RISK",
-        "overdue": "OVERDUE",
-        "forecast": "On the audit day",
-        "work": "Work days",
-        "tag": "Development element",
-        "mandatory": "mandatory",
-        "levels": "From → to",
-    },
+    "pillar": {"nl": "Pijler", "en": "Pillar"},
+    "readiness": {"nl": "Gereedheid", "en": "Readiness"},
+    "maturity": {"nl": "Volwassenheid", "en": "Maturity"},
+    "criterion": {"nl": "Criterium", "en": "Criterion"},
+    "claimed": {"nl": "Geclaimd", "en": "Claimed"},
+    "evidenced": {"nl": "Onderbouwd", "en": "Evidenced"},
+    "target": {"nl": "Doel", "en": "Target"},
+    "gap": {"nl": "Tekort", "en": "Gap"},
+    "prio": {"nl": "Prio", "en": "Prio"},
+    "deadline": {"nl": "Deadline", "en": "Deadline"},
+    "owner": {"nl": "Eigenaar", "en": "Owner"},
+    "status": {"nl": "Status", "en": "Status"},
+    "points": {"nl": "Verbeterpunten", "en": "Improvement points"},
+    "overall": {"nl": "Totaal", "en": "Overall"},
+    "na": {"nl": "n.v.t.", "en": "n/a"},
+    "risk": {"nl": "RISICO", "en": "AT RISK"},
+    "overdue": {"nl": "VERLOPEN", "en": "OVERDUE"},
+    "forecast": {"nl": "Op de auditdag", "en": "On the audit day"},
+    "work": {"nl": "Werkdagen", "en": "Work days"},
+    "tag": {"nl": "Ontwikkelelement", "en": "Development element"},
+    "mandatory": {"nl": "verplicht", "en": "mandatory"},
+    "levels": {"nl": "Van → naar", "en": "From → to"},
 }
 
 
@@ -88,7 +62,7 @@ def print_result(result: Result, pack: Pack, assessment: Assessment, lang: str) 
     Every text from the assessment or the pack goes in as a ``Text`` object, so brackets in
     a name are printed as they are, never read as markup.
     """
-    h = _HEAD[language(lang)]
+    h = in_language(_HEAD, lang)
     console = Console(highlight=False, soft_wrap=False)
     title = rich_text(assessment.organisation.name, "bold")
     title.append(printable(f" – {localise(pack.title, lang)} {pack.version}"))

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from .i18n import language
+from .i18n import in_language
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, no 1/I
 CODE_LENGTH = 6
@@ -276,100 +276,76 @@ def _round_order(record: RoundRecord) -> tuple[float, int]:
 
 # ---- the report's appendix ----------------------------------------------------------------------
 
-APPENDIX_WORDS = {  # also the app's workshop result (ui/labels.py)
-    "nl": {
-        "title": "Bijlage: workshop – consensus en spreiding",
-        "toc": "Workshop: consensus en spreiding",
-        "intro": (
-            "De criteria hieronder zijn in {sessions} workshop(s) met het team van de organisatie "
-            "besproken ({dates}). {people} deelnemers brachten {votes} stemmen uit over "
-            "{criteria} criteria. Per criterium telt de laatste stemronde; het afgesproken "
-            "niveau is door de begeleider als antwoord vastgelegd."
-        ),
-        "led_by": "begeleid door {names}",
-        "divided_head": "Bevinding: verdeeld beeld",
-        "divided": (
-            "Bij {n} criteria liepen de stemmen {spread} niveaus of meer uiteen: {ids}. Zo'n "
-            "spreiding is een bevinding op zich: medewerkers zien de organisatie op dit punt "
-            "verschillend. Bespreek waar het verschil vandaan komt voordat de auditor dat doet."
-        ),
-        "united": (
-            "Bij geen enkel criterium liepen de stemmen {spread} niveaus of meer uiteen: het "
-            "team ziet de organisatie op de besproken punten in grote lijnen hetzelfde."
-        ),
-        "consensus": "Eensgezind (iedereen hetzelfde niveau): {n} criteria.",
-        "criterion": "Criterium",
-        "votes": "Stemmen per niveau",
-        "low": "Laagste",
-        "median": "Mediaan",
-        "high": "Hoogste",
-        "range": "Laagste / mediaan / hoogste",
-        "spread": "Spreiding",
-        "agreed": "Afgesproken",
-        "none": "–",
-        "discuss": "verdeeld",
-        "rounds": "{n} stemrondes",
-        "who": "Wie",
-        "comments": "Toelichtingen",
-        "anonymous": "anoniem",
-        "earlier": "Eerder",
-        "round_range": "ronde {n}: {low}–{high}, mediaan {median}",
-        "reason": "reden",
-        "groups": "Groepen",
-        "group_median": "{group} mediaan {median} ({n})",
-        "groups_head": "Bevinding: groepen zien het verschillend",
-        "groups_differ": (
-            "Bij {n} criteria lagen de medianen van de groepen {gap} niveau of meer uiteen: "
-            "{items}. Medewerkers in verschillende rollen zien de organisatie hier anders; "
-            "zoek uit waar dat verschil vandaan komt."
-        ),
+APPENDIX_WORDS = {
+    "title": {
+        "nl": "Bijlage: workshop – consensus en spreiding",
+        "en": "Appendix: workshop – consensus and spread",
     },
-    "en": {
-        "title": "Appendix: workshop – consensus and spread",
-        "toc": "Workshop: consensus and spread",
-        "intro": (
-            "The criteria below were discussed in {sessions} workshop(s) with the organisation's "
-            "team ({dates}). {people} participants cast {votes} votes on {criteria} criteria. "
-            "Per criterion the last round of voting counts; the agreed level was recorded as "
-            "the answer by the facilitator."
-        ),
-        "led_by": "led by {names}",
-        "divided_head": "Finding: divided views",
-        "divided": (
-            "On {n} criteria the votes were {spread} levels or more apart: {ids}. Such a spread "
-            "is a finding of its own: staff see the organisation differently on this point. "
-            "Find out where the difference comes from before the auditor does."
-        ),
-        "united": (
-            "On no criterion were the votes {spread} levels or more apart: the team sees the "
-            "organisation broadly the same way on the points discussed."
-        ),
-        "consensus": "Unanimous (everyone the same level): {n} criteria.",
-        "criterion": "Criterion",
-        "votes": "Votes per level",
-        "low": "Lowest",
-        "median": "Median",
-        "high": "Highest",
-        "range": "Lowest / median / highest",
-        "spread": "Spread",
-        "agreed": "Agreed",
-        "none": "–",
-        "discuss": "divided",
-        "rounds": "{n} rounds",
-        "who": "Who",
-        "comments": "Comments",
-        "anonymous": "anonymous",
-        "earlier": "Earlier",
-        "round_range": "round {n}: {low}–{high}, median {median}",
-        "reason": "reason",
-        "groups": "Groups",
-        "group_median": "{group} median {median} ({n})",
-        "groups_head": "Finding: groups see it differently",
-        "groups_differ": (
-            "On {n} criteria the medians of the groups were {gap} level or more apart: "
-            "{items}. Staff in different roles see the organisation differently here; find "
-            "out where the difference comes from."
-        ),
+    "toc": {"nl": "Workshop: consensus en spreiding", "en": "Workshop: consensus and spread"},
+    "intro": {
+        "nl": "De criteria hieronder zijn in {sessions} workshop(s) met het team van de "
+        "organisatie "
+        "besproken ({dates}). {people} deelnemers brachten {votes} stemmen uit over "
+        "{criteria} criteria. Per criterium telt de laatste stemronde; het afgesproken "
+        "niveau is door de begeleider als antwoord vastgelegd.",
+        "en": "The criteria below were discussed in {sessions} workshop(s) with the organisation's "
+        "team ({dates}). {people} participants cast {votes} votes on {criteria} criteria. "
+        "Per criterion the last round of voting counts; the agreed level was recorded as "
+        "the answer by the facilitator.",
+    },
+    "led_by": {"nl": "begeleid door {names}", "en": "led by {names}"},
+    "divided_head": {"nl": "Bevinding: verdeeld beeld", "en": "Finding: divided views"},
+    "divided": {
+        "nl": "Bij {n} criteria liepen de stemmen {spread} niveaus of meer uiteen: {ids}. Zo'n "
+        "spreiding is een bevinding op zich: medewerkers zien de organisatie op dit punt "
+        "verschillend. Bespreek waar het verschil vandaan komt voordat de auditor dat doet.",
+        "en": "On {n} criteria the votes were {spread} levels or more apart: {ids}. Such a spread "
+        "is a finding of its own: staff see the organisation differently on this point. "
+        "Find out where the difference comes from before the auditor does.",
+    },
+    "united": {
+        "nl": "Bij geen enkel criterium liepen de stemmen {spread} niveaus of meer uiteen: het "
+        "team ziet de organisatie op de besproken punten in grote lijnen hetzelfde.",
+        "en": "On no criterion were the votes {spread} levels or more apart: the team sees the "
+        "organisation broadly the same way on the points discussed.",
+    },
+    "consensus": {
+        "nl": "Eensgezind (iedereen hetzelfde niveau): {n} criteria.",
+        "en": "Unanimous (everyone the same level): {n} criteria.",
+    },
+    "criterion": {"nl": "Criterium", "en": "Criterion"},
+    "votes": {"nl": "Stemmen per niveau", "en": "Votes per level"},
+    "low": {"nl": "Laagste", "en": "Lowest"},
+    "median": {"nl": "Mediaan", "en": "Median"},
+    "high": {"nl": "Hoogste", "en": "Highest"},
+    "range": {"nl": "Laagste / mediaan / hoogste", "en": "Lowest / median / highest"},
+    "spread": {"nl": "Spreiding", "en": "Spread"},
+    "agreed": {"nl": "Afgesproken", "en": "Agreed"},
+    "none": {"nl": "–", "en": "–"},
+    "discuss": {"nl": "verdeeld", "en": "divided"},
+    "rounds": {"nl": "{n} stemrondes", "en": "{n} rounds"},
+    "who": {"nl": "Wie", "en": "Who"},
+    "comments": {"nl": "Toelichtingen", "en": "Comments"},
+    "anonymous": {"nl": "anoniem", "en": "anonymous"},
+    "earlier": {"nl": "Eerder", "en": "Earlier"},
+    "round_range": {
+        "nl": "ronde {n}: {low}–{high}, mediaan {median}",
+        "en": "round {n}: {low}–{high}, median {median}",
+    },
+    "reason": {"nl": "reden", "en": "reason"},
+    "groups": {"nl": "Groepen", "en": "Groups"},
+    "group_median": {"nl": "{group} mediaan {median} ({n})", "en": "{group} median {median} ({n})"},
+    "groups_head": {
+        "nl": "Bevinding: groepen zien het verschillend",
+        "en": "Finding: groups see it differently",
+    },
+    "groups_differ": {
+        "nl": "Bij {n} criteria lagen de medianen van de groepen {gap} niveau of meer uiteen: "
+        "{items}. Medewerkers in verschillende rollen zien de organisatie hier anders; "
+        "zoek uit waar dat verschil vandaan komt.",
+        "en": "On {n} criteria the medians of the groups were {gap} level or more apart: "
+        "{items}. Staff in different roles see the organisation differently here; find "
+        "out where the difference comes from.",
     },
 }
 
@@ -420,7 +396,7 @@ def workshop_appendix(
     """The appendix in ``lang`` (``titles``: criterion id -> title); None without votes."""
     if not result:
         return None
-    t = APPENDIX_WORDS[language(lang)]
+    t = in_language(APPENDIX_WORDS, lang)
     dates = sorted({s.started_at.date().isoformat() for s in result.sessions})
     leaders = sorted({s.consultant for s in result.sessions if s.consultant}, key=str.casefold)
     when = ", ".join(dates) or t["none"]

@@ -21,7 +21,7 @@ def _shared(text: dict[str, str]) -> tuple[str, str]:
 
 def _appendix(key: str) -> tuple[str, str]:
     """A word of the workshop appendix (assessment/workshop.py), as (nl, en)."""
-    return _shared({lang: APPENDIX_WORDS[lang][key] for lang in LANGUAGES})
+    return _shared(APPENDIX_WORDS[key])
 
 
 def _chart(key: str) -> tuple[str, str]:

@@ -11,49 +11,42 @@ from dataclasses import dataclass
 from ..assessments import Assessment
 from ..compare import Side, compare
 from ..formats import long_date
-from ..i18n import language, localise
+from ..i18n import in_language, language, localise
 from ..messages import completeness_text, pct, signed, verdict_label
 from ..method import Result, score
 from ..packs import Pack
 
 _WORDS = {
-    "nl": {
-        "title": "Vergelijking met de vorige beoordeling",
-        "lead": "Deze beoordeling ({after}) naast die van {before}, met dezelfde methode. "
+    "title": {
+        "nl": "Vergelijking met de vorige beoordeling",
+        "en": "Comparison with the previous assessment",
+    },
+    "lead": {
+        "nl": "Deze beoordeling ({after}) naast die van {before}, met dezelfde methode. "
         "Het aangetoonde niveau van elk criterium en de gereedheid zijn van beide opnieuw "
         "berekend; criteria die achteruitgingen staan eerst.",
-        "part": "Onderdeel",
-        "before": "Vorige",
-        "after": "Nu",
-        "change": "Verschil",
-        "overall": "Totaal",
-        "verdict": "Oordeel",
-        "answered": "Beantwoord",
-        "criterion": "Criterium",
-        "level": "Aangetoond niveau",
-        "none": "Geen criterium veranderde van aangetoond niveau.",
-        "not_in_pack": "niet in de set",
-        "na": "n.v.t.",
-        "worse": "{n} criteria gingen achteruit, {m} vooruit.",
-    },
-    "en": {
-        "title": "Comparison with the previous assessment",
-        "lead": "This assessment ({after}) beside that of {before}, by the same method. The "
+        "en": "This assessment ({after}) beside that of {before}, by the same method. The "
         "evidenced level of every criterion and the readiness of both are computed anew; "
         "criteria that got worse come first.",
-        "part": "Part",
-        "before": "Previous",
-        "after": "Now",
-        "change": "Change",
-        "overall": "Overall",
-        "verdict": "Verdict",
-        "answered": "Answered",
-        "criterion": "Criterion",
-        "level": "Evidenced level",
-        "none": "No criterion changed its evidenced level.",
-        "not_in_pack": "not in the pack",
-        "na": "n/a",
-        "worse": "{n} criteria got worse, {m} better.",
+    },
+    "part": {"nl": "Onderdeel", "en": "Part"},
+    "before": {"nl": "Vorige", "en": "Previous"},
+    "after": {"nl": "Nu", "en": "Now"},
+    "change": {"nl": "Verschil", "en": "Change"},
+    "overall": {"nl": "Totaal", "en": "Overall"},
+    "verdict": {"nl": "Oordeel", "en": "Verdict"},
+    "answered": {"nl": "Beantwoord", "en": "Answered"},
+    "criterion": {"nl": "Criterium", "en": "Criterion"},
+    "level": {"nl": "Aangetoond niveau", "en": "Evidenced level"},
+    "none": {
+        "nl": "Geen criterium veranderde van aangetoond niveau.",
+        "en": "No criterion changed its evidenced level.",
+    },
+    "not_in_pack": {"nl": "niet in de set", "en": "not in the pack"},
+    "na": {"nl": "n.v.t.", "en": "n/a"},
+    "worse": {
+        "nl": "{n} criteria gingen achteruit, {m} vooruit.",
+        "en": "{n} criteria got worse, {m} better.",
     },
 }
 
@@ -85,7 +78,7 @@ def comparison_appendix(
 ) -> ComparisonAppendix:
     """The appendix comparing ``current`` (pack, assessment, result) with ``previous``."""
     lang = language(lang)
-    t = _WORDS[lang]
+    t = in_language(_WORDS, lang)
     old_pack, old = previous
     pack, new, result = current
     result_before = score(old_pack, old, today=result.today)

@@ -16,105 +16,116 @@ from ..fieldwork.analysis import month_keys
 from ..fieldwork.evidence import REGISTER_SOURCE, REVIEW_SOURCE
 from ..fieldwork.filereview import file_review
 from ..fieldwork.record import Count, GroupFigures, RegisterRecord, SampleRecord
-from ..i18n import language, localise
+from ..i18n import in_language, language, localise
 from ..messages import pct
 from ..packs import Pack
 
 _T = {
-    "title": ("Veldwerk: klachtenregister en dossiertoets",
-              "Fieldwork: complaint register and file review"),
-    "intro": (
-        "Cijfers uit het eigen klachtenregister van de organisatie en een toets van een "
+    "title": {
+        "nl": "Veldwerk: klachtenregister en dossiertoets",
+        "en": "Fieldwork: complaint register and file review",
+    },
+    "intro": {
+        "nl": "Cijfers uit het eigen klachtenregister van de organisatie en een toets van een "
         "steekproef van echte dossiers. Alleen de gekoppelde kolommen zijn gelezen; andere "
         "kolommen zijn bij het inlezen weggelaten.",
-        "Figures from the organisation's own complaint register and a review of a sample of "
+        "en": "Figures from the organisation's own complaint register and a review of a sample of "
         "real case files. Only the mapped columns were read; other columns were dropped on "
         "reading.",
-    ),
-    "register": ("Klachtenregister", "Complaint register"),
-    "file": ("Bestand", "File"),
-    "analysed": ("Geanalyseerd op", "Analysed on"),
-    "today": ("Peildatum open klachten", "Open complaints judged on"),
-    "terms": ("Termijnen", "Terms"),
-    "dropped": ("Weggelaten kolommen", "Dropped columns"),
-    "none": ("geen", "none"),
-    "complaints": ("Klachten", "Complaints"),
-    "skipped": ("Overgeslagen rijen", "Skipped rows"),
-    "ack": ("Ontvangst tijdig bevestigd", "Acknowledged on time"),
-    "decided": ("Tijdig afgehandeld (van de afgehandelde)", "Decided on time (of those decided)"),
-    "open": ("Open", "Open"),
-    "overdue": ("Open en over de termijn", "Open and overdue"),
-    "no_term": ("geen termijn bekend", "no term known"),
-    "of": ("{c} van {o}", "{c} of {o}"),
-    "ack_term": ("ontvangstbevestiging {n} werkdagen", "acknowledgement {n} working days"),
-    "decide_term": ("besluit {n} {unit}", "decision {n} {unit}"),
-    "calendar": ("kalenderdagen", "calendar days"),
-    "working": ("werkdagen", "working days"),
-    "ack_short": ("Tijdig bevestigd", "Acknowledged on time"),
-    "decided_short": ("Tijdig afgehandeld", "Decided on time"),
-    "open_short": ("Open (over termijn)", "Open (overdue)"),
-    "per_month": ("Klachten per maand (datum ontvangst)", "Complaints per month (date received)"),
-    "by_department": ("Per afdeling", "By department"),
-    "by_channel": ("Per kanaal", "By channel"),
-    "group": ("Groep", "Group"),
-    "blank": ("(leeg)", "(blank)"),
-    "sample": ("Steekproef", "Sample"),
-    "sample_text": (
-        "{size} dossiers uit {population} klachten, seed {seed}, {how}, getrokken op {drawn}.",
-        "{size} files from {population} complaints, seed {seed}, {how}, drawn on {drawn}.",
-    ),
-    "simple": ("enkelvoudig aselect", "simple random"),
-    "stratified": ("gestratificeerd naar {by}", "stratified by {by}"),
-    "department": ("afdeling", "department"),
-    "channel": ("kanaal", "channel"),
-    "method": (
-        "Trekking: de klachten in de volgorde van sha256(\"seed:id\"); gestratificeerd: één "
+    },
+    "register": {"nl": "Klachtenregister", "en": "Complaint register"},
+    "file": {"nl": "Bestand", "en": "File"},
+    "analysed": {"nl": "Geanalyseerd op", "en": "Analysed on"},
+    "today": {"nl": "Peildatum open klachten", "en": "Open complaints judged on"},
+    "terms": {"nl": "Termijnen", "en": "Terms"},
+    "dropped": {"nl": "Weggelaten kolommen", "en": "Dropped columns"},
+    "none": {"nl": "geen", "en": "none"},
+    "complaints": {"nl": "Klachten", "en": "Complaints"},
+    "skipped": {"nl": "Overgeslagen rijen", "en": "Skipped rows"},
+    "ack": {"nl": "Ontvangst tijdig bevestigd", "en": "Acknowledged on time"},
+    "decided": {
+        "nl": "Tijdig afgehandeld (van de afgehandelde)",
+        "en": "Decided on time (of those decided)",
+    },
+    "open": {"nl": "Open", "en": "Open"},
+    "overdue": {"nl": "Open en over de termijn", "en": "Open and overdue"},
+    "no_term": {"nl": "geen termijn bekend", "en": "no term known"},
+    "of": {"nl": "{c} van {o}", "en": "{c} of {o}"},
+    "ack_term": {
+        "nl": "ontvangstbevestiging {n} werkdagen",
+        "en": "acknowledgement {n} working days",
+    },
+    "decide_term": {"nl": "besluit {n} {unit}", "en": "decision {n} {unit}"},
+    "calendar": {"nl": "kalenderdagen", "en": "calendar days"},
+    "working": {"nl": "werkdagen", "en": "working days"},
+    "ack_short": {"nl": "Tijdig bevestigd", "en": "Acknowledged on time"},
+    "decided_short": {"nl": "Tijdig afgehandeld", "en": "Decided on time"},
+    "open_short": {"nl": "Open (over termijn)", "en": "Open (overdue)"},
+    "per_month": {
+        "nl": "Klachten per maand (datum ontvangst)",
+        "en": "Complaints per month (date received)",
+    },
+    "by_department": {"nl": "Per afdeling", "en": "By department"},
+    "by_channel": {"nl": "Per kanaal", "en": "By channel"},
+    "group": {"nl": "Groep", "en": "Group"},
+    "blank": {"nl": "(leeg)", "en": "(blank)"},
+    "sample": {"nl": "Steekproef", "en": "Sample"},
+    "sample_text": {
+        "nl": "{size} dossiers uit {population} klachten, seed {seed}, {how}, getrokken op "
+        "{drawn}.",
+        "en": "{size} files from {population} complaints, seed {seed}, {how}, drawn on {drawn}.",
+    },
+    "simple": {"nl": "enkelvoudig aselect", "en": "simple random"},
+    "stratified": {"nl": "gestratificeerd naar {by}", "en": "stratified by {by}"},
+    "department": {"nl": "afdeling", "en": "department"},
+    "channel": {"nl": "kanaal", "en": "channel"},
+    "method": {
+        "nl": 'Trekking: de klachten in de volgorde van sha256("seed:id"); gestratificeerd: één '
         "dossier per stratum, de rest naar rato (grootste overschot). Met hetzelfde register "
         "(zelfde sha256) en dezelfde seed trekt iedereen dezelfde steekproef.",
-        "Draw: the complaints in the order of sha256(\"seed:id\"); stratified: one file per "
+        "en": 'Draw: the complaints in the order of sha256("seed:id"); stratified: one file per '
         "stratum, the rest in proportion (largest remainder). With the same register (same "
         "sha256) and seed anyone draws the same sample.",
-    ),
-    "sha": ("sha256 van het register", "Register sha256"),
-    "stratum": ("Stratum", "Stratum"),
-    "population": ("Klachten", "Complaints"),
-    "drawn": ("Getrokken", "Drawn"),
-    "ids": ("Dossiers", "Files"),
-    "review": ("Dossiertoets", "File review"),
-    "review_intro": (
-        "Conformiteit = voldoet / (voldoet + voldoet niet); n.v.t. telt niet mee. Het "
+    },
+    "sha": {"nl": "sha256 van het register", "en": "Register sha256"},
+    "stratum": {"nl": "Stratum", "en": "Stratum"},
+    "population": {"nl": "Klachten", "en": "Complaints"},
+    "drawn": {"nl": "Getrokken", "en": "Drawn"},
+    "ids": {"nl": "Dossiers", "en": "Files"},
+    "review": {"nl": "Dossiertoets", "en": "File review"},
+    "review_intro": {
+        "nl": "Conformiteit = voldoet / (voldoet + voldoet niet); n.v.t. telt niet mee. Het "
         "95%-interval (Wilson) laat zien hoe zeker de uitkomst is bij deze steekproefomvang.",
-        "Conformity = passes / (passes + fails); not relevant counts in neither. The 95% "
+        "en": "Conformity = passes / (passes + fails); not relevant counts in neither. The 95% "
         "interval (Wilson) shows how certain the outcome is at this sample size.",
-    ),
-    "criterion": ("Criterium", "Criterion"),
-    "check": ("Controle", "Check"),
-    "all_checks": ("alle controles", "all checks"),
-    "files": ("Dossiers", "Files"),
-    "pass": ("Voldoet", "Pass"),
-    "fail": ("Voldoet niet", "Fail"),
-    "not_relevant": ("N.v.t.", "N/a"),
-    "conformity": ("Conformiteit", "Conformity"),
-    "interval": ("95%-interval", "95% interval"),
-    "no_review": ("Nog geen dossiers getoetst.", "No files reviewed yet."),
-    "backs": ("Onderbouwt", "Backs"),
-    "backs_intro": (
-        "Het veldwerk is als bewijs vastgelegd bij deze criteria:",
-        "The fieldwork is recorded as evidence for these criteria:",
-    ),
-    "backs_none": (
-        "Het veldwerk is (nog) niet als bewijs aan criteria gekoppeld.",
-        "The fieldwork is not (yet) linked to criteria as evidence.",
-    ),
-    "evidence": ("Bewijs", "Evidence"),
-}  # fmt: skip
+    },
+    "criterion": {"nl": "Criterium", "en": "Criterion"},
+    "check": {"nl": "Controle", "en": "Check"},
+    "all_checks": {"nl": "alle controles", "en": "all checks"},
+    "files": {"nl": "Dossiers", "en": "Files"},
+    "pass": {"nl": "Voldoet", "en": "Pass"},
+    "fail": {"nl": "Voldoet niet", "en": "Fail"},
+    "not_relevant": {"nl": "N.v.t.", "en": "N/a"},
+    "conformity": {"nl": "Conformiteit", "en": "Conformity"},
+    "interval": {"nl": "95%-interval", "en": "95% interval"},
+    "no_review": {"nl": "Nog geen dossiers getoetst.", "en": "No files reviewed yet."},
+    "backs": {"nl": "Onderbouwt", "en": "Backs"},
+    "backs_intro": {
+        "nl": "Het veldwerk is als bewijs vastgelegd bij deze criteria:",
+        "en": "The fieldwork is recorded as evidence for these criteria:",
+    },
+    "backs_none": {
+        "nl": "Het veldwerk is (nog) niet als bewijs aan criteria gekoppeld.",
+        "en": "The fieldwork is not (yet) linked to criteria as evidence.",
+    },
+    "evidence": {"nl": "Bewijs", "en": "Evidence"},
+}
 
 CHART_WIDTH, CHART_HEIGHT, CHART_TOP = 170.0, 40.0, 5.0  # millimetres; room for the labels
 
 
 def _words(lang: str) -> dict[str, str]:
-    index = 1 if lang == "en" else 0
-    return {key: value[index] for key, value in _T.items()}
+    return in_language(_T, lang)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""The report's own wording (headings, column names, fixed sentences), one dict per language.
+"""The report's own wording (headings, column names, fixed sentences), each text beside
+its translation.
 
 Verdicts, reasons, evidence kinds and statuses come from :mod:`assessment.messages`; this
 module holds only what nothing else says. Sentences with ``{name}`` placeholders are filled
@@ -7,485 +8,386 @@ in by :mod:`assessment.report.context` (never by the template, so that user text
 
 from __future__ import annotations
 
-from ..i18n import language
+from ..i18n import in_language
 
-NL: dict[str, str] = {
+LABELS: dict[str, dict[str, str]] = {
     # document
-    "doc_title": "Pre-audit gapanalyse klachtenmanagement",
-    "doc_subtitle": "Gereedheid voor de pre-audit integraal klachtenmanagement",
-    "confidential": "Vertrouwelijk",
-    "page": "Pagina",
-    "of": "van",
-    "generated_by": "Opgesteld met ikm-readiness",
+    "doc_title": {
+        "nl": "Pre-audit gapanalyse klachtenmanagement",
+        "en": "Complaint-management pre-audit gap report",
+    },
+    "doc_subtitle": {
+        "nl": "Gereedheid voor de pre-audit integraal klachtenmanagement",
+        "en": "Readiness for the integral complaint-management pre-audit",
+    },
+    "confidential": {"nl": "Vertrouwelijk", "en": "Confidential"},
+    "page": {"nl": "Pagina", "en": "Page"},
+    "of": {"nl": "van", "en": "of"},
+    "generated_by": {"nl": "Opgesteld met ikm-readiness", "en": "Prepared with ikm-readiness"},
     # cover
-    "organisation": "Organisatie",
-    "sector": "Sector",
-    "size": "Omvang",
-    "handling": "Klachtbehandeling",
-    "handling_central": "centraal",
-    "handling_decentral": "decentraal",
-    "assessment_date": "Datum beoordeling",
-    "audit_date": "Datum audit",
-    "no_audit_date": "nog niet gepland",
-    "assessors": "Beoordelaars",
-    "criteria_pack": "Criteriaset",
-    "verdict": "Oordeel",
-    "overall_readiness": "Totale gereedheid",
+    "organisation": {"nl": "Organisatie", "en": "Organisation"},
+    "sector": {"nl": "Sector", "en": "Sector"},
+    "size": {"nl": "Omvang", "en": "Size"},
+    "handling": {"nl": "Klachtbehandeling", "en": "Complaint handling"},
+    "handling_central": {"nl": "centraal", "en": "central"},
+    "handling_decentral": {"nl": "decentraal", "en": "decentral"},
+    "assessment_date": {"nl": "Datum beoordeling", "en": "Assessment date"},
+    "audit_date": {"nl": "Datum audit", "en": "Audit date"},
+    "no_audit_date": {"nl": "nog niet gepland", "en": "not yet planned"},
+    "assessors": {"nl": "Beoordelaars", "en": "Assessors"},
+    "criteria_pack": {"nl": "Criteriaset", "en": "Criteria pack"},
+    "verdict": {"nl": "Oordeel", "en": "Verdict"},
+    "overall_readiness": {"nl": "Totale gereedheid", "en": "Overall readiness"},
     # toc
-    "contents": "Inhoud",
+    "contents": {"nl": "Inhoud", "en": "Contents"},
     # summary
-    "summary": "Managementsamenvatting",
-    "readiness": "Gereedheid",
-    "maturity": "Volwassenheid",
-    "maturity_of": "gemiddeld niveau, schaal 0–{top}",
-    "criteria_applicable": "{applicable} van {total} criteria van toepassing",
-    "criteria_in_scope": "Criteria van toepassing",
-    "readiness_chart": "Gereedheid per pijler, nu en op de auditdag",
-    "readiness_chart_now": "Gereedheid per pijler",
-    "forecast": "Vooruitblik naar de auditdag",
-    "forecast_text": (
-        "Als alle verbeterpunten met een deadline vóór de audit op {audit} op tijd zijn "
+    "summary": {"nl": "Managementsamenvatting", "en": "Executive summary"},
+    "readiness": {"nl": "Gereedheid", "en": "Readiness"},
+    "maturity": {"nl": "Volwassenheid", "en": "Maturity"},
+    "maturity_of": {"nl": "gemiddeld niveau, schaal 0–{top}", "en": "mean level, scale 0–{top}"},
+    "criteria_applicable": {
+        "nl": "{applicable} van {total} criteria van toepassing",
+        "en": "{applicable} of {total} criteria applicable",
+    },
+    "criteria_in_scope": {"nl": "Criteria van toepassing", "en": "Criteria applicable"},
+    "readiness_chart": {
+        "nl": "Gereedheid per pijler, nu en op de auditdag",
+        "en": "Readiness per pillar, now and on the audit day",
+    },
+    "readiness_chart_now": {"nl": "Gereedheid per pijler", "en": "Readiness per pillar"},
+    "forecast": {"nl": "Vooruitblik naar de auditdag", "en": "Outlook to the audit day"},
+    "forecast_text": {
+        "nl": "Als alle verbeterpunten met een deadline vóór de audit op {audit} op tijd zijn "
         "afgerond, komt de totale gereedheid op de auditdag op {readiness} "
-        "({verdict}). {late}"
-    ),
-    "forecast_late": "{count} verbeterpunten zijn pas na de auditdatum gereed.",
-    "forecast_late_1": "1 verbeterpunt is pas na de auditdatum gereed.",
-    "forecast_none": "Er is nog geen auditdatum gepland; een vooruitblik is daarom niet mogelijk.",
-    "top_points": "Belangrijkste verbeterpunten",
-    "top_points_of": "{shown} van {total}; alle punten staan in het verbeterplan",
-    "no_points": "Er zijn geen verbeterpunten: elk criterium haalt zijn doelniveau.",
-    "at_a_glance": "In één oogopslag",
-    "points_total": "Verbeterpunten",
-    "points_at_risk": "Waarvan met risico",
-    "mandatory_gaps": "Verplichte criteria met tekort",
-    "unbacked": "Claims zonder voldoende bewijs",
+        "({verdict}). {late}",
+        "en": "If every improvement point due before the audit on {audit} is finished on time, "
+        "overall readiness on the audit day will be {readiness} ({verdict}). {late}",
+    },
+    "forecast_late": {
+        "nl": "{count} verbeterpunten zijn pas na de auditdatum gereed.",
+        "en": "{count} improvement points will only be finished after the audit date.",
+    },
+    "forecast_late_1": {
+        "nl": "1 verbeterpunt is pas na de auditdatum gereed.",
+        "en": "1 improvement point will only be finished after the audit date.",
+    },
+    "forecast_none": {
+        "nl": "Er is nog geen auditdatum gepland; een vooruitblik is daarom niet mogelijk.",
+        "en": "No audit date has been planned yet, so there is no outlook.",
+    },
+    "top_points": {"nl": "Belangrijkste verbeterpunten", "en": "Main improvement points"},
+    "top_points_of": {
+        "nl": "{shown} van {total}; alle punten staan in het verbeterplan",
+        "en": "{shown} of {total}; all points are in the improvement plan",
+    },
+    "no_points": {
+        "nl": "Er zijn geen verbeterpunten: elk criterium haalt zijn doelniveau.",
+        "en": "There are no improvement points: every criterion reaches its target.",
+    },
+    "at_a_glance": {"nl": "In één oogopslag", "en": "At a glance"},
+    "points_total": {"nl": "Verbeterpunten", "en": "Improvement points"},
+    "points_at_risk": {"nl": "Waarvan met risico", "en": "Of which at risk"},
+    "mandatory_gaps": {
+        "nl": "Verplichte criteria met tekort",
+        "en": "Mandatory criteria with a gap",
+    },
+    "unbacked": {"nl": "Claims zonder voldoende bewijs", "en": "Claims without enough evidence"},
     # pillars
-    "pillars": "Bevindingen per pijler",
-    "pillar": "Pijler",
-    "criterion": "Criterium",
-    "claimed": "Geclaimd",
-    "evidenced": "Aangetoond",
-    "target": "Doel",
-    "gap": "Tekort",
-    "weight": "Gewicht",
-    "findings": "Bevindingen",
-    "no_findings": "Geen bevindingen: elk criterium van deze pijler haalt zijn doel met bewijs.",
-    "mandatory": "verplicht",
-    "mandatory_long": "Verplicht (knock-out) criterium",
-    "not_applicable": "n.v.t.",
-    "not_answered": "niet beantwoord",
-    "finding_unbacked": "geclaimd niveau {claimed}, met bewijs aangetoond niveau {evidenced}",
-    "finding_gap": "tekort van {gap} niveaus tot het doel {target}",
-    "finding_gap_1": "tekort van 1 niveau tot het doel {target}",
-    "finding_unanswered": "niet beantwoord; telt als niveau 0",
-    "finding_needs": "{needs}",
-    "finding_claim_low": (
-        "bewijs van de vereiste soort is gekoppeld, maar de organisatie claimt niveau {claimed}"
-    ),
-    "legend_marks": (
-        "V = verplicht criterium; een claim die hoger is dan het bewijs draagt is gemarkeerd "
-        "met een sterretje (*)."
-    ),
+    "pillars": {"nl": "Bevindingen per pijler", "en": "Findings per pillar"},
+    "pillar": {"nl": "Pijler", "en": "Pillar"},
+    "criterion": {"nl": "Criterium", "en": "Criterion"},
+    "claimed": {"nl": "Geclaimd", "en": "Claimed"},
+    "evidenced": {"nl": "Aangetoond", "en": "Evidenced"},
+    "target": {"nl": "Doel", "en": "Target"},
+    "gap": {"nl": "Tekort", "en": "Gap"},
+    "weight": {"nl": "Gewicht", "en": "Weight"},
+    "findings": {"nl": "Bevindingen", "en": "Findings"},
+    "no_findings": {
+        "nl": "Geen bevindingen: elk criterium van deze pijler haalt zijn doel met bewijs.",
+        "en": "No findings: every criterion of this pillar reaches its target with evidence.",
+    },
+    "mandatory": {"nl": "verplicht", "en": "mandatory"},
+    "mandatory_long": {
+        "nl": "Verplicht (knock-out) criterium",
+        "en": "Mandatory (knock-out) criterion",
+    },
+    "not_applicable": {"nl": "n.v.t.", "en": "n/a"},
+    "not_answered": {"nl": "niet beantwoord", "en": "not answered"},
+    "finding_unbacked": {
+        "nl": "geclaimd niveau {claimed}, met bewijs aangetoond niveau {evidenced}",
+        "en": "claimed level {claimed}, evidence backs level {evidenced}",
+    },
+    "finding_gap": {
+        "nl": "tekort van {gap} niveaus tot het doel {target}",
+        "en": "gap of {gap} levels to the target {target}",
+    },
+    "finding_gap_1": {
+        "nl": "tekort van 1 niveau tot het doel {target}",
+        "en": "gap of 1 level to the target {target}",
+    },
+    "finding_unanswered": {
+        "nl": "niet beantwoord; telt als niveau 0",
+        "en": "not answered; counts as level 0",
+    },
+    "finding_needs": {"nl": "{needs}", "en": "{needs}"},
+    "finding_claim_low": {
+        "nl": "bewijs van de vereiste soort is gekoppeld, maar de organisatie claimt niveau "
+        "{claimed}",
+        "en": "evidence of the required kind is linked, but the organisation claims level "
+        "{claimed}",
+    },
+    "legend_marks": {
+        "nl": "V = verplicht criterium; een claim die hoger is dan het bewijs draagt is gemarkeerd "
+        "met een sterretje (*).",
+        "en": "M = mandatory criterion; a claim higher than the evidence backs is marked with an "
+        "asterisk (*).",
+    },
     # plan
-    "plan": "Verbeterplan",
-    "plan_intro": (
-        "De verbeterpunten staan in volgorde van prioriteit: verplichte criteria eerst, dan "
+    "plan": {"nl": "Verbeterplan", "en": "Improvement plan"},
+    "plan_intro": {
+        "nl": "De verbeterpunten staan in volgorde van prioriteit: verplichte criteria eerst, dan "
         "het grootste gewicht maal tekort, dan de volgorde van de criteriaset. De deadline is "
         "die van de organisatie zelf, of anders de voorgestelde datum; een voorgestelde datum "
-        "ligt nooit na {latest} ({buffer} werkdagen voor de audit)."
-    ),
-    "plan_intro_no_audit": (
-        "De verbeterpunten staan in volgorde van prioriteit: verplichte criteria eerst, dan "
-        "het grootste gewicht maal tekort, dan de volgorde van de criteriaset. De deadline is "
-        "die van de organisatie zelf, of anders de voorgestelde datum."
-    ),
-    "priority": "Prio",
-    "improvement": "Verbeterpunt",
-    "from_to": "Van → naar",
-    "owner": "Eigenaar",
-    "deadline": "Deadline",
-    "status": "Status",
-    "risk": "Risico",
-    "at_risk": "risico",
-    "at_risk_long": "Deadline na de uiterste datum {latest}",
-    "proposed": "voorgesteld",
-    "own_deadline": "eigen deadline",
-    "no_owner": "nog toe te wijzen",
-    "timeline": "Tijdlijn tot de audit",
-    "timeline_limited": "De tijdlijn toont de eerste {count} verbeterpunten naar prioriteit.",
-    "effort": "{days} werkdagen per niveau",
-    # criteria
-    "criteria_detail": "Beoordeling per criterium",
-    "question": "Vraag",
-    "answer": "Antwoord",
-    "note": "Toelichting",
-    "justification": "Reden niet van toepassing",
-    "evidence": "Bewijs",
-    "no_evidence": "Geen bewijs gekoppeld.",
-    "missing": "Nodig voor het doel",
-    "nothing_missing": "Bewijs van de vereiste soort is gekoppeld voor het doelniveau.",
-    "evidence_there": (
-        "Bewijs van de vereiste soort is gekoppeld; de organisatie claimt nog geen niveau {level}."
-    ),
-    "point": "Verbeterpunt",
-    "refs": "Verwijzingen",
-    "level": "niveau",
-    "level_cap": "Niveau",
-    # tags
-    "tags": "Gereedheid per ontwikkelelement",
-    "tags_intro": (
-        "Naast de pijlers groepeert de criteriaset de criteria naar ontwikkelelement. "
-        "Zo is te zien op welk vlak de organisatie zich het meest moet ontwikkelen."
-    ),
-    "tag": "Ontwikkelelement",
-    "criteria_count": "Criteria",
-    "no_tags": "Deze criteriaset kent geen ontwikkelelementen.",
-    # evidence index
-    "evidence_index": "Bewijsregister",
-    "evidence_intro": (
-        "Elk bewijsstuk met zijn kenmerken. De sha256 is de vingerafdruk van het bestand: "
-        "een auditor kan daarmee nagaan dat het getoonde stuk het beoordeelde stuk is."
-    ),
-    "id": "Id",
-    "kind": "Soort",
-    "title": "Titel",
-    "source": "Bron",
-    "date": "Datum",
-    "file": "Bestand",
-    "supports": "Onderbouwt",
-    "personal_data": "Persoonsgegevens",
-    "personal_data_short": "AVG",
-    "personal_data_legend": (
-        "AVG = het stuk bevat persoonsgegevens; deel het alleen met wie het voor de audit "
-        "nodig heeft."
-    ),
-    "erased": "inhoud verwijderd",
-    "link": "Link",
-    "no_evidence_items": "Er is nog geen bewijs vastgelegd.",
-    # method
-    "method": "Methode",
-    "method_pack": "Criteriaset",
-    "method_scale": "Niveaus en het bewijs dat ze vragen",
-    "method_thresholds": "Drempels voor het oordeel",
-    "method_planning": "Planning",
-    "rule_ready": "totaal ≥ {ready_all}, elke pijler ≥ {ready_pillar}, geen verplicht criterium "
-    "met een tekort",
-    "rule_conditional": "totaal ≥ {cond_all}, geen verplicht criterium met een tekort groter "
-    "dan {cond_gap}",
-    "rule_not_ready": "in alle andere gevallen",
-    "plan_effort": "Werk per niveau tekort",
-    "plan_buffer": "Klaar vóór de audit",
-    "working_days": "{days} werkdagen",
-    "scale_level": "Niveau",
-    "scale_label": "Naam",
-    "scale_meaning": "Betekenis",
-    "scale_requires": "Vraagt (cumulatief)",
-    "requires_nothing": "geen bewijs",
-    "pack_id": "Id",
-    "pack_version": "Versie",
-    "pack_sha256": "sha256",
-    "pack_source": "Bestand",
-    "pack_title": "Titel",
-    # sign-off
-    "signoff": "Ondertekening",
-    "signoff_intro": (
-        "Met ondertekening verklaren de beoordelaars dat dit rapport de beoordeling van "
-        "{date} juist weergeeft, en bevestigt de opdrachtgever dat hij het heeft ontvangen."
-    ),
-    "name": "Naam",
-    "role": "Rol",
-    "signature": "Handtekening",
-    "role_assessor": "Beoordelaar",
-    "role_client": "Opdrachtgever (directie)",
-    "role_coordinator": "Klachtencoördinator",
-    "place_date": "Plaats en datum",
-    # added for honest numbers (2026-12-03)
-    "report_date": "Rapportdatum",
-    "pack_version_long": "Id en versie criteriaset",
-    "answered": "Beantwoord",
-    "condition": "Voorwaarde",
-    "disclaimer": (
-        "Dit rapport is een voorbereiding op de pre-audit. De gereedheid is geen score van het "
-        "keurmerk (geen Gouden Oor-punten): de eigenaar van het keurmerk heeft deze criteriaset "
-        "niet vastgesteld, en een goede uitkomst hier is geen belofte voor de audit."
-    ),
-    "forecast_planned": (
-        "Op de auditdag ({audit}), als elk gepland punt op tijd klaar is: totale gereedheid "
-        "{readiness} ({verdict})."
-    ),
-    "forecast_counted": (
-        "Meegeteld zijn {planned} van de {total} verbeterpunten: die gereed zijn, of een "
-        "eigenaar hebben en een deadline uiterlijk {latest}."
-    ),
-    "points_unowned": "Zonder eigenaar",
-    "points_overdue": "Verlopen",
-    "overdue": "verlopen",
-    "level_rules": "Bewijs per niveau",
-    "own_rule": "eigen eis",
-    "planning": "Planning",
-    "effort_line": "{effort} werkdagen per niveau × tekort {gap} = {work} werkdagen",
-    "deadline_proposed": "voorgesteld: {work} werkdagen na {start} = {proposed}",
-    "deadline_capped": "; dat is na de uiterste datum, dus {latest}",
-    "deadline_own": "eigen deadline {deadline} (voorgesteld was {proposed})",
-    "plan_intro_today": "Verlopen betekent: niet gereed en de deadline ligt vóór {today}.",
-    "plan_exceptions": "Eigen deadlines na {latest}, dus met risico: {items}.",
-    "workload": "Werklast",
-    "workload_intro": (
-        "Werk van de open verbeterpunten (inspanning per niveau × tekort, in werkdagen) tegen "
-        "de werkdagen die resten. Een eigenaar met meer werk dan dagen is overbelast."
-    ),
-    "per_owner": "Per eigenaar",
-    "per_month": "Per maand van de deadline",
-    "work_days": "Werk",
-    "days_left": "Werkdagen over",
-    "until": "tot",
-    "month": "Maand",
-    "month_points": "Punten",
-    "overloaded": "overbelast",
-    "unowned_row": "Zonder eigenaar",
-    "checkable": "Controleerbaar",
-    "overrides": "Eigen eisen en inspanning per criterium",
-    "overrides_intro": (
-        "Deze criteria wijken af van de tabel hierboven: hun eigen eis vervangt die van de "
-        "schaal voor dat niveau, of hun inspanning per niveau wijkt af van de standaard."
-    ),
-    "override_rules": "Eigen eisen",
-    "override_effort": "Inspanning per niveau",
-}
-
-EN: dict[str, str] = {
-    "doc_title": "Complaint-management pre-audit gap report",
-    "doc_subtitle": "Readiness for the integral complaint-management pre-audit",
-    "confidential": "Confidential",
-    "page": "Page",
-    "of": "of",
-    "generated_by": "Prepared with ikm-readiness",
-    "organisation": "Organisation",
-    "sector": "Sector",
-    "size": "Size",
-    "handling": "Complaint handling",
-    "handling_central": "central",
-    "handling_decentral": "decentral",
-    "assessment_date": "Assessment date",
-    "audit_date": "Audit date",
-    "no_audit_date": "not yet planned",
-    "assessors": "Assessors",
-    "criteria_pack": "Criteria pack",
-    "verdict": "Verdict",
-    "overall_readiness": "Overall readiness",
-    "contents": "Contents",
-    "summary": "Executive summary",
-    "readiness": "Readiness",
-    "maturity": "Maturity",
-    "maturity_of": "mean level, scale 0–{top}",
-    "criteria_applicable": "{applicable} of {total} criteria applicable",
-    "criteria_in_scope": "Criteria applicable",
-    "readiness_chart": "Readiness per pillar, now and on the audit day",
-    "readiness_chart_now": "Readiness per pillar",
-    "forecast": "Outlook to the audit day",
-    "forecast_text": (
-        "If every improvement point due before the audit on {audit} is finished on time, "
-        "overall readiness on the audit day will be {readiness} ({verdict}). {late}"
-    ),
-    "forecast_late": "{count} improvement points will only be finished after the audit date.",
-    "forecast_late_1": "1 improvement point will only be finished after the audit date.",
-    "forecast_none": "No audit date has been planned yet, so there is no outlook.",
-    "top_points": "Main improvement points",
-    "top_points_of": "{shown} of {total}; all points are in the improvement plan",
-    "no_points": "There are no improvement points: every criterion reaches its target.",
-    "at_a_glance": "At a glance",
-    "points_total": "Improvement points",
-    "points_at_risk": "Of which at risk",
-    "mandatory_gaps": "Mandatory criteria with a gap",
-    "unbacked": "Claims without enough evidence",
-    "pillars": "Findings per pillar",
-    "pillar": "Pillar",
-    "criterion": "Criterion",
-    "claimed": "Claimed",
-    "evidenced": "Evidenced",
-    "target": "Target",
-    "gap": "Gap",
-    "weight": "Weight",
-    "findings": "Findings",
-    "no_findings": "No findings: every criterion of this pillar reaches its target with evidence.",
-    "mandatory": "mandatory",
-    "mandatory_long": "Mandatory (knock-out) criterion",
-    "not_applicable": "n/a",
-    "not_answered": "not answered",
-    "finding_unbacked": "claimed level {claimed}, evidence backs level {evidenced}",
-    "finding_gap": "gap of {gap} levels to the target {target}",
-    "finding_gap_1": "gap of 1 level to the target {target}",
-    "finding_unanswered": "not answered; counts as level 0",
-    "finding_needs": "{needs}",
-    "finding_claim_low": (
-        "evidence of the required kind is linked, but the organisation claims level {claimed}"
-    ),
-    "legend_marks": (
-        "M = mandatory criterion; a claim higher than the evidence backs is marked with an "
-        "asterisk (*)."
-    ),
-    "plan": "Improvement plan",
-    "plan_intro": (
-        "The improvement points are in order of priority: mandatory criteria first, then the "
+        "ligt nooit na {latest} ({buffer} werkdagen voor de audit).",
+        "en": "The improvement points are in order of priority: mandatory criteria first, then the "
         "largest weight times gap, then the order of the criteria pack. The deadline is the "
         "organisation's own, else the proposed date; a proposed date is never later than "
-        "{latest} ({buffer} working days before the audit)."
-    ),
-    "plan_intro_no_audit": (
-        "The improvement points are in order of priority: mandatory criteria first, then the "
+        "{latest} ({buffer} working days before the audit).",
+    },
+    "plan_intro_no_audit": {
+        "nl": "De verbeterpunten staan in volgorde van prioriteit: verplichte criteria eerst, dan "
+        "het grootste gewicht maal tekort, dan de volgorde van de criteriaset. De deadline is "
+        "die van de organisatie zelf, of anders de voorgestelde datum.",
+        "en": "The improvement points are in order of priority: mandatory criteria first, then the "
         "largest weight times gap, then the order of the criteria pack. The deadline is the "
-        "organisation's own, else the proposed date."
-    ),
-    "priority": "Prio",
-    "improvement": "Improvement point",
-    "from_to": "From → to",
-    "owner": "Owner",
-    "deadline": "Deadline",
-    "status": "Status",
-    "risk": "Risk",
-    "at_risk": "at risk",
-    "at_risk_long": "Deadline after the latest date {latest}",
-    "proposed": "proposed",
-    "own_deadline": "own deadline",
-    "no_owner": "to be assigned",
-    "timeline": "Timeline to the audit",
-    "timeline_limited": "The timeline shows the first {count} improvement points by priority.",
-    "effort": "{days} working days per level",
-    "criteria_detail": "Assessment per criterion",
-    "question": "Question",
-    "answer": "Answer",
-    "note": "Note",
-    "justification": "Why not applicable",
-    "evidence": "Evidence",
-    "no_evidence": "No evidence linked.",
-    "missing": "Needed for the target",
-    "nothing_missing": "Evidence of the required kind is linked for the target level.",
-    "evidence_there": (
-        "Evidence of the required kind is linked; the organisation does not yet claim level "
-        "{level}."
-    ),
-    "point": "Improvement point",
-    "refs": "References",
-    "level": "level",
-    "level_cap": "Level",
-    "tags": "Readiness per development element",
-    "tags_intro": (
-        "Besides the pillars, the criteria pack groups criteria by development element. "
-        "This shows where the organisation has most to develop."
-    ),
-    "tag": "Development element",
-    "criteria_count": "Criteria",
-    "no_tags": "This criteria pack has no development elements.",
-    "evidence_index": "Evidence index",
-    "evidence_intro": (
-        "Every evidence item with its details. The sha256 is the file's fingerprint: with it an "
-        "auditor can check that the item shown is the item that was assessed."
-    ),
-    "id": "Id",
-    "kind": "Kind",
-    "title": "Title",
-    "source": "Source",
-    "date": "Date",
-    "file": "File",
-    "supports": "Supports",
-    "personal_data": "Personal data",
-    "personal_data_short": "PD",
-    "personal_data_legend": (
-        "PD = the item holds personal data; share it only with those who need it for the audit."
-    ),
-    "erased": "content erased",
-    "link": "Link",
-    "no_evidence_items": "No evidence has been recorded yet.",
-    "method": "Method",
-    "method_pack": "Criteria pack",
-    "method_scale": "Levels and the evidence they need",
-    "method_thresholds": "Thresholds of the verdict",
-    "method_planning": "Planning",
-    "rule_ready": "overall ≥ {ready_all}, every pillar ≥ {ready_pillar}, no mandatory criterion "
-    "with a gap",
-    "rule_conditional": "overall ≥ {cond_all}, no mandatory criterion with a gap larger than "
-    "{cond_gap}",
-    "rule_not_ready": "in every other case",
-    "plan_effort": "Work per level of gap",
-    "plan_buffer": "Done before the audit",
-    "working_days": "{days} working days",
-    "scale_level": "Level",
-    "scale_label": "Name",
-    "scale_meaning": "Meaning",
-    "scale_requires": "Needs (cumulative)",
-    "requires_nothing": "no evidence",
-    "pack_id": "Id",
-    "pack_version": "Version",
-    "pack_sha256": "sha256",
-    "pack_source": "File",
-    "pack_title": "Title",
-    "signoff": "Sign-off",
-    "signoff_intro": (
-        "By signing, the assessors declare that this report correctly reflects the assessment "
-        "of {date}, and the client confirms having received it."
-    ),
-    "name": "Name",
-    "role": "Role",
-    "signature": "Signature",
-    "role_assessor": "Assessor",
-    "role_client": "Client (management)",
-    "role_coordinator": "Complaint coordinator",
-    "place_date": "Place and date",
+        "organisation's own, else the proposed date.",
+    },
+    "priority": {"nl": "Prio", "en": "Prio"},
+    "improvement": {"nl": "Verbeterpunt", "en": "Improvement point"},
+    "from_to": {"nl": "Van → naar", "en": "From → to"},
+    "owner": {"nl": "Eigenaar", "en": "Owner"},
+    "deadline": {"nl": "Deadline", "en": "Deadline"},
+    "status": {"nl": "Status", "en": "Status"},
+    "risk": {"nl": "Risico", "en": "Risk"},
+    "at_risk": {"nl": "risico", "en": "at risk"},
+    "at_risk_long": {
+        "nl": "Deadline na de uiterste datum {latest}",
+        "en": "Deadline after the latest date {latest}",
+    },
+    "proposed": {"nl": "voorgesteld", "en": "proposed"},
+    "own_deadline": {"nl": "eigen deadline", "en": "own deadline"},
+    "no_owner": {"nl": "nog toe te wijzen", "en": "to be assigned"},
+    "timeline": {"nl": "Tijdlijn tot de audit", "en": "Timeline to the audit"},
+    "timeline_limited": {
+        "nl": "De tijdlijn toont de eerste {count} verbeterpunten naar prioriteit.",
+        "en": "The timeline shows the first {count} improvement points by priority.",
+    },
+    "effort": {"nl": "{days} werkdagen per niveau", "en": "{days} working days per level"},
+    # criteria
+    "criteria_detail": {"nl": "Beoordeling per criterium", "en": "Assessment per criterion"},
+    "question": {"nl": "Vraag", "en": "Question"},
+    "answer": {"nl": "Antwoord", "en": "Answer"},
+    "note": {"nl": "Toelichting", "en": "Note"},
+    "justification": {"nl": "Reden niet van toepassing", "en": "Why not applicable"},
+    "evidence": {"nl": "Bewijs", "en": "Evidence"},
+    "no_evidence": {"nl": "Geen bewijs gekoppeld.", "en": "No evidence linked."},
+    "missing": {"nl": "Nodig voor het doel", "en": "Needed for the target"},
+    "nothing_missing": {
+        "nl": "Bewijs van de vereiste soort is gekoppeld voor het doelniveau.",
+        "en": "Evidence of the required kind is linked for the target level.",
+    },
+    "evidence_there": {
+        "nl": "Bewijs van de vereiste soort is gekoppeld; de organisatie claimt nog geen niveau "
+        "{level}.",
+        "en": "Evidence of the required kind is linked; the organisation does not yet claim level "
+        "{level}.",
+    },
+    "point": {"nl": "Verbeterpunt", "en": "Improvement point"},
+    "refs": {"nl": "Verwijzingen", "en": "References"},
+    "level": {"nl": "niveau", "en": "level"},
+    "level_cap": {"nl": "Niveau", "en": "Level"},
+    # tags
+    "tags": {"nl": "Gereedheid per ontwikkelelement", "en": "Readiness per development element"},
+    "tags_intro": {
+        "nl": "Naast de pijlers groepeert de criteriaset de criteria naar ontwikkelelement. "
+        "Zo is te zien op welk vlak de organisatie zich het meest moet ontwikkelen.",
+        "en": "Besides the pillars, the criteria pack groups criteria by development element. "
+        "This shows where the organisation has most to develop.",
+    },
+    "tag": {"nl": "Ontwikkelelement", "en": "Development element"},
+    "criteria_count": {"nl": "Criteria", "en": "Criteria"},
+    "no_tags": {
+        "nl": "Deze criteriaset kent geen ontwikkelelementen.",
+        "en": "This criteria pack has no development elements.",
+    },
+    # evidence index
+    "evidence_index": {"nl": "Bewijsregister", "en": "Evidence index"},
+    "evidence_intro": {
+        "nl": "Elk bewijsstuk met zijn kenmerken. De sha256 is de vingerafdruk van het bestand: "
+        "een auditor kan daarmee nagaan dat het getoonde stuk het beoordeelde stuk is.",
+        "en": "Every evidence item with its details. The sha256 is the file's fingerprint: with "
+        "it an "
+        "auditor can check that the item shown is the item that was assessed.",
+    },
+    "id": {"nl": "Id", "en": "Id"},
+    "kind": {"nl": "Soort", "en": "Kind"},
+    "title": {"nl": "Titel", "en": "Title"},
+    "source": {"nl": "Bron", "en": "Source"},
+    "date": {"nl": "Datum", "en": "Date"},
+    "file": {"nl": "Bestand", "en": "File"},
+    "supports": {"nl": "Onderbouwt", "en": "Supports"},
+    "personal_data": {"nl": "Persoonsgegevens", "en": "Personal data"},
+    "personal_data_short": {"nl": "AVG", "en": "PD"},
+    "personal_data_legend": {
+        "nl": "AVG = het stuk bevat persoonsgegevens; deel het alleen met wie het voor de audit "
+        "nodig heeft.",
+        "en": "PD = the item holds personal data; share it only with those who need it for the "
+        "audit.",
+    },
+    "erased": {"nl": "inhoud verwijderd", "en": "content erased"},
+    "link": {"nl": "Link", "en": "Link"},
+    "no_evidence_items": {
+        "nl": "Er is nog geen bewijs vastgelegd.",
+        "en": "No evidence has been recorded yet.",
+    },
+    # method
+    "method": {"nl": "Methode", "en": "Method"},
+    "method_pack": {"nl": "Criteriaset", "en": "Criteria pack"},
+    "method_scale": {
+        "nl": "Niveaus en het bewijs dat ze vragen",
+        "en": "Levels and the evidence they need",
+    },
+    "method_thresholds": {"nl": "Drempels voor het oordeel", "en": "Thresholds of the verdict"},
+    "method_planning": {"nl": "Planning", "en": "Planning"},
+    "rule_ready": {
+        "nl": "totaal ≥ {ready_all}, elke pijler ≥ {ready_pillar}, geen verplicht criterium "
+        "met een tekort",
+        "en": "overall ≥ {ready_all}, every pillar ≥ {ready_pillar}, no mandatory criterion "
+        "with a gap",
+    },
+    "rule_conditional": {
+        "nl": "totaal ≥ {cond_all}, geen verplicht criterium met een tekort groter dan {cond_gap}",
+        "en": "overall ≥ {cond_all}, no mandatory criterion with a gap larger than {cond_gap}",
+    },
+    "rule_not_ready": {"nl": "in alle andere gevallen", "en": "in every other case"},
+    "plan_effort": {"nl": "Werk per niveau tekort", "en": "Work per level of gap"},
+    "plan_buffer": {"nl": "Klaar vóór de audit", "en": "Done before the audit"},
+    "working_days": {"nl": "{days} werkdagen", "en": "{days} working days"},
+    "scale_level": {"nl": "Niveau", "en": "Level"},
+    "scale_label": {"nl": "Naam", "en": "Name"},
+    "scale_meaning": {"nl": "Betekenis", "en": "Meaning"},
+    "scale_requires": {"nl": "Vraagt (cumulatief)", "en": "Needs (cumulative)"},
+    "requires_nothing": {"nl": "geen bewijs", "en": "no evidence"},
+    "pack_id": {"nl": "Id", "en": "Id"},
+    "pack_version": {"nl": "Versie", "en": "Version"},
+    "pack_sha256": {"nl": "sha256", "en": "sha256"},
+    "pack_source": {"nl": "Bestand", "en": "File"},
+    "pack_title": {"nl": "Titel", "en": "Title"},
+    # sign-off
+    "signoff": {"nl": "Ondertekening", "en": "Sign-off"},
+    "signoff_intro": {
+        "nl": "Met ondertekening verklaren de beoordelaars dat dit rapport de beoordeling van "
+        "{date} juist weergeeft, en bevestigt de opdrachtgever dat hij het heeft ontvangen.",
+        "en": "By signing, the assessors declare that this report correctly reflects the "
+        "assessment "
+        "of {date}, and the client confirms having received it.",
+    },
+    "name": {"nl": "Naam", "en": "Name"},
+    "role": {"nl": "Rol", "en": "Role"},
+    "signature": {"nl": "Handtekening", "en": "Signature"},
+    "role_assessor": {"nl": "Beoordelaar", "en": "Assessor"},
+    "role_client": {"nl": "Opdrachtgever (directie)", "en": "Client (management)"},
+    "role_coordinator": {"nl": "Klachtencoördinator", "en": "Complaint coordinator"},
+    "place_date": {"nl": "Plaats en datum", "en": "Place and date"},
     # added for honest numbers (2026-12-03)
-    "report_date": "Report date",
-    "pack_version_long": "Criteria pack id and version",
-    "answered": "Answered",
-    "condition": "Condition",
-    "disclaimer": (
-        "This report prepares for the pre-audit. Readiness is not a score of the hallmark (no "
+    "report_date": {"nl": "Rapportdatum", "en": "Report date"},
+    "pack_version_long": {"nl": "Id en versie criteriaset", "en": "Criteria pack id and version"},
+    "answered": {"nl": "Beantwoord", "en": "Answered"},
+    "condition": {"nl": "Voorwaarde", "en": "Condition"},
+    "disclaimer": {
+        "nl": "Dit rapport is een voorbereiding op de pre-audit. De gereedheid is geen score van "
+        "het "
+        "keurmerk (geen Gouden Oor-punten): de eigenaar van het keurmerk heeft deze criteriaset "
+        "niet vastgesteld, en een goede uitkomst hier is geen belofte voor de audit.",
+        "en": "This report prepares for the pre-audit. Readiness is not a score of the hallmark "
+        "(no "
         "Gouden Oor points): the hallmark's owner has not endorsed this criteria pack, and a "
-        "good result here is no promise for the audit."
-    ),
-    "forecast_planned": (
-        "On the audit day ({audit}), if every planned point is finished on time: overall "
-        "readiness {readiness} ({verdict})."
-    ),
-    "forecast_counted": (
-        "Counted are {planned} of the {total} improvement points: those done, or with an "
-        "owner and a deadline no later than {latest}."
-    ),
-    "points_unowned": "Without an owner",
-    "points_overdue": "Overdue",
-    "overdue": "overdue",
-    "level_rules": "Evidence per level",
-    "own_rule": "own rule",
-    "planning": "Planning",
-    "effort_line": "{effort} working days per level × gap {gap} = {work} working days",
-    "deadline_proposed": "proposed: {work} working days after {start} = {proposed}",
-    "deadline_capped": "; that is after the latest day, so {latest}",
-    "deadline_own": "own deadline {deadline} (proposed was {proposed})",
-    "plan_intro_today": "Overdue means: not done and the deadline is before {today}.",
-    "plan_exceptions": "Own deadlines after {latest}, so at risk: {items}.",
-    "workload": "Workload",
-    "workload_intro": (
-        "The work of the open improvement points (effort per level × gap, in working days) "
-        "against the working days left. An owner with more work than days is overloaded."
-    ),
-    "per_owner": "Per owner",
-    "per_month": "Per month of the deadline",
-    "work_days": "Work",
-    "days_left": "Working days left",
-    "until": "until",
-    "month": "Month",
-    "month_points": "Points",
-    "overloaded": "overloaded",
-    "unowned_row": "Without an owner",
-    "checkable": "Checkable",
-    "overrides": "Own rules and effort per criterion",
-    "overrides_intro": (
-        "These criteria differ from the table above: their own rule replaces the scale's for "
-        "that level, or their effort per level differs from the default."
-    ),
-    "override_rules": "Own rules",
-    "override_effort": "Effort per level",
+        "good result here is no promise for the audit.",
+    },
+    "forecast_planned": {
+        "nl": "Op de auditdag ({audit}), als elk gepland punt op tijd klaar is: totale gereedheid "
+        "{readiness} ({verdict}).",
+        "en": "On the audit day ({audit}), if every planned point is finished on time: overall "
+        "readiness {readiness} ({verdict}).",
+    },
+    "forecast_counted": {
+        "nl": "Meegeteld zijn {planned} van de {total} verbeterpunten: die gereed zijn, of een "
+        "eigenaar hebben en een deadline uiterlijk {latest}.",
+        "en": "Counted are {planned} of the {total} improvement points: those done, or with an "
+        "owner and a deadline no later than {latest}.",
+    },
+    "points_unowned": {"nl": "Zonder eigenaar", "en": "Without an owner"},
+    "points_overdue": {"nl": "Verlopen", "en": "Overdue"},
+    "overdue": {"nl": "verlopen", "en": "overdue"},
+    "level_rules": {"nl": "Bewijs per niveau", "en": "Evidence per level"},
+    "own_rule": {"nl": "eigen eis", "en": "own rule"},
+    "planning": {"nl": "Planning", "en": "Planning"},
+    "effort_line": {
+        "nl": "{effort} werkdagen per niveau × tekort {gap} = {work} werkdagen",
+        "en": "{effort} working days per level × gap {gap} = {work} working days",
+    },
+    "deadline_proposed": {
+        "nl": "voorgesteld: {work} werkdagen na {start} = {proposed}",
+        "en": "proposed: {work} working days after {start} = {proposed}",
+    },
+    "deadline_capped": {
+        "nl": "; dat is na de uiterste datum, dus {latest}",
+        "en": "; that is after the latest day, so {latest}",
+    },
+    "deadline_own": {
+        "nl": "eigen deadline {deadline} (voorgesteld was {proposed})",
+        "en": "own deadline {deadline} (proposed was {proposed})",
+    },
+    "plan_intro_today": {
+        "nl": "Verlopen betekent: niet gereed en de deadline ligt vóór {today}.",
+        "en": "Overdue means: not done and the deadline is before {today}.",
+    },
+    "plan_exceptions": {
+        "nl": "Eigen deadlines na {latest}, dus met risico: {items}.",
+        "en": "Own deadlines after {latest}, so at risk: {items}.",
+    },
+    "workload": {"nl": "Werklast", "en": "Workload"},
+    "workload_intro": {
+        "nl": "Werk van de open verbeterpunten (inspanning per niveau × tekort, in werkdagen) "
+        "tegen "
+        "de werkdagen die resten. Een eigenaar met meer werk dan dagen is overbelast.",
+        "en": "The work of the open improvement points (effort per level × gap, in working days) "
+        "against the working days left. An owner with more work than days is overloaded.",
+    },
+    "per_owner": {"nl": "Per eigenaar", "en": "Per owner"},
+    "per_month": {"nl": "Per maand van de deadline", "en": "Per month of the deadline"},
+    "work_days": {"nl": "Werk", "en": "Work"},
+    "days_left": {"nl": "Werkdagen over", "en": "Working days left"},
+    "until": {"nl": "tot", "en": "until"},
+    "month": {"nl": "Maand", "en": "Month"},
+    "month_points": {"nl": "Punten", "en": "Points"},
+    "overloaded": {"nl": "overbelast", "en": "overloaded"},
+    "unowned_row": {"nl": "Zonder eigenaar", "en": "Without an owner"},
+    "checkable": {"nl": "Controleerbaar", "en": "Checkable"},
+    "overrides": {
+        "nl": "Eigen eisen en inspanning per criterium",
+        "en": "Own rules and effort per criterion",
+    },
+    "overrides_intro": {
+        "nl": "Deze criteria wijken af van de tabel hierboven: hun eigen eis vervangt die van de "
+        "schaal voor dat niveau, of hun inspanning per niveau wijkt af van de standaard.",
+        "en": "These criteria differ from the table above: their own rule replaces the scale's for "
+        "that level, or their effort per level differs from the default.",
+    },
+    "override_rules": {"nl": "Eigen eisen", "en": "Own rules"},
+    "override_effort": {"nl": "Inspanning per niveau", "en": "Effort per level"},
 }
 
-LABELS: dict[str, dict[str, str]] = {"nl": NL, "en": EN}
 
 # The method of SPEC section 3 in plain words, paragraph by paragraph. Placeholders are
 # filled with the pack's numbers by the context builder.
@@ -558,4 +460,4 @@ METHOD: dict[str, list[str]] = {
 
 def labels(lang: str) -> dict[str, str]:
     """The report's wording in ``lang`` (Dutch unless ``en``)."""
-    return LABELS[language(lang)]
+    return in_language(LABELS, lang)
