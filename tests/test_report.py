@@ -426,3 +426,28 @@ def test_releasing_the_fonts_does_not_wait_for_a_runaway_render():
         thread.join(5)
     assert time.monotonic() - start < RELEASE_WAIT + 1
     assert not Path(folder).exists()
+
+
+def test_each_figure_in_the_tagged_pdf_carries_its_data_as_alternative_text(rendered):
+    lang, _, reader, _ = rendered
+    alts: list[str] = []
+
+    def walk(node) -> None:
+        node = node.get_object()
+        if isinstance(node, list):
+            for child in node:
+                walk(child)
+            return
+        if not hasattr(node, "get"):
+            return
+        if node.get("/S") == "/Figure":
+            alts.append(str(node.get("/Alt", "")))
+        kids = node.get("/K")
+        if kids is not None:
+            walk(kids)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    assert alts, "no Figure in the structure tree"
+    # every chart says its figures (a percentage or a date), not only its title
+    assert all(re.search(r"\d", alt) and ";" in alt for alt in alts), alts
+    assert any(labels(lang)["overall_readiness"].split()[-1].lower() in a.lower() for a in alts)

@@ -36,6 +36,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from .. import charts, chartsvg
 from ..assessments import Assessment
+from ..chart_summaries import readiness_summary, tag_summary, timeline_summary
 from ..packs import Pack
 from ..resources import templates_dir
 from . import tuning
@@ -158,7 +159,8 @@ def render_html(ctx: ReportContext, chart_urls: Mapping[str, str], created: date
     """The report as HTML text."""
     stamp = created.strftime("%Y-%m-%dT%H:%M:%SZ")
     template = environment().get_template("report.html")
-    html = template.render(r=ctx, t=ctx.t, charts=chart_urls, created=stamp)
+    alts = {name: chart_alt(ctx, name) for name in chart_names(ctx)}
+    html = template.render(r=ctx, t=ctx.t, charts=chart_urls, chart_alt=alts, created=stamp)
     # Whitespace between table tags only makes WeasyPrint build anonymous boxes; user text
     # is escaped, so a "<" here always starts one of our own tags.
     return _TABLE_SPACE.sub(r"\1", html)
@@ -200,6 +202,20 @@ def chart_spec(ctx: ReportContext, name: str) -> charts.Chart:
     if name == "tags":
         return charts.tag_chart(result, pack, lang, width=400)
     return charts.timeline_chart(result, ctx.assessment, lang, limit=TIMELINE_LIMIT, width=430)
+
+
+def chart_alt(ctx: ReportContext, name: str) -> str:
+    """A chart's alternative text: its title and, in words, the figures it draws."""
+    result, pack, lang, t = ctx.result, ctx.pack_model, ctx.lang, ctx.t
+    if name == "readiness":
+        title = t["readiness_chart"] if ctx.forecast else t["readiness_chart_now"]
+        data = readiness_summary(result, pack, lang, ctx.forecast_result)
+    elif name == "tags":
+        title, data = t["tags"], tag_summary(result, pack, lang)
+    else:
+        title = t["timeline"]
+        data = timeline_summary(result, ctx.assessment, lang, limit=TIMELINE_LIMIT)
+    return f"{title}. {data}." if data else title
 
 
 CHART_WAIT = 10.0  # seconds one render waits for the chart helper, all charts together
