@@ -177,3 +177,16 @@ def test_the_members_page_is_for_owners_and_only_with_sign_in(db, new_assessment
     single = _ok(AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run())
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         single.switch_page("ui/members.py")  # without sign-in there is no such page
+
+
+def test_an_owner_cannot_rename_an_assessment_into_another_organisation(db, new_assessment):
+    aid, bid, org_a, org_b = _two_organisations(db, new_assessment)
+    db.as_principal(Principal.operator()).set_member(org_a, "olga@aa.example", "owner")
+    at = _ok(_signed_in("olga@aa.example", "Olga", a=str(aid)).run())
+    key = f"details-{aid}-{db.get_summary(aid).version}"
+    at.text_input(key=f"{key}-name").set_value("Gemeente Bee")
+    _ok(at.button(key=f"{key}-save").click().run())
+    assert "hoort bij een andere organisatie, waarvan u geen eigenaar bent" in _text(at)
+    assert db.get_summary(aid).organisation_id == org_a  # not moved into B
+    assert db.get_summary(aid).version == 1  # and nothing saved
+    assert [a.id for a in db.get_organisation(org_b).assessments] == [bid]

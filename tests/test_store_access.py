@@ -11,7 +11,14 @@ from typing import Any
 
 import pytest
 
-from assessment.store import AccessDenied, NoAccess, NotFoundError, Principal, StoreError
+from assessment.store import (
+    AccessDenied,
+    NoAccess,
+    NotFoundError,
+    Principal,
+    RenameRefused,
+    StoreError,
+)
 
 PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n%%EOF\n"
 PACK = """id: tiny-pack
@@ -351,3 +358,41 @@ def test_every_public_store_and_workshop_method_has_a_rule_or_is_the_views_own()
     assert not missing - set(PLAIN_ATTRIBUTES), sorted(missing)
     workshop = {n for n, _ in inspect.getmembers(Workshops, predicate=inspect.isfunction)}
     assert {n for n in workshop if not n.startswith("_")} <= set(WORKSHOP_RULES)
+
+
+def test_a_rename_never_moves_an_assessment_into_another_existing_organisation(world):
+    """An owner of A renaming A's assessment to B's name would inject it into B: refused."""
+    owner = world.view(OWNER)
+    with pytest.raises(RenameRefused, match="belongs to another organisation") as refused:
+        owner.follow_rename(world.aid, "gemeente b", None)
+    assert refused.value.reason == "other"
+    assert world.store.get_summary(world.aid).organisation_id == world.org_a
+    assert [a.id for a in world.store.get_organisation(world.org_b).assessments] == [world.bid]
+    assert world.store.get_organisation(world.org_a).name == "Gemeente A"
+    # an editor of A may not rename at all; an outsider is told nothing about A
+    with pytest.raises(AccessDenied):
+        world.view(EDITOR).follow_rename(world.aid, "Gemeente Anders", None)
+    with pytest.raises(NoAccess):
+        world.view(OUTSIDER).follow_rename(world.aid, "Gemeente B", None)
+    # renaming its own organisation in place (it holds only this assessment) still works
+    owner.follow_rename(world.aid, "Gemeente A-stad", None)
+    assert world.store.get_organisation(world.org_a).name == "Gemeente A-stad"
+
+
+def test_a_rename_into_a_new_organisation_is_for_admins_and_owners_of_both_may_move(
+    world, new_assessment
+):
+    second = world.store.create_assessment(new_assessment("Gemeente A"), author="Anna")
+    owner = world.view(OWNER)
+    with pytest.raises(RenameRefused, match="only an administrator") as refused:
+        owner.follow_rename(second, "Gemeente Nieuw", None)  # A holds two: would be new
+    assert refused.value.reason == "new"
+    assert world.store.get_summary(second).organisation_id == world.org_a
+    assert "Gemeente Nieuw" not in {o.name for o in world.store.list_organisations()}
+    # the owner of both organisations may move one into the other
+    world.view(Principal.operator()).set_member(world.org_b, OWNER.email, "owner")
+    owner.follow_rename(second, "Gemeente B", None)
+    assert world.store.get_summary(second).organisation_id == world.org_b
+    # an admin may do either
+    world.view(ADMIN).follow_rename(second, "Gemeente Nieuw", None)
+    assert world.store.get_summary(second).organisation_name == "Gemeente Nieuw"
