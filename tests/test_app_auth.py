@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.errors import AppTestError
 
-from assessment.store import Principal
+from assessment.store import AccessDenied, Principal
 from tests.helpers import ROOT
 
 TIMEOUT = 60
@@ -126,10 +127,15 @@ def test_a_reviewer_reads_but_every_change_is_refused(db, new_assessment):
     assert "Alleen lezen" in _text(at)
     _ok(at.switch_page("ui/assess.py").run())
     assert "Gemeente Aa" in _text(at)
-    _ok(at.radio(key="level-OPEN-01").set_value(3).run())
+    assert at.radio(key="level-OPEN-01").disabled  # read only, not refused on save
+    with pytest.raises(AppTestError, match="disabled"):
+        at.radio(key="level-OPEN-01").set_value(3)
     assert "OPEN-01" not in db.get_assessment(aid)[0].responses
     assert db.get_summary(aid).version == 1
-    assert "reviewer" in _text(at)  # the refusal, as a message
+    # and behind the page the store refuses the change all the same
+    view = db.as_principal(Principal.identity("rita@audit.example"))
+    with pytest.raises(AccessDenied, match="reviewer"):
+        view.save(aid, *db.get_assessment(aid), "x")
 
 
 def test_an_assessment_cached_for_one_session_is_not_shown_to_an_outsider(db, new_assessment):

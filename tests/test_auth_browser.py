@@ -1,7 +1,8 @@
 """Sign-in end to end: a real OpenID Connect provider (``oidc-provider-mock``) on 127.0.0.1, a
 real ``streamlit run app.py`` configured with an ``[auth]`` section, and headless Chromium.
 Sign in, see only your organisations, be refused the others by URL and by id, a reviewer
-cannot change, a participant without an account votes and reaches nothing else."""
+finds every control that would change it disabled, a participant without an account votes
+and reaches nothing else; a forged identity and another browser's session sign nobody in."""
 
 from __future__ import annotations
 
@@ -177,8 +178,11 @@ def test_sign_in_organisations_roles_and_a_participant(site: Site, tmp_path: Pat
         _sign_in(reviewer, site, REVIEWER)
         reviewer.goto(f"{site.base}/assess?a={site.aid}&c=OPEN-02")
         expect(reviewer.get_by_text("Alleen lezen")).to_be_visible()
-        reviewer.get_by_test_id("stRadioGroup").get_by_text("3 · Werkend").click()
-        expect(reviewer.get_by_text("does not allow you to change")).to_be_visible()
+        # every control that would change it is disabled (not merely refused on save)
+        levels = reviewer.get_by_test_id("stRadioGroup").get_by_role("radio")
+        expect(levels.first).to_be_disabled()
+        expect(levels.nth(3)).to_be_disabled()
+        expect(reviewer.get_by_role("textbox", name="Toelichting")).to_be_disabled()
         reviewer.screenshot(path=str(tmp_path / "reviewer.png"))
 
         # a first sign-in: nothing at all, and whom to ask

@@ -396,3 +396,41 @@ def test_a_rename_into_a_new_organisation_is_for_admins_and_owners_of_both_may_m
     # an admin may do either
     world.view(ADMIN).follow_rename(second, "Gemeente Nieuw", None)
     assert world.store.get_summary(second).organisation_name == "Gemeente Nieuw"
+
+
+def test_downloads_from_the_app_write_who_what_which_assessment_and_when(world):
+    reviewer = world.view(REVIEWER)
+    for what, detail in (("report_pdf", "nl"), ("workbook_xlsx", None), ("plan_ics", None)):
+        reviewer.record_download(world.aid, what, detail)
+    assert reviewer.download_file(world.aid, world.sha) == PDF
+    rows = world.view(OWNER).audit_log(world.org_a)[:4]
+    assert [(r.action, r.detail) for r in rows] == [
+        ("file_download", f"file {world.sha}"),
+        ("download", "plan_ics"),
+        ("download", "workbook_xlsx"),
+        ("download", "report_pdf nl"),
+    ]
+    assert {(r.actor, r.organisation_id, r.subject) for r in rows} == {
+        ("Rita <rev@a.example>", world.org_a, f"assessment {world.aid}")
+    }
+    assert all(r.at is not None for r in rows)
+
+
+def test_a_download_is_refused_like_any_read_and_then_not_logged(world):
+    before = len(world.store.audit_log())
+    for who in (OUTSIDER, NEWCOMER, Principal.anonymous()):
+        with pytest.raises(NoAccess, match="does not exist or you have no access"):
+            world.view(who).record_download(world.aid, "report_pdf", "nl")
+        with pytest.raises(NoAccess, match="does not exist or you have no access"):
+            world.view(who).download_file(world.aid, world.sha)
+    # a file asked for through an assessment that does not use it: as if it did not exist
+    outsider = world.view(OUTSIDER)
+    with pytest.raises(NoAccess, match=f"file {world.sha[:12]} does not exist"):
+        outsider.download_file(world.bid, world.sha)
+    with pytest.raises(StoreError, match="is not a download"):
+        world.view(REVIEWER).record_download(world.aid, "everything")
+    assert len(world.store.audit_log()) == before
+    # an erased file is no download
+    world.view(EDITOR).erase_file(world.sha)
+    assert world.view(REVIEWER).download_file(world.aid, world.sha) is None
+    assert [r.action for r in world.store.audit_log()][0] == "erase"

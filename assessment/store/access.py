@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from . import tables as t
+from .downloads import DownloadsMixin
 from .errors import AccessDenied, NoAccess, RenameRefused, StoreError
 from .members import ROLES, AuditEntry, Member, normalise_email
 
@@ -294,9 +295,10 @@ class WorkshopsView(_Checker):
         return self.guarded(self._store.workshops, name, rule)
 
 
-class AccessStore(_Checker):
+class AccessStore(DownloadsMixin, _Checker):  # type: ignore[misc]
     """The store as one principal may use it: the store's methods, each checked against
-    :data:`RULES` (refused when it has none), and the members, admins and audit log."""
+    :data:`RULES` (refused when it has none), the members, admins and audit log, and the
+    app's downloads in the audit log (:mod:`.downloads`)."""
 
     def __init__(self, store: Store, principal: Principal):
         super().__init__(store, principal)
