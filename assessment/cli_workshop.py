@@ -2,14 +2,16 @@
 
 ``ikm workshop serve`` starts the Streamlit app bound to this computer's address on the
 local network (the app's default stays localhost) and prints the links: the consultant
-opens the workshop view on this computer; every other device on the network gets only the
-participant page. Streamlit and SQLAlchemy are imported only inside the commands.
+opens the workshop view on this computer with the link that carries this run's random
+secret (``?facilitator=``); every other browser gets only the participant page.
+Streamlit and SQLAlchemy are imported only inside the commands.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -24,6 +26,7 @@ from .links import is_clickable
 DEFAULT_PORT = 8501
 LAN_ENV = "IKM_WORKSHOP_LAN"  # the app shows other devices only the participant page
 PUBLIC_URL_ENV = "IKM_PUBLIC_URL"  # the address in the join link and QR code
+FACILITATOR_ENV = "IKM_FACILITATOR_TOKEN"  # the secret of the facilitator's link, per run
 
 
 def lan_address() -> str | None:
@@ -110,8 +113,8 @@ def serve(
 ) -> None:
     """Serve the app on the local network and print the join link.
 
-    The consultant opens the workshop view on this computer (localhost); phones and
-    laptops on the same network open the join link and see only the participant page.
+    The consultant opens the printed workshop link on this computer (it carries this run's
+    secret); phones and laptops open the join link and see only the participant page.
     """
     try:
         import streamlit  # noqa: F401  (only to check that the app extra is installed)
@@ -147,12 +150,16 @@ def serve(
         join += info.code
     else:
         join += "CODE"
-    click.echo(f"Consultant (this computer): http://localhost:{port}/workshop")
+    token = secrets.token_urlsafe(32)  # new for every run: the facilitator's proof
+    click.echo(f"Consultant (this computer): http://localhost:{port}/workshop?facilitator={token}")
     click.echo(f"Participants join at:       {join}")
     if assessment_id is None:
         click.echo("  (CODE: the join code shown on the workshop page, also as a QR code)")
-    click.echo("Other devices on the network see only the participant page. Stop with Ctrl+C.")
-    env = {**os.environ, LAN_ENV: "1", PUBLIC_URL_ENV: public}
+    click.echo(
+        "Keep the consultant link to yourself: it is the only way to the whole app. Every "
+        "other browser sees only the participant page. Stop with Ctrl+C."
+    )
+    env = {**os.environ, LAN_ENV: "1", PUBLIC_URL_ENV: public, FACILITATOR_ENV: token}
     if database:
         env["IKM_DATABASE_URL"] = database
     command = serve_command(address, port, app)

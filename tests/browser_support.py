@@ -73,3 +73,51 @@ def running_server(command: list[str], env: dict[str, str]) -> Iterator[subproce
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(timeout=10)
+
+
+def app_session(
+    base: str, cookies: dict[str, str], resume: str | None = None, query: str = ""
+) -> tuple[str, str]:
+    """Open the app's WebSocket as a browser with ``cookies`` would (its XSRF cookie as the
+    token; ``resume``: the session id to reconnect to, as Streamlit's page sends after a
+    dropped connection), run the page once, and return the session id the server gave and
+    everything it sent as text."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from websockets.sync.client import connect
+
+    protocols = ["streamlit", cookies.get("_streamlit_xsrf", "")]
+    if resume:
+        protocols.append(resume)
+    cookie = "; ".join(f"{k}={v}" for k, v in cookies.items())
+    url = base.replace("http://", "ws://") + "/_stcore/stream"
+    session_id, seen = "", []
+    with connect(
+        url,
+        origin=base,
+        subprotocols=protocols,  # type: ignore[arg-type]
+        additional_headers={"Cookie": cookie},
+        open_timeout=30,
+        max_size=None,
+    ) as ws:
+        back = BackMsg()
+        back.rerun_script.query_string = query
+        ws.send(back.SerializeToString())
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            msg = ForwardMsg()
+            msg.ParseFromString(ws.recv(timeout=60))  # type: ignore[arg-type]
+            if msg.HasField("new_session"):
+                session_id = msg.new_session.initialize.session_id
+            seen.append(str(msg))
+            if msg.HasField("script_finished"):
+                break
+    return session_id, "\n".join(seen)
+
+
+def browser_cookies(base: str) -> dict[str, str]:
+    """The cookies a new browser gets on loading the app (its own XSRF cookie)."""
+    with urllib.request.urlopen(f"{base}/_stcore/health", timeout=10) as answer:
+        header = answer.headers.get("Set-Cookie", "")
+    name, _, rest = header.partition("=")
+    return {name: rest.split(";", 1)[0]}

@@ -112,6 +112,7 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     monkeypatch.setenv("IKM_DATABASE_URL", url)
     monkeypatch.setenv("IKM_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("IKM_WORKSHOP_LAN", raising=False)
+    monkeypatch.delenv("IKM_FACILITATOR_TOKEN", raising=False)
     monkeypatch.delenv("IKM_MAX_UPLOAD_MB", raising=False)
     st.cache_resource.clear()
     st.cache_data.clear()

@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.errors import AppTestError
 
-from assessment.store import Principal
+from assessment.store import AccessDenied, Principal
 from tests.helpers import ROOT
 
 TIMEOUT = 60
@@ -126,10 +127,15 @@ def test_a_reviewer_reads_but_every_change_is_refused(db, new_assessment):
     assert "Alleen lezen" in _text(at)
     _ok(at.switch_page("ui/assess.py").run())
     assert "Gemeente Aa" in _text(at)
-    _ok(at.radio(key="level-OPEN-01").set_value(3).run())
+    assert at.radio(key="level-OPEN-01").disabled  # read only, not refused on save
+    with pytest.raises(AppTestError, match="disabled"):
+        at.radio(key="level-OPEN-01").set_value(3)
     assert "OPEN-01" not in db.get_assessment(aid)[0].responses
     assert db.get_summary(aid).version == 1
-    assert "reviewer" in _text(at)  # the refusal, as a message
+    # and behind the page the store refuses the change all the same
+    view = db.as_principal(Principal.identity("rita@audit.example"))
+    with pytest.raises(AccessDenied, match="reviewer"):
+        view.save(aid, *db.get_assessment(aid), "x")
 
 
 def test_an_assessment_cached_for_one_session_is_not_shown_to_an_outsider(db, new_assessment):
@@ -177,3 +183,16 @@ def test_the_members_page_is_for_owners_and_only_with_sign_in(db, new_assessment
     single = _ok(AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run())
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         single.switch_page("ui/members.py")  # without sign-in there is no such page
+
+
+def test_an_owner_cannot_rename_an_assessment_into_another_organisation(db, new_assessment):
+    aid, bid, org_a, org_b = _two_organisations(db, new_assessment)
+    db.as_principal(Principal.operator()).set_member(org_a, "olga@aa.example", "owner")
+    at = _ok(_signed_in("olga@aa.example", "Olga", a=str(aid)).run())
+    key = f"details-{aid}-{db.get_summary(aid).version}"
+    at.text_input(key=f"{key}-name").set_value("Gemeente Bee")
+    _ok(at.button(key=f"{key}-save").click().run())
+    assert "hoort bij een andere organisatie, waarvan u geen eigenaar bent" in _text(at)
+    assert db.get_summary(aid).organisation_id == org_a  # not moved into B
+    assert db.get_summary(aid).version == 1  # and nothing saved
+    assert [a.id for a in db.get_organisation(org_b).assessments] == [bid]

@@ -1,7 +1,8 @@
 """Sign-in end to end: a real OpenID Connect provider (``oidc-provider-mock``) on 127.0.0.1, a
 real ``streamlit run app.py`` configured with an ``[auth]`` section, and headless Chromium.
 Sign in, see only your organisations, be refused the others by URL and by id, a reviewer
-cannot change, a participant without an account votes and reaches nothing else."""
+finds every control that would change it disabled, a participant without an account votes
+and reaches nothing else; a forged identity and another browser's session sign nobody in."""
 
 from __future__ import annotations
 
@@ -177,8 +178,11 @@ def test_sign_in_organisations_roles_and_a_participant(site: Site, tmp_path: Pat
         _sign_in(reviewer, site, REVIEWER)
         reviewer.goto(f"{site.base}/assess?a={site.aid}&c=OPEN-02")
         expect(reviewer.get_by_text("Alleen lezen")).to_be_visible()
-        reviewer.get_by_test_id("stRadioGroup").get_by_text("3 · Werkend").click()
-        expect(reviewer.get_by_text("does not allow you to change")).to_be_visible()
+        # every control that would change it is disabled (not merely refused on save)
+        levels = reviewer.get_by_test_id("stRadioGroup").get_by_role("radio")
+        expect(levels.first).to_be_disabled()
+        expect(levels.nth(3)).to_be_disabled()
+        expect(reviewer.get_by_role("textbox", name="Toelichting")).to_be_disabled()
         reviewer.screenshot(path=str(tmp_path / "reviewer.png"))
 
         # a first sign-in: nothing at all, and whom to ask
@@ -196,3 +200,72 @@ def test_sign_in_organisations_roles_and_a_participant(site: Site, tmp_path: Pat
         assert store.history(site.aid)[0].author == f"{NAMES[EDITOR]} <{EDITOR}>"
         signed_in = {row.actor for row in store.audit_log() if row.action == "sign_in"}
         assert signed_in == {f"{NAMES[e]} <{e}>" for e in (EDITOR, REVIEWER, NEWCOMER)}
+
+
+def _user_cookie(secret: str, site: Site, email: str) -> str:
+    """A ``_streamlit_user`` cookie as Streamlit writes one, signed with ``secret``."""
+    import json
+
+    from itsdangerous import URLSafeTimedSerializer
+
+    payload = {"origin": site.base, "is_logged_in": True, "email": email, "name": NAMES[email]}
+    return URLSafeTimedSerializer(secret, salt="_streamlit_user").dumps(json.dumps(payload))
+
+
+def test_a_forged_identity_and_another_browsers_session_sign_nobody_in(site: Site):
+    """st.user comes only from Streamlit's signed auth cookie: a cookie signed with another
+    secret, an unsigned one, identity headers of a proxy and the address sign nobody in; the
+    session id of a signed-in browser presented by another browser gets a new session."""
+    import json
+
+    from playwright.sync_api import expect, sync_playwright
+
+    from tests.browser_support import app_session, browser_cookies
+
+    forged = {
+        "wrong secret": _user_cookie("not-the-apps-cookie-secret-at-all", site, EDITOR),
+        "unsigned": json.dumps({"origin": site.base, "is_logged_in": True, "email": EDITOR}),
+    }
+    headers = {
+        name: EDITOR
+        for name in ("X-Forwarded-Email", "X-Auth-Request-Email", "Remote-User", "X-Email")
+    }
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        expect.set_options(timeout=30_000)
+        for kind, value in forged.items():
+            context = browser.new_context(extra_http_headers=headers)
+            context.add_cookies([{"name": "_streamlit_user", "value": value, "url": site.base}])
+            page = context.new_page()
+            page.goto(f"{site.base}/assess?a={site.aid}&email={EDITOR}&is_logged_in=true")
+            expect(page.get_by_role("button", name="Aanmelden")).to_be_visible()
+            expect(page.get_by_text("Gemeente Aa")).to_have_count(0)
+            assert kind and page.get_by_text("Aangemeld als").count() == 0
+            context.close()
+
+        # the editor signs in for real; their browser's cookies and session id
+        context = browser.new_context()
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        _sign_in(page, site, EDITOR)
+        cookies = {c["name"]: c["value"] for c in context.cookies() if c["name"].startswith("_")}
+        browser.close()
+
+    assert "_streamlit_user" in cookies
+    session, sent = app_session(site.base, cookies)
+    assert f"Aangemeld als {NAMES[EDITOR]}" in sent  # the real cookie signs in (control)
+    # another browser (its own XSRF cookie, no auth cookie) presenting that session id
+    other = browser_cookies(site.base)
+    resumed, sent = app_session(site.base, other, resume=session)
+    assert resumed != session  # Streamlit refuses to resume another identity's session
+    assert "Aangemeld als" not in sent and "Gemeente Aa" not in sent
+    # the real cookie's own payload, signed with another secret: the same
+    from itsdangerous import URLSafeTimedSerializer
+
+    _, payload = URLSafeTimedSerializer("x", salt="_streamlit_user").loads_unsafe(
+        cookies["_streamlit_user"]
+    )
+    assert json.loads(payload)["email"] == EDITOR  # the format forged above is Streamlit's
+    resigned = URLSafeTimedSerializer("another-secret", salt="_streamlit_user").dumps(payload)
+    resumed, sent = app_session(site.base, {**other, "_streamlit_user": resigned}, session)
+    assert resumed != session and "Aangemeld als" not in sent

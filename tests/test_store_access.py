@@ -11,7 +11,14 @@ from typing import Any
 
 import pytest
 
-from assessment.store import AccessDenied, NoAccess, NotFoundError, Principal, StoreError
+from assessment.store import (
+    AccessDenied,
+    NoAccess,
+    NotFoundError,
+    Principal,
+    RenameRefused,
+    StoreError,
+)
 
 PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n%%EOF\n"
 PACK = """id: tiny-pack
@@ -351,3 +358,79 @@ def test_every_public_store_and_workshop_method_has_a_rule_or_is_the_views_own()
     assert not missing - set(PLAIN_ATTRIBUTES), sorted(missing)
     workshop = {n for n, _ in inspect.getmembers(Workshops, predicate=inspect.isfunction)}
     assert {n for n in workshop if not n.startswith("_")} <= set(WORKSHOP_RULES)
+
+
+def test_a_rename_never_moves_an_assessment_into_another_existing_organisation(world):
+    """An owner of A renaming A's assessment to B's name would inject it into B: refused."""
+    owner = world.view(OWNER)
+    with pytest.raises(RenameRefused, match="belongs to another organisation") as refused:
+        owner.follow_rename(world.aid, "gemeente b", None)
+    assert refused.value.reason == "other"
+    assert world.store.get_summary(world.aid).organisation_id == world.org_a
+    assert [a.id for a in world.store.get_organisation(world.org_b).assessments] == [world.bid]
+    assert world.store.get_organisation(world.org_a).name == "Gemeente A"
+    # an editor of A may not rename at all; an outsider is told nothing about A
+    with pytest.raises(AccessDenied):
+        world.view(EDITOR).follow_rename(world.aid, "Gemeente Anders", None)
+    with pytest.raises(NoAccess):
+        world.view(OUTSIDER).follow_rename(world.aid, "Gemeente B", None)
+    # renaming its own organisation in place (it holds only this assessment) still works
+    owner.follow_rename(world.aid, "Gemeente A-stad", None)
+    assert world.store.get_organisation(world.org_a).name == "Gemeente A-stad"
+
+
+def test_a_rename_into_a_new_organisation_is_for_admins_and_owners_of_both_may_move(
+    world, new_assessment
+):
+    second = world.store.create_assessment(new_assessment("Gemeente A"), author="Anna")
+    owner = world.view(OWNER)
+    with pytest.raises(RenameRefused, match="only an administrator") as refused:
+        owner.follow_rename(second, "Gemeente Nieuw", None)  # A holds two: would be new
+    assert refused.value.reason == "new"
+    assert world.store.get_summary(second).organisation_id == world.org_a
+    assert "Gemeente Nieuw" not in {o.name for o in world.store.list_organisations()}
+    # the owner of both organisations may move one into the other
+    world.view(Principal.operator()).set_member(world.org_b, OWNER.email, "owner")
+    owner.follow_rename(second, "Gemeente B", None)
+    assert world.store.get_summary(second).organisation_id == world.org_b
+    # an admin may do either
+    world.view(ADMIN).follow_rename(second, "Gemeente Nieuw", None)
+    assert world.store.get_summary(second).organisation_name == "Gemeente Nieuw"
+
+
+def test_downloads_from_the_app_write_who_what_which_assessment_and_when(world):
+    reviewer = world.view(REVIEWER)
+    for what, detail in (("report_pdf", "nl"), ("workbook_xlsx", None), ("plan_ics", None)):
+        reviewer.record_download(world.aid, what, detail)
+    assert reviewer.download_file(world.aid, world.sha) == PDF
+    rows = world.view(OWNER).audit_log(world.org_a)[:4]
+    assert [(r.action, r.detail) for r in rows] == [
+        ("file_download", f"file {world.sha}"),
+        ("download", "plan_ics"),
+        ("download", "workbook_xlsx"),
+        ("download", "report_pdf nl"),
+    ]
+    assert {(r.actor, r.organisation_id, r.subject) for r in rows} == {
+        ("Rita <rev@a.example>", world.org_a, f"assessment {world.aid}")
+    }
+    assert all(r.at is not None for r in rows)
+
+
+def test_a_download_is_refused_like_any_read_and_then_not_logged(world):
+    before = len(world.store.audit_log())
+    for who in (OUTSIDER, NEWCOMER, Principal.anonymous()):
+        with pytest.raises(NoAccess, match="does not exist or you have no access"):
+            world.view(who).record_download(world.aid, "report_pdf", "nl")
+        with pytest.raises(NoAccess, match="does not exist or you have no access"):
+            world.view(who).download_file(world.aid, world.sha)
+    # a file asked for through an assessment that does not use it: as if it did not exist
+    outsider = world.view(OUTSIDER)
+    with pytest.raises(NoAccess, match=f"file {world.sha[:12]} does not exist"):
+        outsider.download_file(world.bid, world.sha)
+    with pytest.raises(StoreError, match="is not a download"):
+        world.view(REVIEWER).record_download(world.aid, "everything")
+    assert len(world.store.audit_log()) == before
+    # an erased file is no download
+    world.view(EDITOR).erase_file(world.sha)
+    assert world.view(REVIEWER).download_file(world.aid, world.sha) is None
+    assert world.store.audit_log()[0].action == "erase"  # no download after it

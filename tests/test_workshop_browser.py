@@ -36,18 +36,37 @@ def test_consultant_and_participant_in_two_browsers(tmp_path, new_assessment):
         *extra,
     ]
     with running_server(command, env) as proc:
-        join = ""
+        join = facilitator = ""
         for line in proc.stdout:  # type: ignore[union-attr]
+            if line.startswith("Consultant (this computer):"):
+                facilitator = line.split(":", 1)[1].strip()
             if line.startswith("Participants join at:"):
                 join = line.split(":", 1)[1].strip()
                 break
+        found = re.search(r"\?facilitator=([\w-]{40,})$", facilitator)
+        assert found, facilitator
+        secret = found.group(1)
         code = re.search(r"\?join=([A-Z2-9]{6})$", join).group(1)  # type: ignore[union-attr]
         wait_healthy(port, proc)
         expect.set_options(timeout=30_000)  # expect() has its own 5 s default: too short here
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             consultant = browser.new_page(viewport={"width": 1920, "height": 1080})
-            consultant.goto(f"http://127.0.0.1:{port}/workshop?a={aid}")
+            # this computer, without the link's secret (as every browser behind a proxy on
+            # this computer looks): the vote page only
+            local = browser.new_page()
+            local.goto(f"http://127.0.0.1:{port}/workshop?a={aid}")
+            expect(local.get_by_label("Code van het scherm")).to_be_visible(timeout=15000)
+            expect(local.locator("[data-testid='stSidebar']")).to_have_count(0)
+            consultant.goto(f"http://127.0.0.1:{port}/workshop?a={aid}&facilitator={secret}")
+            expect(consultant.locator("[data-testid='stSidebar']")).to_have_count(1)
+            # the secret leaves the address bar (and the history)
+            expect(consultant).to_have_url(re.compile(r"^(?!.*facilitator).*a=\d+"))
+            # the consultant's address taken to another browser carries no right
+            local.goto(consultant.url)
+            expect(local.get_by_label("Code van het scherm")).to_be_visible(timeout=15000)
+            expect(local.locator("[data-testid='stSidebar']")).to_have_count(0)
+            local.close()
             expect(consultant.locator(".st-key-ws-code")).to_have_text(code, timeout=30000)
             expect(consultant.locator("[data-testid='stSidebar']")).to_have_count(1)
             phone = browser.new_page(viewport={"width": 390, "height": 844})

@@ -286,8 +286,10 @@ def test_lan_visitors_get_only_the_participant_page(db, monkeypatch):
     at = app().run()
     assert len(at.sidebar) == 0
     assert at.text_input(key="pt-code").value == ""
-    monkeypatch.setattr(ui.nav, "_client_ip", lambda: None)  # this computer: the whole app
-    at = app().run()
+    monkeypatch.setattr(ui.nav, "_client_ip", lambda: None)  # this computer, but no secret
+    assert len(app().run().sidebar) == 0
+    monkeypatch.setenv("IKM_FACILITATOR_TOKEN", "the-secret-of-this-run")
+    at = app(facilitator="the-secret-of-this-run").run()  # the facilitator's link
     assert len(at.sidebar) > 0
 
 

@@ -146,6 +146,7 @@ def _answer(
     pack, assessment = opened.pack, opened.assessment
     cid = criterion.id
     response = assessment.responses.get(cid)
+    ro = layout.read_only(opened)  # a reviewer: every control that changes it, disabled
     st.subheader(t("your_answer", lang), anchor=False)
 
     na_key, level_key = f"na-{cid}", f"level-{cid}"
@@ -156,7 +157,7 @@ def _answer(
     st.toggle(
         t("not_applicable", lang),
         key=na_key,
-        disabled=criterion.mandatory,
+        disabled=criterion.mandatory or ro,
         help=t("na_mandatory", lang) if criterion.mandatory else None,
         on_change=_na_changed,
         args=(opened.ref, cid, na_key, just_key),
@@ -166,6 +167,7 @@ def _answer(
         st.text_area(
             t("justification", lang),
             key=just_key,
+            disabled=ro,
             on_change=_save_response,
             args=(opened.ref, cid, {"not_applicable": True}, just_key, "justification"),
         )
@@ -180,6 +182,7 @@ def _answer(
                 t("confirm_response", lang),
                 key=f"confirm-{cid}",
                 icon=":material/check:",
+                disabled=ro,
                 on_click=services.update_response,
                 args=(opened.ref, cid, {"to_confirm": None}),
             )
@@ -189,6 +192,7 @@ def _answer(
         t("claimed_level", lang),
         levels,
         key=level_key,
+        disabled=ro,
         format_func=lambda lvl: md(f"{lvl} · {localise(pack.scale_label(lvl), lang)}"),
         on_change=_save_response,
         args=(opened.ref, cid, {}, level_key, "level"),
@@ -199,11 +203,12 @@ def _answer(
     st.text_area(
         t("note", lang),
         key=note_key,
+        disabled=ro,
         help=t("note_help", lang),
         on_change=_save_response,
         args=(opened.ref, cid, {}, note_key, "note"),
     )
-    _evidence(opened, result, cid, ev_key, lang)
+    _evidence(opened, result, cid, ev_key, lang, ro)
 
 
 def _backing(pack: Pack, result: CriterionResult, lang: str) -> None:
@@ -237,7 +242,12 @@ def _backing(pack: Pack, result: CriterionResult, lang: str) -> None:
 
 
 def _evidence(
-    opened: services.Opened, result: CriterionResult, cid: str, ev_key: str, lang: str
+    opened: services.Opened,
+    result: CriterionResult,
+    cid: str,
+    ev_key: str,
+    lang: str,
+    ro: bool = False,
 ) -> None:
     """The linked items as a readable list (kind, date, checkable or not), what the next
     level still needs, a way to link an existing item, and a form to add a new one."""
@@ -247,10 +257,10 @@ def _evidence(
     if not linked:
         st.caption(t("no_evidence_yet", lang))
     for item in linked:
-        _linked_item(opened.ref, cid, item, [e.id for e in linked], lang)
+        _linked_item(opened.ref, cid, item, [e.id for e in linked], lang, ro)
     _next_level(pack, result, lang)
     others = [e for e in assessment.evidence if cid not in e.criteria]
-    if others:
+    if others and not ro:
         by_id = {e.id: e for e in others}
         st.session_state[ev_key] = None
         st.selectbox(
@@ -268,13 +278,17 @@ def _evidence(
             args=(opened.ref, cid, [e.id for e in linked], ev_key),
         )
     key = f"add-{cid}"
+    if ro:  # a reviewer adds nothing: no form at all
+        return
     with st.expander(
         t("add_evidence", lang), icon=":material/add:", expanded=bool(evidence_form.problems(key))
     ):
         evidence_form.evidence_form(opened, key, lang, criteria=[cid])
 
 
-def _linked_item(ref: services.Ref, cid: str, item: Evidence, linked: list[str], lang: str) -> None:
+def _linked_item(
+    ref: services.Ref, cid: str, item: Evidence, linked: list[str], lang: str, ro: bool
+) -> None:
     with st.container(border=True, key=f"linked-{cid}-{item.id}"):
         text, button = st.columns([7, 1], vertical_alignment="center")
         facts = [kind_label(item.kind, lang)]
@@ -294,6 +308,7 @@ def _linked_item(ref: services.Ref, cid: str, item: Evidence, linked: list[str],
             icon=":material/link_off:",
             help=t("unlink", lang),
             type="tertiary",
+            disabled=ro,
             on_click=services.link_evidence,
             args=(ref, cid, [i for i in linked if i != item.id]),
         )

@@ -42,6 +42,23 @@ def render() -> None:
     saved = st.session_state.pop("_saved_evidence", None)
     if saved is not None and st.session_state.get(EDITING) == saved:
         st.session_state.pop(EDITING, None)
+    ro = layout.read_only(opened)  # a reviewer: reads and downloads, changes nothing
+    if not ro:
+        _forms(opened, lang)
+    items = opened.assessment.evidence
+    if not items:
+        st.info(t("no_evidence", lang))
+    else:
+        shown = _filtered(opened, list(items), lang)
+        st.caption(t("ev_count", lang, n=len(shown), total=len(items)))
+        for item in shown:
+            _item(opened, item, lang, ro)
+    st.subheader(t("missing_title", lang), anchor=False, divider="gray")
+    _missing(opened, lang)
+
+
+def _forms(opened: services.Opened, lang: str) -> None:
+    """Adding one item, and several files at once."""
     with st.expander(
         t("add_evidence", lang), icon=":material/add:", expanded=bool(evidence_form.problems(ADD))
     ):
@@ -52,16 +69,6 @@ def render() -> None:
         expanded=bool(evidence_form.problems(BULK)),
     ):
         evidence_form.bulk_form(opened, BULK, lang)
-    items = opened.assessment.evidence
-    if not items:
-        st.info(t("no_evidence", lang))
-    else:
-        shown = _filtered(opened, list(items), lang)
-        st.caption(t("ev_count", lang, n=len(shown), total=len(items)))
-        for item in shown:
-            _item(opened, item, lang)
-    st.subheader(t("missing_title", lang), anchor=False, divider="gray")
-    _missing(opened, lang)
 
 
 # ---- finding items -------------------------------------------------------------------------
@@ -119,9 +126,9 @@ def _file_missing(item: Evidence) -> bool:
 # ---- one item --------------------------------------------------------------------------------
 
 
-def _item(opened: services.Opened, item: Evidence, lang: str) -> None:
+def _item(opened: services.Opened, item: Evidence, lang: str, ro: bool = False) -> None:
     pack = opened.pack
-    editing = st.session_state.get(EDITING) == item.id
+    editing = st.session_state.get(EDITING) == item.id and not ro
     with st.container(border=True, key=f"ev-item-{item.id}"):
         head, side = st.columns([4, 1.3], vertical_alignment="top")
         with head:
@@ -166,14 +173,18 @@ def _item(opened: services.Opened, item: Evidence, lang: str) -> None:
                 on_click=_toggle_edit,
                 args=(item.id,),
                 width="stretch",
+                disabled=ro,
             )
-            _download(item, lang)
-            _erase(opened, item, lang)
-            with st.popover(t("delete_evidence", lang), icon=":material/delete:", width="stretch"):
+            _download(opened, item, lang)
+            _erase(opened, item, lang, ro)
+            with st.popover(
+                t("delete_evidence", lang), icon=":material/delete:", width="stretch", disabled=ro
+            ):
                 st.button(
                     t("delete_evidence", lang),
                     key=f"del-{item.id}",
                     type="primary",
+                    disabled=ro,
                     on_click=services.delete_evidence,
                     args=(opened.ref, item.id, lang),
                 )
@@ -201,13 +212,13 @@ def _file_line(item: Evidence, lang: str) -> None:
         st.markdown(f":orange[{t('file_missing', lang, name=md(f.name))}]")
 
 
-def _download(item: Evidence, lang: str) -> None:
+def _download(opened: services.Opened, item: Evidence, lang: str) -> None:
     f = item.file
     if f is None or f.erased or not services.has_file(f.sha256):
         return
     st.download_button(
         t("download_file", lang, name=md(f.name)),
-        data=services.file_download(f.sha256),
+        data=services.file_download(opened.ref.aid, f.sha256),
         file_name=f.name,
         mime=f.media_type or "application/octet-stream",
         key=f"dl-{item.id}",
@@ -217,17 +228,19 @@ def _download(item: Evidence, lang: str) -> None:
     )
 
 
-def _erase(opened: services.Opened, item: Evidence, lang: str) -> None:
+def _erase(opened: services.Opened, item: Evidence, lang: str, ro: bool = False) -> None:
     f = item.file
     if f is None or f.erased or not services.has_file(f.sha256):
         return
-    with st.popover(t("erase_file", lang), icon=":material/delete_forever:", width="stretch"):
-        st.checkbox(t("erase_confirm", lang), key=f"erase-ok-{item.id}")
+    with st.popover(
+        t("erase_file", lang), icon=":material/delete_forever:", width="stretch", disabled=ro
+    ):
+        st.checkbox(t("erase_confirm", lang), key=f"erase-ok-{item.id}", disabled=ro)
         st.button(
             t("erase_file", lang),
             key=f"erase-{item.id}",
             type="primary",
-            disabled=not st.session_state.get(f"erase-ok-{item.id}"),
+            disabled=ro or not st.session_state.get(f"erase-ok-{item.id}"),
             on_click=services.erase_file,
             args=(opened.ref, item.id, lang),
         )

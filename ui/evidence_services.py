@@ -14,7 +14,7 @@ from assessment import edits
 from assessment.assessments import Assessment
 from assessment.errors import IkmError
 from assessment.links import is_clickable
-from assessment.store import FileRejected
+from assessment.store import FileRejected, RenameRefused
 from ui import state
 from ui.labels import md, t
 from ui.new_assessments import demo_id
@@ -230,9 +230,14 @@ def is_demo(aid: int) -> bool:
     return store().ensure_demo() == aid
 
 
-def follow_rename(ref: Ref, name: str, sector: str | None) -> None:
-    """Let the start list show the organisation's new name."""
+def follow_rename(ref: Ref, name: str, sector: str | None, lang: str = "nl") -> str | None:
+    """Let the start list show the organisation's new name; the message why not when the
+    store refuses it (a move into another organisation or a new one, see
+    ``AccessStore.follow_rename``), None when it followed."""
     try:
         store().follow_rename(ref.aid, name, sector)
+    except RenameRefused as exc:
+        return t(f"rename_refused_{exc.reason}", lang, name=md(repr(name.strip())))
     except IkmError as exc:
         log.warning("organisation list not renamed: %s", exc)
+    return None

@@ -28,7 +28,9 @@ def downloads(opened: services.Opened, lang: str) -> None:
     with st.container(horizontal=True, gap="medium"):
         st.download_button(
             t("export_xlsx", lang),
-            data=lambda o=opened: services.workbook_bytes(o),
+            data=services.recorded_download(
+                opened.ref.aid, "workbook_xlsx", lambda o=opened: services.workbook_bytes(o)
+            ),
             file_name=f"{stem}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             icon=":material/table_view:",
@@ -37,7 +39,9 @@ def downloads(opened: services.Opened, lang: str) -> None:
         )
         st.download_button(
             t("export_ics", lang),
-            data=lambda o=opened: services.plan_ics(o, lang),
+            data=services.recorded_download(
+                opened.ref.aid, "plan_ics", lambda o=opened: services.plan_ics(o, lang)
+            ),
             file_name=f"{stem}-plan.ics",
             mime="text/calendar",
             icon=":material/calendar_month:",
@@ -46,7 +50,9 @@ def downloads(opened: services.Opened, lang: str) -> None:
         )
         st.download_button(
             t("export_csv", lang),
-            data=lambda o=opened: services.plan_csv(o, lang),
+            data=services.recorded_download(
+                opened.ref.aid, "plan_csv", lambda o=opened: services.plan_csv(o, lang)
+            ),
             file_name=f"{stem}-plan.csv",
             mime="text/csv",
             icon=":material/view_list:",

@@ -33,13 +33,14 @@ def render() -> None:
     layout.page_title("fw_title", lang, opened)
     st.markdown(t("fw_intro", lang))
     st.subheader(t("fw_register_head", lang), anchor=False, divider="gray")
+    ro = layout.read_only(opened)  # a reviewer may analyse a register but keeps nothing
     register = _register(lang)
-    analysis = _analysis(opened, register, lang) if register is not None else None
-    _kept_analysis(opened, lang)
+    analysis = _analysis(opened, register, lang, ro) if register is not None else None
+    _kept_analysis(opened, lang, ro)
     st.subheader(t("fw_sample_head", lang), anchor=False, divider="gray")
-    _sample(opened, analysis, lang)
+    _sample(opened, analysis, lang, ro)
     st.subheader(t("fw_review_head", lang), anchor=False, divider="gray")
-    _review(opened, lang)
+    _review(opened, lang, ro)
 
 
 # ---- 1. the register ---------------------------------------------------------------------
@@ -96,7 +97,7 @@ def _preview(register: Register) -> list[dict[str, Any]]:
     return rows
 
 
-def _analysis(opened: services.Opened, register: Register, lang: str) -> Analysis:
+def _analysis(opened: services.Opened, register: Register, lang: str, ro: bool) -> Analysis:
     pack_terms = opened.pack.terms
     cols = st.columns(3)
     ack = cols[0].number_input(
@@ -151,6 +152,7 @@ def _analysis(opened: services.Opened, register: Register, lang: str) -> Analysi
         t("fw_save_analysis", lang),
         key="fw-save-analysis",
         icon=":material/save:",
+        disabled=ro,
         on_click=_save_analysis,
         args=(opened.ref, analysis, lang),
     )
@@ -178,7 +180,7 @@ def _save_analysis(ref: services.Ref, analysis: Analysis, lang: str) -> None:
         state.flash("toast", t("fw_analysis_saved", lang))
 
 
-def _kept_analysis(opened: services.Opened, lang: str) -> None:
+def _kept_analysis(opened: services.Opened, lang: str, ro: bool) -> None:
     fieldwork = opened.assessment.fieldwork
     kept = fieldwork.analysis if fieldwork else None
     if kept is None:
@@ -204,11 +206,13 @@ def _kept_analysis(opened: services.Opened, lang: str) -> None:
         list(pack.criteria_by_id),
         key=key,
         format_func=lambda c: f"{c} · {localise(pack.criteria_by_id[c].title, lang)}",
+        disabled=ro,
     )
     st.button(
         t("fw_register_evidence", lang),
         key="fw-register-evidence",
         icon=":material/add_task:",
+        disabled=ro,
         on_click=services.add_fieldwork_evidence,
         args=(opened.ref, "register", list(chosen), lang),
     )
@@ -217,7 +221,7 @@ def _kept_analysis(opened: services.Opened, lang: str) -> None:
 # ---- 2. the sample -----------------------------------------------------------------------
 
 
-def _sample(opened: services.Opened, analysis: Analysis | None, lang: str) -> None:
+def _sample(opened: services.Opened, analysis: Analysis | None, lang: str, ro: bool) -> None:
     fieldwork = opened.assessment.fieldwork
     kept = fieldwork.sample if fieldwork else None
     if kept is not None:
@@ -247,7 +251,7 @@ def _sample(opened: services.Opened, analysis: Analysis | None, lang: str) -> No
         st.caption(t("fw_upload_first", lang))
         return
     population = len(analysis.complaints)
-    if not population:
+    if not population or ro:  # a reviewer draws no sample: it would be kept
         return
     cols = st.columns(3)
     size = cols[0].number_input(
@@ -288,7 +292,7 @@ def _sample(opened: services.Opened, analysis: Analysis | None, lang: str) -> No
 # ---- 3. the file review ------------------------------------------------------------------
 
 
-def _review(opened: services.Opened, lang: str) -> None:
+def _review(opened: services.Opened, lang: str, ro: bool) -> None:
     pack, assessment = opened.pack, opened.assessment
     criteria = reviewed_criteria(pack, assessment)
     if not criteria:
@@ -319,8 +323,8 @@ def _review(opened: services.Opened, lang: str) -> None:
         with st.container(border=True):
             st.markdown(f"**{md(criterion.id)}** · {md(localise(criterion.title, lang))}")
             for check in criterion.file_checks:
-                _check(opened.ref, file_id, criterion.id, check, answers, lang)
-    _conformity(opened, lang)
+                _check(opened.ref, file_id, criterion.id, check, answers, lang, ro)
+    _conformity(opened, lang, ro)
 
 
 def _goto(ids: list[str], position: int) -> None:
@@ -328,7 +332,13 @@ def _goto(ids: list[str], position: int) -> None:
 
 
 def _check(
-    ref: services.Ref, file_id: str, cid: str, check: Any, answers: dict[str, Any], lang: str
+    ref: services.Ref,
+    file_id: str,
+    cid: str,
+    check: Any,
+    answers: dict[str, Any],
+    lang: str,
+    ro: bool,
 ) -> None:
     given = answers.get(cid, {}).get(check.id)
     key = f"fw-ans-{file_id}-{cid}-{check.id}"
@@ -343,6 +353,7 @@ def _check(
         key=key,
         format_func=lambda a: t(f"fw_{a}", lang),
         label_visibility="collapsed",
+        disabled=ro,
         on_change=_answer_changed,
         args=(ref, file_id, cid, check.id, key, note_key, lang),
     )
@@ -351,7 +362,7 @@ def _check(
         key=note_key,
         placeholder=t("fw_note", lang),
         label_visibility="collapsed",
-        disabled=given is None,
+        disabled=ro or given is None,
         on_change=_answer_changed,
         args=(ref, file_id, cid, check.id, key, note_key, lang),
     )
@@ -371,7 +382,7 @@ def _answer_changed(
     )
 
 
-def _conformity(opened: services.Opened, lang: str) -> None:
+def _conformity(opened: services.Opened, lang: str, ro: bool) -> None:
     results = file_review(opened.pack, opened.assessment)
     if not results:
         return
@@ -401,6 +412,7 @@ def _conformity(opened: services.Opened, lang: str) -> None:
         t("fw_review_evidence", lang),
         key="fw-review-evidence",
         icon=":material/add_task:",
+        disabled=ro,
         on_click=services.add_fieldwork_evidence,
         args=(opened.ref, "review", None, lang),
     )

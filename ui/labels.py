@@ -1151,3 +1151,25 @@ LABELS.update(
         "report_compare_none": ("geen", "none"),
     }
 )
+
+
+LABELS.update(
+    {
+        "rename_refused_other": (
+            "De naam {name} hoort bij een andere organisatie, waarvan u geen eigenaar bent. "
+            "Een beoordeling gaat niet door een nieuwe naam naar een andere organisatie: kies "
+            "een andere naam. Er is niets opgeslagen.",
+            "The name {name} belongs to another organisation, which you do not own. Renaming "
+            "does not move an assessment into another organisation: choose another name. "
+            "Nothing was saved.",
+        ),
+        "rename_refused_new": (
+            "Met de naam {name} zou deze beoordeling in een nieuwe organisatie komen, en "
+            "alleen een beheerder maakt organisaties aan. Vraag het een beheerder of houd de "
+            "huidige naam. Er is niets opgeslagen.",
+            "The name {name} would put this assessment in a new organisation, and only an "
+            "administrator creates organisations. Ask an administrator or keep the current "
+            "name. Nothing was saved.",
+        ),
+    }
+)

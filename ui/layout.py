@@ -66,6 +66,14 @@ def require_assessment(lang: str) -> services.Opened:
     return opened
 
 
+def read_only(opened: services.Opened) -> bool:
+    """Whether this session may only read the open assessment (a reviewer): the pages then
+    disable every control that would change it, rather than let the store refuse the change."""
+    from ui.store_access import store
+
+    return not store().may_edit(opened.ref.aid)
+
+
 def goto(key: str) -> st.Page:
     """The page ``key`` for ``st.page_link`` or ``st.switch_page``."""
     from ui import nav

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from ui import facilitator
+
 PAGES: dict[str, str] = {
     "start": ":material/home:",
     "assess": ":material/checklist:",
@@ -37,11 +39,16 @@ def page(key: str, title: str | None = None) -> st.Page:
 
 def participant_only() -> bool:
     """Whether this session may see nothing but the workshop vote page: the URL has a join
-    code, or the app is served on the network by ``ikm workshop serve`` and the browser is
-    not on this computer."""
+    code, or the app is served on the network by ``ikm workshop serve`` and this session has
+    not proven it is the facilitator (the secret of the link printed for this computer, see
+    :mod:`ui.facilitator`) or its browser is not on this computer. The connection address
+    alone never decides: it can be spoofed, and behind a proxy every browser looks local."""
+    proven = facilitator.proven()  # also takes the secret out of the address
     if st.query_params.get("join"):
         return True
-    return os.environ.get(LAN_ENV) == "1" and _client_ip() is not None
+    if os.environ.get(LAN_ENV) != "1":
+        return False
+    return not (proven and _client_ip() is None)
 
 
 def _client_ip() -> str | None:

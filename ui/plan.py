@@ -94,7 +94,8 @@ def render() -> None:
             "note",
             "proposed",
         ],
-        disabled=["priority", "criterion", "point", "levels", "proposed", "at_risk", "overdue"],
+        disabled=layout.read_only(opened)  # a reviewer: the whole table read only
+        or ["priority", "criterion", "point", "levels", "proposed", "at_risk", "overdue"],
         column_config={
             "priority": st.column_config.NumberColumn(
                 t("col_priority", lang), width=55, pinned=True

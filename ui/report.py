@@ -101,7 +101,9 @@ def _report(opened: services.Opened, lang: str) -> None:
             st.success(t("pdf_ready", lang, size=_size(len(pdf))))
             st.download_button(
                 t("download_pdf", lang),
-                data=pdf,
+                data=services.recorded_download(
+                    opened.ref.aid, "report_pdf", lambda p=pdf: p, report_lang
+                ),
                 file_name=services.file_stem(opened) + f"-{report_lang}.pdf",
                 mime="application/pdf",
                 icon=":material/download:",

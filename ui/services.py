@@ -93,6 +93,7 @@ from ui.store_access import (
     overview,
     pack_title,
     packs,
+    recorded_download,
     shared_store,
     store,
 )
@@ -178,6 +179,7 @@ __all__ = [
     "plan_ics",
     "prepare_pdf",
     "read_register_upload",
+    "recorded_download",
     "register_headers",
     "replace_assessment",
     "report_available",

@@ -370,6 +370,10 @@ def _save_details(ref: services.Ref, key: str, lang: str) -> None:
         return
     before = state.flash_count()
     sector = (ss.get(f"{key}-sector") or "").strip() or None
+    refused = services.follow_rename(ref, name, sector, lang)  # before saving: may refuse
+    if refused:
+        forms.set_problems(DETAILS, {"name": forms.Markdown(refused)})
+        return
     if services.update_details(
         ref,
         name=name,
@@ -381,7 +385,6 @@ def _save_details(ref: services.Ref, key: str, lang: str) -> None:
         assessors=[x.strip() for x in (ss.get(f"{key}-assessors") or "").splitlines() if x.strip()],
         language=ss.get(f"{key}-lang") or "nl",
     ):
-        services.follow_rename(ref, name, sector)
         state.flash("toast", t("details_saved", lang))
     else:
         forms.set_problems(DETAILS, {"form": state.take_errors(before) or ""})

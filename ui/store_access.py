@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import streamlit as st
 
@@ -167,11 +168,27 @@ def file_bytes(sha256: str) -> bytes:
     return store().get_file(sha256) or b""
 
 
-def file_download(sha256: str) -> Callable[[], bytes]:
-    """The bytes of an evidence file for ``st.download_button``, fetched when clicked (on
-    another thread, so the session's access view is taken now)."""
+def file_download(aid: int, sha256: str) -> Callable[[], bytes]:
+    """The bytes of an evidence file of assessment ``aid`` for ``st.download_button``,
+    fetched when clicked (on another thread, so the session's access view is taken now) and
+    then written to the audit log with the assessment."""
     view = store()
-    return lambda: view.get_file(sha256) or b""
+    return lambda: view.download_file(aid, sha256) or b""
+
+
+def recorded_download(
+    aid: int, what: str, make: Callable[[], Any], detail: str | None = None
+) -> Callable[[], Any]:
+    """``make`` for ``st.download_button``, run when clicked, after the download (``what``:
+    ``report_pdf``, ``workbook_xlsx``, ``plan_ics``, ``plan_csv``) is written to the audit
+    log through the access-checked store (who, what, which assessment, when)."""
+    view = store()
+
+    def download() -> Any:
+        view.record_download(aid, what, detail)
+        return make()
+
+    return download
 
 
 def json_download(aid: int) -> Callable[[], str]:

@@ -32,7 +32,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from . import tables as t
-from .errors import AccessDenied, NoAccess, StoreError
+from .downloads import DownloadsMixin
+from .errors import AccessDenied, NoAccess, RenameRefused, StoreError
 from .members import ROLES, AuditEntry, Member, normalise_email
 
 if TYPE_CHECKING:
@@ -132,7 +133,6 @@ RULES: dict[str, Rule] = {
     "move_to_bin": _a(MANAGE, author="author"),
     "take_out_of_bin": _a(MANAGE),
     "binned_assessments": Rule("signed", 0),  # ids and dates only; the pages show their own
-    "follow_rename": _a(MANAGE),
     "get_organisation": Rule("organisation", READ, "organisation_id"),
     "rename_organisation": Rule("organisation", MANAGE, "organisation_id"),
     "delete_organisation": Rule("organisation", ADMIN, "organisation_id"),
@@ -295,9 +295,10 @@ class WorkshopsView(_Checker):
         return self.guarded(self._store.workshops, name, rule)
 
 
-class AccessStore(_Checker):
+class AccessStore(DownloadsMixin, _Checker):  # type: ignore[misc]
     """The store as one principal may use it: the store's methods, each checked against
-    :data:`RULES` (refused when it has none), and the members, admins and audit log."""
+    :data:`RULES` (refused when it has none), the members, admins and audit log, and the
+    app's downloads in the audit log (:mod:`.downloads`)."""
 
     def __init__(self, store: Store, principal: Principal):
         super().__init__(store, principal)
@@ -370,6 +371,34 @@ class AccessStore(_Checker):
         pack = self._store.pack_for(assessment_id)
         appendix = self._store.workshops.appendix(assessment_id, lang)
         return render_pdf(pack, assessment, lang, workshop=appendix)
+
+    def follow_rename(self, assessment_id: int, name: str, sector: str | None) -> None:
+        """Keep the organisation list in step with a rename (owners of the assessment's
+        organisation). Renaming never moves an assessment into an organisation the principal
+        does not own (no injecting into another client's organisation) nor into a new one
+        (only an admin creates organisations: it would have no members)."""
+        orgs = self.organisations_of("assessment", assessment_id)
+        self.require(MANAGE, orgs, f"assessment {assessment_id}")
+
+        def admit(move: str, organisation: int | None) -> None:
+            if self.is_admin():
+                return
+            if move == "new":
+                raise RenameRefused(
+                    f"renaming the organisation to {name.strip()!r} would move this assessment "
+                    "into a new organisation, which only an administrator may create; ask "
+                    "an administrator, or keep the current name",
+                    "new",
+                )
+            if self.roles().get(organisation or 0) != "owner":
+                raise RenameRefused(
+                    f"the name {name.strip()!r} belongs to another organisation, which you do "
+                    "not own: renaming does not move an assessment into another "
+                    "organisation; choose another name",
+                    "other",
+                )
+
+        self._store.follow_rename(assessment_id, name, sector, admit)
 
     def _require_to_add_to(self, organisation_name: str) -> None:
         """Refuse unless the principal edits the organisation of this name; a new one (no

@@ -70,6 +70,15 @@ class AccessDenied(StoreError):
     members, anyone but an admin creating an organisation)."""
 
 
+class RenameRefused(AccessDenied):
+    """Renaming an organisation in an assessment would move it into an organisation the
+    person does not own (``reason`` ``other``) or into a new one (``new``: admins only)."""
+
+    def __init__(self, message: str, reason: str):
+        super().__init__(message)
+        self.reason = reason
+
+
 __all__ = [
     "AccessDenied",
     "ArchiveError",
@@ -77,6 +86,7 @@ __all__ = [
     "JoinRefused",
     "NoAccess",
     "NotFoundError",
+    "RenameRefused",
     "StaleVersionError",
     "StoreError",
     "VoteRefused",

@@ -34,8 +34,11 @@ class HousekeepingMixin:
 
         return purge(self)  # type: ignore[arg-type]
 
-    def follow_rename(self, assessment_id: int, name: str, sector: str | None) -> None:
-        """Keep the organisation list in step with a renamed organisation (see :mod:`.orgname`)."""
+    def follow_rename(
+        self, assessment_id: int, name: str, sector: str | None, admit: Any = None
+    ) -> None:
+        """Keep the organisation list in step with a renamed organisation (see :mod:`.orgname`;
+        ``admit`` may refuse a move into another or a new organisation)."""
         from .orgname import follow_rename
 
-        follow_rename(self, assessment_id, name, sector)  # type: ignore[arg-type]
+        follow_rename(self, assessment_id, name, sector, admit)  # type: ignore[arg-type]

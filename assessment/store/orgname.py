@@ -4,21 +4,34 @@ The store lists assessments under an organisation record, found by name when the
 was created. When the user renames the organisation in an assessment's details, the list
 must follow: :func:`follow_rename` renames the record when the assessment is its only one,
 and otherwise moves the assessment to the organisation of the new name (created when new),
-so the other assessments keep the name they carry.
+so the other assessments keep the name they carry. ``admit`` (the access-checked view's)
+sees where the assessment would go, in the same transaction, and may refuse it.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from sqlalchemy import delete, select, update
 
 from . import tables as t
 from .repository import Store
 
+Admit = Callable[[str, "int | None"], None]  # ("join", organisation id) or ("new", None)
 
-def follow_rename(store: Store, assessment_id: int, name: str, sector: str | None) -> None:
+
+def follow_rename(
+    store: Store,
+    assessment_id: int,
+    name: str,
+    sector: str | None,
+    admit: Admit | None = None,
+) -> None:
     """Put assessment ``assessment_id`` under the organisation called ``name``: an existing
     organisation of that name, else its own organisation renamed when it holds nothing else,
-    else a new organisation. An organisation left without assessments is removed."""
+    else a new organisation. An organisation left without assessments is removed.
+    ``admit(move, organisation)`` is called before a move into another organisation
+    (``"join"``, its id) or a new one (``"new"``, None); it refuses by raising."""
     summary = store.get_summary(assessment_id)
     cleaned = name.strip()
     if summary.organisation_name == cleaned:
@@ -39,6 +52,8 @@ def follow_rename(store: Store, assessment_id: int, name: str, sector: str | Non
                 .values(name=cleaned, name_key=cleaned.casefold(), sector=sector)
             )
             return
+        if admit is not None:
+            admit("new" if found is None else "join", found)
         if found is None:
             found = store._insert_organisation(conn, cleaned, sector)
         conn.execute(
