@@ -89,6 +89,9 @@ def page_title(key: str, lang: str, opened: services.Opened | None = None) -> No
     if opened is not None:
         st.caption(md(opened.assessment.organisation.name))
     state.show_flash()
+    from ui import conflict
+
+    conflict.panel(opened.ref.aid if opened is not None else None, lang)
 
 
 def verdict_badge(verdict: str, lang: str) -> None:

@@ -127,6 +127,7 @@ RULES: dict[str, Rule] = {
     "export_json": _a(READ, audit="export"),
     "export_ikmz": _a(READ, audit="export"),
     "save": _a(EDIT, author="author"),
+    "save_merged": _a(EDIT, author="author"),
     "restore_version": _a(EDIT, author="author"),
     "delete_assessment": _a(MANAGE),
     "move_to_bin": _a(MANAGE, author="author"),

@@ -29,6 +29,7 @@ from .exchange import ExchangeMixin
 from .history import Change, diff
 from .housekeeping import HousekeepingMixin
 from .members import MembersMixin
+from .merging import MergeMixin
 from .organisations import OrganisationMixin
 from .packstore import PackMixin
 from .records import AssessmentSummary
@@ -39,6 +40,7 @@ from .workshops import Workshops
 class Store(
     OrganisationMixin,
     VersionsMixin,
+    MergeMixin,
     ExchangeMixin,
     EvidenceMixin,
     PackMixin,
