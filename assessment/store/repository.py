@@ -32,6 +32,7 @@ from .members import MembersMixin
 from .merging import MergeMixin
 from .organisations import OrganisationMixin
 from .packstore import PackMixin
+from .presence import PresenceMixin
 from .records import AssessmentSummary
 from .versions import VersionsMixin
 from .workshops import Workshops
@@ -41,6 +42,7 @@ class Store(
     OrganisationMixin,
     VersionsMixin,
     MergeMixin,
+    PresenceMixin,
     ExchangeMixin,
     EvidenceMixin,
     PackMixin,
