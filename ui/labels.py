@@ -133,6 +133,16 @@ LABELS: dict[str, tuple[str, str]] = {
         "Their value: **{theirs}** · Your value: **{mine}**",
     ),
     "merge_someone": ("iemand", "someone"),
+    # -- presence (ui/presence.py)
+    "presence_also_open": (
+        ":material/group: Ook open bij: {who}",
+        ":material/group: Also open by: {who}",
+    ),
+    "presence_help": (
+        "Wie deze beoordeling nu ook open heeft (elke paar seconden bijgewerkt).",
+        "Who else has this assessment open now (renewed every few seconds).",
+    ),
+    "presence_no_name": ("iemand zonder naam", "someone without a name"),
     "merge_empty": ("(leeg)", "(empty)"),
     "merge_keep_theirs": ("Hun versie houden", "Keep theirs"),
     "merge_use_mine": ("Mijn versie gebruiken", "Use mine"),
