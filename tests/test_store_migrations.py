@@ -20,7 +20,7 @@ from sqlalchemy import MetaData, Table, create_engine, insert, select, text
 from assessment.store import StoreError, open_store
 from assessment.store import migrate as migrate_module
 from assessment.store.engine import resolve_url
-from assessment.store.tables import ACCESS_TABLES, WORKSHOP_TABLES, metadata
+from assessment.store.tables import ACCESS_TABLES, WORKSHOP_TABLES, metadata, presence
 from tests.helpers import ROOT
 
 FIXTURE = ROOT / "tests" / "data" / "store-v2"
@@ -130,7 +130,7 @@ def test_a_schema_1_database_gets_the_workshop_tables(store_url, new_assessment)
     with open_store(store_url) as store:
         kept = store.create_assessment(new_assessment())
         with store._engine.begin() as conn:
-            for table in (*reversed(ACCESS_TABLES), *reversed(WORKSHOP_TABLES)):
+            for table in (presence, *reversed(ACCESS_TABLES), *reversed(WORKSHOP_TABLES)):
                 # the tables after revision 0001
                 conn.execute(text(f"DROP TABLE IF EXISTS {table.name}"))
             conn.execute(text("DROP TABLE ikm_alembic_version"))

@@ -119,6 +119,63 @@ LABELS: dict[str, tuple[str, str]] = {
         "version. Enter your last change again if needed.",
     ),
     "not_saved": ("Niet opgeslagen: {problem}", "Not saved: {problem}"),
+    # -- a change that collided with a colleague's (ui/conflict.py)
+    "merge_conflict_title": (
+        "Uw wijziging botst met die van een collega: hetzelfde veld is gewijzigd nadat u de "
+        "beoordeling opende. Uw andere wijzigingen zijn samengevoegd zodra u kiest.",
+        "Your change collides with a colleague's: the same field was changed after you opened "
+        "the assessment. Your other changes are merged as soon as you choose.",
+    ),
+    "merge_changed_by": (
+        "**{field}** is gewijzigd door **{who}** op {when} (versie {v}).  \n"
+        "Hun waarde: **{theirs}** · Uw waarde: **{mine}**",
+        "**{field}** was changed by **{who}** on {when} (version {v}).  \n"
+        "Their value: **{theirs}** · Your value: **{mine}**",
+    ),
+    "merge_someone": ("iemand", "someone"),
+    # -- presence (ui/presence.py)
+    "presence_also_open": (
+        ":material/group: Ook open bij: {who}",
+        ":material/group: Also open by: {who}",
+    ),
+    "presence_help": (
+        "Wie deze beoordeling nu ook open heeft (elke paar seconden bijgewerkt).",
+        "Who else has this assessment open now (renewed every few seconds).",
+    ),
+    "presence_no_name": ("iemand zonder naam", "someone without a name"),
+    "merge_empty": ("(leeg)", "(empty)"),
+    "merge_keep_theirs": ("Hun versie houden", "Keep theirs"),
+    "merge_use_mine": ("Mijn versie gebruiken", "Use mine"),
+    "merge_kept_mine": (
+        "Uw versie is opgeslagen, boven op de nieuwste.",
+        "Your version is saved, on top of the newest.",
+    ),
+    "merge_kept_theirs": (
+        "De versie van uw collega is gehouden.",
+        "Your colleague's version is kept.",
+    ),
+    "merge_in_responses": ("Criterium {id}", "Criterion {id}"),
+    "merge_in_actions": ("Verbeterpunt {id}", "Improvement point {id}"),
+    "merge_in_evidence": ("Bewijs {id}", "Evidence {id}"),
+    "merge_in_organisation": ("Organisatie", "Organisation"),
+    "merge_in_fieldwork": ("Veldwerk", "Fieldwork"),
+    "merge_field_level": ("niveau", "level"),
+    "merge_field_note": ("toelichting", "note"),
+    "merge_field_not_applicable": ("niet van toepassing", "not applicable"),
+    "merge_field_justification": ("onderbouwing", "justification"),
+    "merge_field_owner": ("eigenaar", "owner"),
+    "merge_field_deadline": ("deadline", "deadline"),
+    "merge_field_status": ("status", "status"),
+    "merge_field_title": ("titel", "title"),
+    "merge_field_source": ("bron", "source"),
+    "merge_field_date": ("datum", "date"),
+    "merge_field_kind": ("soort", "kind"),
+    "merge_field_link": ("link", "link"),
+    "merge_field_name": ("naam", "name"),
+    "merge_field_sector": ("sector", "sector"),
+    "merge_field_audit_date": ("auditdatum", "audit date"),
+    "merge_field_assessment_date": ("beoordelingsdatum", "assessment date"),
+    "merge_field_assessors": ("beoordelaars", "assessors"),
     "saved": ("Opgeslagen", "Saved"),
     # -- start page
     "start_title": (

@@ -7,7 +7,7 @@ import streamlit as st
 from assessment.charts import Chart
 from assessment.formats import vega_locale
 from assessment.i18n import LANGUAGES, localise
-from ui import auth, author, services, state
+from ui import auth, author, conflict, presence, services, state
 from ui.labels import md, t
 
 VERDICT_COLOURS = {"ready": "green", "conditional": "orange", "not_ready": "red"}
@@ -96,7 +96,9 @@ def page_title(key: str, lang: str, opened: services.Opened | None = None) -> No
     st.title(t(key, lang))
     if opened is not None:
         st.caption(md(opened.assessment.organisation.name))
+        presence.line(opened.ref.aid)
     state.show_flash()
+    conflict.panel(opened.ref.aid if opened is not None else None, lang)
 
 
 def verdict_badge(verdict: str, lang: str) -> None:

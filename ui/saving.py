@@ -17,6 +17,7 @@ from assessment.assessments import (
 from assessment.errors import IkmError, ValidationFailed
 from assessment.problem_words import in_language
 from assessment.store import (
+    MergeConflict,
     StaleVersionError,
 )
 from ui import state
@@ -49,15 +50,20 @@ def _problem_text(exc: IkmError) -> str:
 
 
 def _change(ref: Ref, edit: Callable[[Assessment], Assessment], lang: str) -> bool:
-    """Apply ``edit`` to the version the page showed and save it at once."""
+    """Apply ``edit`` to the version the page showed and save it at once, merged with what
+    colleagues saved since (field by field); a field they changed too is a conflict that
+    the page offers to resolve (:mod:`ui.conflict`)."""
     db = store()
     base = _base_version(ref)
     try:
-        assessment, version = db.get_assessment(ref.aid)
-        if version != base:
-            raise StaleVersionError(ref.aid, base, version, None)
-        changed = edit(assessment.model_copy(deep=True))
-        new_version = db.save(ref.aid, changed, base, _author())
+        shown = db.get_version(ref.aid, base)
+        changed = edit(shown.model_copy(deep=True))
+        new_version = db.save_merged(ref.aid, changed, base, _author())
+    except MergeConflict as exc:
+        from ui import conflict
+
+        conflict.remember(ref.aid, base, changed, exc)
+        return False
     except StaleVersionError:
         state.flash("error", t("conflict", lang))
         return False
@@ -120,6 +126,24 @@ def update_actions(ref: Ref, changes: dict[str, dict[str, Any]], lang: str | Non
 def update_details(ref: Ref, *, lang: str | None = None, **fields: Any) -> bool:
     """Change the organisation, dates, assessors or report language of an assessment."""
     return _change(ref, lambda a: edits.set_details(a, **fields), lang or state.lang())
+
+
+def resolve_conflict(
+    aid: int, base: int, mine: Assessment, prefer: str, lang: str | None = None
+) -> bool:
+    """Save a conflicting change again with the person's choice: ``"mine"`` puts their value
+    on top of the newest version, ``"theirs"`` keeps the colleague's (the rest of the change
+    is saved either way)."""
+    lang = lang or state.lang()
+    try:
+        new_version = store().save_merged(aid, mine, base, _author(), prefer=prefer)  # type: ignore[arg-type]
+    except IkmError as exc:
+        problem = in_language(_problem_text(exc), lang)
+        state.flash("error", t("not_saved", lang, problem=md(problem)))
+        return False
+    _remember(aid, base, new_version)
+    state.flash("toast", t("merge_kept_mine" if prefer == "mine" else "merge_kept_theirs", lang))
+    return True
 
 
 def restore(ref: Ref, version: int, lang: str | None = None) -> bool:

@@ -21,6 +21,7 @@ from .errors import (
 )
 from .files import accepted_extensions, max_upload_bytes
 from .history import describe, summarise
+from .merging import FieldConflict, MergeConflict
 from .records import (
     AssessmentSummary,
     OrganisationSummary,
@@ -39,8 +40,10 @@ __all__ = [
     "AccessStore",
     "ArchiveError",
     "AssessmentSummary",
+    "FieldConflict",
     "FileRejected",
     "JoinRefused",
+    "MergeConflict",
     "NoAccess",
     "NotFoundError",
     "OrganisationSummary",

@@ -128,6 +128,10 @@ RULES: dict[str, Rule] = {
     "export_json": _a(READ, audit="export"),
     "export_ikmz": _a(READ, audit="export"),
     "save": _a(EDIT, author="author"),
+    "save_merged": _a(EDIT, author="author"),
+    "heartbeat": _a(READ, author="name"),  # a reviewer is there too; the name is the identity
+    "present": _a(READ),
+    "leave": _a(READ),
     "restore_version": _a(EDIT, author="author"),
     "delete_assessment": _a(MANAGE),
     "move_to_bin": _a(MANAGE, author="author"),

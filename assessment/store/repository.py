@@ -29,8 +29,10 @@ from .exchange import ExchangeMixin
 from .history import Change, diff
 from .housekeeping import HousekeepingMixin
 from .members import MembersMixin
+from .merging import MergeMixin
 from .organisations import OrganisationMixin
 from .packstore import PackMixin
+from .presence import PresenceMixin
 from .records import AssessmentSummary
 from .versions import VersionsMixin
 from .workshops import Workshops
@@ -39,6 +41,8 @@ from .workshops import Workshops
 class Store(
     OrganisationMixin,
     VersionsMixin,
+    MergeMixin,
+    PresenceMixin,
     ExchangeMixin,
     EvidenceMixin,
     PackMixin,

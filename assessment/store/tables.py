@@ -337,3 +337,21 @@ audit_log = Table(
 )
 
 ACCESS_TABLES = (members, admins, audit_log)
+
+# Who has an assessment open: one row per browser session, its heartbeat renewed every few
+# seconds by the open page; rows older than PRESENCE_SECONDS do not count and are removed.
+
+presence = Table(
+    "presence",
+    metadata,
+    Column(
+        "assessment_id",
+        Integer,
+        ForeignKey("assessments.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("session_id", String(64), primary_key=True),
+    Column("name", String(400)),
+    Column("seen_at", UtcDateTime, nullable=False),
+    Index("ix_presence_seen_at", "seen_at"),
+)
