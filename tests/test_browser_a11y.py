@@ -4,14 +4,20 @@ assessment open, the workshop facilitator screen on a 1920x1080 projector and th
 participant's join and vote pages on a phone. Every expander is opened first, so that the
 forms inside them are checked too. Zero violations of the WCAG 2.0/2.1 A and AA rules.
 
+The same server shows that the Dutch app has none of Streamlit's own English words left on
+the evidence and new-assessment forms (uploader, date picker, screen-reader labels, file
+sizes; see ``ui.style`` and ``ui.widget_text``), and that English brings them back.
+
 axe-core comes from the npm registry, pinned in ``tests/axe/package-lock.json`` and installed
 by ``make test`` (``npm ci --prefix tests/axe``).
 """
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -28,6 +34,8 @@ PAGES = ["start", "assess", "evidence", "fieldwork", "results", "plan", "report"
 LAPTOP = {"width": 1440, "height": 900}
 PROJECTOR = {"width": 1920, "height": 1080}
 PHONE = {"width": 390, "height": 844}
+SHOTS = Path(tempfile.gettempdir()) / "a11y-shots"  # screenshots of the checked forms
+SHOTS.mkdir(exist_ok=True)
 
 
 @dataclass(frozen=True)
@@ -222,3 +230,97 @@ def test_start_page_and_the_phone_pages_meet_wcag_21_aa(site: Site, browser: Any
         vote,
     )
     assert not found, f"{len(found)} WCAG 2.1 A/AA violations:\n" + "\n".join(found)
+
+
+# Streamlit's own English words that must not reach a Dutch user (visible or read aloud)
+ENGLISH = [
+    "Upload",
+    "Drag and drop",
+    "per file",
+    "Browse files",
+    "Help for",
+    "Choose date",
+    "Select all",
+    "Remove ",
+    "Next month",
+    "Previous month",
+    "December",
+    "Thursday",
+    "yyyy",
+    "1.2MB",
+    "Add files",
+    "Collapse sidebar",
+]
+READ = """() => {
+    const seen = [document.body.innerText];
+    for (const e of document.querySelectorAll("[aria-label], [aria-valuetext], [title]"))
+        for (const a of ["aria-label", "aria-valuetext", "title"])
+            if (e.hasAttribute(a)) seen.push(e.getAttribute(a));
+    for (const e of document.querySelectorAll("*")) {  // what a stylesheet shows instead
+        const after = getComputedStyle(e, "::after").content;
+        if (after && after !== "none" && after !== "normal") seen.push(after);
+    }
+    return seen.join("\\n");
+}"""
+
+
+def _english_in(page: Any) -> list[str]:
+    # what the user sees: CSS may shrink a Streamlit word to nothing and show ours instead
+    text = page.evaluate(READ)
+    hidden = page.evaluate(
+        """() => [...document.querySelectorAll("*")].filter(e => e.children.length === 0
+            && e.textContent.trim() && getComputedStyle(e).fontSize === "0px"
+            ).map(e => e.textContent.trim())"""
+    )
+    for word in hidden:
+        text = text.replace(word, "")
+    found = []
+    for word in ENGLISH:
+        if word in text:
+            at = text.index(word)
+            found.append(f"{word}: …{text[max(0, at - 60) : at + 60]}…")  # with its context
+    return found
+
+
+def test_the_dutch_forms_show_no_english_widget_text(site: Site, browser: Any):
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport=LAPTOP)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    expect.set_options(timeout=30_000)
+    try:
+        page.goto(f"{site.base}/evidence?a={site.aid}")
+        page.get_by_text("Nieuw bewijs toevoegen").click()
+        form = page.get_by_test_id("stForm").first
+        form.locator('input[type="file"]').set_input_files(
+            files=[{"name": "a.pdf", "mimeType": "application/pdf", "buffer": b"0" * 1_234_567}]
+        )
+        expect(form.get_by_text("1,2 MB", exact=True)).to_be_visible()
+        expect(form.get_by_role("button", name="a.pdf verwijderen")).to_have_count(1)
+        form.get_by_test_id("stMultiSelect").first.click()  # its "Select all" option
+        page.keyboard.press("Escape")
+        form.get_by_role("button", name="Datum kiezen").click()
+        dialog = page.get_by_role("dialog")
+        expect(dialog.get_by_role("button", name="Volgende maand")).to_be_visible()
+        assert dialog.locator("th").all_inner_texts()[:2] == ["Z", "M"]  # zondag, maandag
+        page.screenshot(path=str(SHOTS / "evidence-form-nl.png"))
+        assert _english_in(page) == []
+        page.keyboard.press("Escape")
+        # typing a date still works in the translated field
+        form.get_by_role("spinbutton", name="jaar, Datum").click()
+        page.keyboard.type("20260315")
+        expect(form.locator('input[type="date"]')).to_have_value("2026-03-15")
+
+        page.goto(f"{site.base}/")
+        page.get_by_text("Nieuwe beoordeling").first.click()
+        form = page.get_by_test_id("stForm").first
+        expect(form.get_by_role("button", name="Datum kiezen").first).to_be_visible()
+        page.screenshot(path=str(SHOTS / "new-assessment-nl.png"))
+        assert _english_in(page) == []
+
+        page.get_by_test_id("stSidebar").get_by_text("English", exact=True).click()  # and back
+        expect(page.get_by_role("button", name="Choose date").first).to_be_visible()
+        assert "Help for" in page.evaluate(READ)
+    finally:
+        context.close()

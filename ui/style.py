@@ -18,6 +18,7 @@ import json
 
 import streamlit as st
 
+from ui import widget_text
 from ui.labels import t
 
 CAPTION = "#5a6270"  # captions: 6.2:1 on white, 5.6:1 on the sidebar's #f3f5f8
@@ -55,5 +56,7 @@ def stylesheet(lang: str) -> str:
 
 
 def apply(lang: str) -> None:
-    """Add the stylesheet to the page (it takes no room)."""
+    """Add the stylesheet, and the script for the texts no stylesheet reaches
+    (:mod:`ui.widget_text`), to the page (they take no room)."""
     st.html(f"<style>{stylesheet(lang)}</style>")
+    widget_text.apply(lang)
