@@ -3,6 +3,8 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# axe-core for the accessibility browser test, pinned by tests/axe/package-lock.json
+AXE := tests/axe/node_modules/axe-core/axe.min.js
 
 .PHONY: run test lint bench clean system-run system-test
 # the system packages are checked before anything else (see scripts/system-packages.sh)
@@ -23,10 +25,14 @@ $(STAMP): $(PY) pyproject.toml
 	$(PY) -m pip install --quiet -e ".[report,store,app,test]"
 	@touch $(STAMP)
 
+$(AXE): tests/axe/package.json tests/axe/package-lock.json
+	npm ci --prefix tests/axe --no-audit --no-fund --loglevel=error
+	@touch $(AXE)
+
 run: system-run $(STAMP)
 	$(VENV)/bin/streamlit run app.py --server.address 127.0.0.1 --server.headless true
 
-test: system-test $(STAMP)
+test: system-test $(STAMP) $(AXE)
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q
 
@@ -38,4 +44,4 @@ bench: $(STAMP)
 	@for f in bench/*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) build dist *.egg-info tests/axe/node_modules

@@ -7,7 +7,8 @@
 #
 # `run` is what `make run` needs (Python 3.11 with venv, and for the PDF report Pango,
 # HarfBuzz's subsetter and a font); `test` adds what the tests need (Chromium and its driver
-# for the browser tests, poppler-utils for the page images). The default is `test`.
+# for the browser tests, poppler-utils for the page images, Node.js and npm to install the
+# pinned axe-core of the accessibility test). The default is `test`.
 #
 # `check` prints the exact `apt-get install ...` command for what is missing and exits 1. It
 # installs instead only when it runs as root with CI=true (a throw-away CI machine), so that
@@ -18,8 +19,9 @@
 set -euo pipefail
 
 RUN_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
-TEST_PACKAGES=(chromium chromium-driver poppler-utils)
+TEST_PACKAGES=(chromium chromium-driver poppler-utils nodejs)
 PYTHON="${PYTHON:-python3.11}"
+NPM="${NPM:-npm}" # Debian's nodejs comes without npm; a Node.js of its own may bring it
 
 usage() {
   echo "usage: $0 check|install [run|test]" >&2
@@ -49,6 +51,10 @@ if command -v dpkg-query >/dev/null 2>&1; then
   for package in "${wanted[@]}"; do
     installed "$package" || missing+=("$package")
   done
+  # npm: only when no npm command is there (Debian's package, or one that came with Node.js)
+  if [ "$group" = test ] && ! command -v "$NPM" >/dev/null 2>&1; then
+    missing+=(npm)
+  fi
 else
   echo "system-packages: not a Debian-like system; make sure the equivalents of these" \
     "are installed: ${wanted[*]}" >&2

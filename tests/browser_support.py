@@ -7,6 +7,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -121,3 +122,28 @@ def browser_cookies(base: str) -> dict[str, str]:
         header = answer.headers.get("Set-Cookie", "")
     name, _, rest = header.partition("=")
     return {name: rest.split(";", 1)[0]}
+
+@contextmanager
+def app_server(data_dir: Path, **env: str) -> Iterator[tuple[str, str]]:
+    """``streamlit run app.py`` on a free localhost port with a SQLite store in ``data_dir``:
+    yields the base URL and the store's URL. ``env`` adds or overrides variables."""
+    url = f"sqlite:///{data_dir / 'browser.sqlite3'}"
+    port = free_port()
+    command = [
+        str(Path(sys.executable).parent / "streamlit"),
+        "run",
+        "app.py",
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+    ]
+    environment = {
+        "IKM_DATA_DIR": str(data_dir),
+        "IKM_DATABASE_URL": url,
+        "IKM_WORKSHOP_LAN": "",
+        **env,
+    }
+    with running_server(command, environment) as proc:
+        wait_healthy(port, proc)
+        yield f"http://127.0.0.1:{port}", url

@@ -80,3 +80,38 @@ def test_the_stylesheet_words_streamlits_own_texts_in_the_pages_language():
     assert 'content: "Choose file"' in stylesheet("en")
     assert 'content: "Alles kiezen"' in stylesheet("nl")
     assert "<" not in stylesheet("nl") + stylesheet("en")  # nothing can close the style tag
+
+
+def test_widget_text_puts_streamlits_own_words_in_dutch_and_leaves_english_alone():
+    from ui import widget_text
+
+    def say(text: str) -> str:  # the script's lookup, in Python
+        table = widget_text.table("nl")
+        if text in table["words"]:
+            return table["words"][text]
+        for pattern, to, names in table["patterns"]:
+            if re.search(pattern, text):
+                # an unmatched group is "" in JavaScript
+                match = re.search(pattern, text)
+                assert match is not None
+                out = re.sub(r"\$(\d)", lambda g, m=match: m.group(int(g.group(1))) or "", to)
+                if names:
+                    out = re.sub(
+                        r"Today, |[A-Z][a-z]+",
+                        lambda w: table["names"].get(w.group(), w.group()),
+                        out,
+                    )
+                return out
+        return text
+
+    assert say("Help for Bron (waar te vinden)") == "Uitleg bij Bron (waar te vinden)"
+    assert say("Today, Thursday, December 3, 2026") == "vandaag, donderdag 3 december 2026"
+    assert say("Friday, May 1, 2026") == "vrijdag 1 mei 2026"
+    assert say("Choose date, March 2027") == "Datum kiezen, maart 2027"
+    assert say("12 – December") == "12 – december"
+    assert say("a.pdf, 1.2MB") == "a.pdf, 1,2 MB" and say("800KB") == "800 KB"
+    assert say("Remove March report.pdf") == "March report.pdf verwijderen"  # a name stays
+    assert say("Choose date") == "Datum kiezen" and say("yyyy") == "jjjj"
+    english = widget_text.table("en")
+    assert not english["on"] and not english["words"] and not english["patterns"]
+    assert "<" not in widget_text.script("nl").split("<script>", 1)[1].split("</script>")[0]

@@ -3,13 +3,12 @@ assessment, answer a criterion, refresh the browser, download the PDF report."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
 from assessment.store import open_store
-from tests.browser_support import ARGS, CHROMIUM, MARKS, free_port, running_server, wait_healthy
+from tests.browser_support import ARGS, CHROMIUM, MARKS, app_server
 
 pytestmark = MARKS
 
@@ -17,25 +16,8 @@ pytestmark = MARKS
 @pytest.fixture
 def server(tmp_path):
     """``streamlit run app.py`` on a free localhost port with a store of its own."""
-    url = f"sqlite:///{tmp_path / 'browser.sqlite3'}"
-    port = free_port()
-    env = {
-        "IKM_DATA_DIR": str(tmp_path),
-        "IKM_DATABASE_URL": url,
-        "IKM_WORKSHOP_LAN": "",
-    }
-    command = [
-        str(Path(sys.executable).parent / "streamlit"),
-        "run",
-        "app.py",
-        "--server.port",
-        str(port),
-        "--server.headless",
-        "true",
-    ]
-    with running_server(command, env) as proc:
-        wait_healthy(port, proc)
-        yield f"http://127.0.0.1:{port}", url
+    with app_server(tmp_path) as (base, url):
+        yield base, url
 
 
 def test_create_answer_refresh_and_download_the_pdf(server, tmp_path):

@@ -79,3 +79,20 @@ def test_the_makefile_and_ci_use_the_script() -> None:
     assert "scripts/system-packages.sh check test" in makefile
     assert "run: system-run" in makefile and "test: system-test" in makefile
     assert "scripts/system-packages.sh install test" in (root / ".ci" / "run").read_text()
+
+
+def test_the_tests_ask_for_node_and_npm(tmp_path: Path) -> None:
+    done = _run(tmp_path, "check", "test", absent=("nodejs",), NPM="no-such-npm")
+    assert done.returncode == 1
+    assert "--no-install-recommends nodejs npm" in done.stderr
+    assert _run(tmp_path, "check", "run", NPM="no-such-npm").returncode == 0
+
+
+def test_make_test_installs_the_pinned_axe_core() -> None:
+    root = SCRIPT.parent.parent
+    makefile = (root / "Makefile").read_text()
+    assert "test: system-test $(STAMP) $(AXE)" in makefile
+    assert "npm ci --prefix tests/axe" in makefile
+    lock = (root / "tests" / "axe" / "package-lock.json").read_text()
+    assert '"integrity": "sha512-' in lock  # npm ci installs exactly this build
+    assert "node_modules/" in (root / ".gitignore").read_text()

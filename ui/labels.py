@@ -1230,3 +1230,15 @@ LABELS.update(
         ),
     }
 )
+
+
+LABELS.update(  # text alternatives of images (WCAG 1.1.1)
+    {
+        "ws_qr_alt": (
+            "QR-code met de link om mee te doen: {url}",
+            "QR code with the link to join: {url}",
+        ),
+        "ws_chart_alt": ("Stemmen per niveau. {rounds}", "Votes per level. {rounds}"),
+        "ws_chart_alt_level": ("niveau {level}: {n}", "level {level}: {n}"),
+    }
+)

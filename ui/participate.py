@@ -15,7 +15,7 @@ from assessment.errors import IkmError
 from assessment.i18n import LANGUAGES, language, localise
 from assessment.store import JoinRefused, ParticipantScreen, VoteRefused
 from assessment.workshop import normalise_code
-from ui import services
+from ui import services, style
 from ui import workshop_actions as services_ws
 from ui.labels import md, t
 
@@ -43,6 +43,7 @@ def render() -> None:
     if st.session_state.get(LANG) not in LANGUAGES:
         st.session_state[LANG] = _chosen_language()
     lang = _chosen_language()
+    style.apply(lang)  # Streamlit's own texts in the participant's language; WCAG colours
     with st.container(horizontal=True, vertical_alignment="center"):
         st.markdown(f"### {t('pt_title', lang)}")
         st.segmented_control(

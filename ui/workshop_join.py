@@ -57,7 +57,11 @@ def join_box(info: WorkshopInfo, lang: str) -> None:
             qr, text = st.columns([1, 1.5], vertical_alignment="center")
         else:  # large, to scan from the back of the room
             qr = text = st.container(horizontal_alignment="center", key="ws-join-big")
-        qr.image(qr_png(url), width="stretch" if compact else 300)
+        qr.image(
+            qr_png(url),
+            width="stretch" if compact else 300,
+            alt=t("ws_qr_alt", lang, url=url),
+        )
         with text:
             st.markdown(f"**{t('ws_join_head', lang)}**")
             with st.container(key="ws-code"):

@@ -45,7 +45,21 @@ def vote_chart(pack: Pack, shown: list[tuple[int, VoteSummary]], lang: str) -> N
         )
         for n, summary in shown
     ]
-    st.image(vote_chart_svg(scale, rounds), width="stretch")
+    st.image(vote_chart_svg(scale, rounds), width="stretch", alt=chart_alt(scale, rounds, lang))
+
+
+def chart_alt(scale: list[tuple[int, str]], rounds: list[ChartRound], lang: str) -> str:
+    """The chart in words, for a screen reader: each round's number of votes per level."""
+    levels = [level for level, _label in scale]
+    said = [
+        f"{r.label}: "
+        + ", ".join(
+            t("ws_chart_alt_level", lang, level=level, n=n)
+            for level, n in r.summary.counts(levels).items()
+        )
+        for r in rounds
+    ]
+    return t("ws_chart_alt", lang, rounds="; ".join(said))
 
 
 def result_box(
