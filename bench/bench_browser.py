@@ -129,6 +129,16 @@ _VISIBLE = """
 """
 
 
+def _reference() -> float:
+    """Seconds of a fixed piece of pure-Python work: how busy the machine is (the figures of
+    two runs compare only when this does)."""
+    start = time.perf_counter()
+    total = 0
+    for i in range(3_000_000):
+        total += i % 7
+    return time.perf_counter() - start
+
+
 def _stats(values: list[float]) -> str:
     ordered = sorted(values)
     p95 = ordered[max(0, round(0.95 * len(ordered)) - 1)]
@@ -320,8 +330,10 @@ def main() -> None:
     quick = parser.parse_args().quick
     out: defaultdict[str, list[float]] = defaultdict(list)
     before = os.getloadavg()[0]
+    out["reference work (machine speed)"].append(_reference())
     bench_first_load(2 if quick else 3, out)
     bench_interaction(2 if quick else 3, out)
+    out["reference work (machine speed)"].append(_reference())
     print(f"load average (1 min) at the start {before:.1f}, at the end {os.getloadavg()[0]:.1f}")
     width = max(len(k) for k in out)
     for name, values in out.items():
