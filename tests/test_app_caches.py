@@ -12,6 +12,7 @@ SHARED_AS_IS = {
     ("ui/store_access.py", "shared_store"): "the store: thread-safe, holds no session's data",
     ("ui/pdf.py", "_pdf_cache"): "a lock and finished PDFs (bytes), read and written under it",
     ("ui/pdf.py", "report_pool"): "the report worker pool, thread-safe by design",
+    ("ui/warmup.py", "_started"): "the warm-up thread, started once; it holds no data",
 }
 
 

@@ -7,6 +7,7 @@ registers, for ``st.switch_page`` and ``st.page_link``.
 
 from __future__ import annotations
 
+import base64
 import os
 from pathlib import Path
 
@@ -25,6 +26,9 @@ PAGES: dict[str, str] = {
     "workshop": ":material/co_present:",
 }
 ICON = str(Path(__file__).parent / "static" / "icon.png")  # the page icon, served by the app
+# ... given to Streamlit as a data URL: a file path would be opened and checked with Pillow (and
+# NumPy imported) on every run of every page; a data URL is passed on as it is.
+ICON_URL = "data:image/png;base64," + base64.b64encode(Path(ICON).read_bytes()).decode("ascii")
 SIGNED_IN_PAGES: dict[str, str] = {  # only with sign-in (see ui.auth)
     "members": ":material/group:",
 }

@@ -27,15 +27,19 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, select, text
 
 from .errors import StoreError
 from .tables import metadata, schema_table
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+# Alembic is imported where it is used, when a store opens: importing the store package (as
+# every page of the app does before it draws anything) does not pay for it.
 
 SCRIPTS = Path(__file__).with_name("migrations")
 LEGACY_REVISIONS = {1: "0001", 2: "0002"}  # home-made schema version -> its revision
@@ -48,6 +52,8 @@ _PG_LOCK_KEY = 0x696B6D  # "ikm": advisory lock held while a database is set up
 def alembic_config(connection: Connection | None = None, scripts: Path | None = None) -> Config:
     """An Alembic configuration without a file: the scripts in the package, and the
     connection to migrate on (for ``alembic.command``)."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(scripts or SCRIPTS))
     config.set_main_option("path_separator", "os")
@@ -58,6 +64,8 @@ def alembic_config(connection: Connection | None = None, scripts: Path | None = 
 
 @lru_cache(maxsize=4)
 def _scripts(location: str) -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config(scripts=Path(location)))
 
 
@@ -72,6 +80,9 @@ def ensure_schema(conn: Connection) -> str:
     """Create or upgrade the schema inside the caller's write transaction; return the
     revision the database is at afterwards. :class:`StoreError` for a database this code
     cannot use (a newer one, or one that is not ours)."""
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
     scripts = _scripts(str(SCRIPTS))
@@ -99,6 +110,8 @@ def ensure_schema(conn: Connection) -> str:
 
 def _adopt(conn: Connection) -> str:
     """Stamp a database of the home-made scheme with its revision; return that revision."""
+    from alembic import command
+
     version = conn.execute(select(schema_table.c.version).where(schema_table.c.id == 1)).scalar()
     if version is None:
         raise StoreError("the database has an ikm_schema table without a version; is it ours?")

@@ -1,0 +1,65 @@
+"""What the app does to be quick (bench/bench_browser.py measures it): heavy work off the path
+to the first page, done once in the background afterwards, and never done by a worker."""
+
+from __future__ import annotations
+
+import base64
+import subprocess
+import sys
+
+from tests.helpers import ROOT
+
+
+def _run(code: str) -> str:
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return out.stdout.strip()
+
+
+def test_a_worker_process_started_by_the_app_neither_draws_nor_imports_the_app():
+    # Streamlit leaves app.py registered as __main__, so a spawned worker (the report worker)
+    # runs it as __mp_main__ before its own work: that must not import the app or start
+    # anything (a worker that ran the router started a worker of its own, and failed)
+    said = _run(
+        "import runpy, sys; runpy.run_path('app.py', run_name='__mp_main__'); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('streamlit', 'ui')))"
+    )
+    assert said == "[]"
+
+
+def test_the_store_package_imports_without_alembic_until_a_store_opens(tmp_path):
+    said = _run(
+        "import sys; import assessment.store as s; print('alembic' in sys.modules); "
+        f"db = s.open_store('sqlite:///{tmp_path / 'x.sqlite3'}'); "
+        "print('alembic' in sys.modules, db.list_organisations())"
+    )
+    assert said.splitlines() == ["False", "True []"]
+
+
+def test_the_page_icon_is_the_apps_own_file_given_as_a_data_url():
+    from ui import nav
+
+    kind, data = nav.ICON_URL.split(",", 1)
+    assert kind == "data:image/png;base64"
+    assert base64.b64decode(data) == (ROOT / "ui" / "static" / "icon.png").read_bytes()
+
+
+def test_the_warm_up_starts_the_report_worker_and_imports_the_table_libraries_once(
+    monkeypatch,
+):
+    from ui import pdf, warmup
+
+    started: list[bool] = []
+    imported: list[tuple[str, ...]] = []
+    monkeypatch.setattr(pdf, "report_available", lambda: started.append(True) or True)
+    monkeypatch.setattr(warmup, "_import", lambda modules: imported.append(modules))
+    warmup._started.clear()
+    try:
+        warmup.start()
+        warmup.start()
+        warmup._started().join(timeout=10)
+    finally:
+        warmup._started.clear()
+    assert started == [True]
+    assert imported == [("pandas", "pyarrow", "pyarrow.compute")]
