@@ -4,6 +4,7 @@ from that table instead of repeating it."""
 from __future__ import annotations
 
 import ast
+from pathlib import Path
 
 from assessment import charts, messages
 from assessment.compare import COMPARE_WORDS
@@ -101,6 +102,20 @@ def test_a_shared_entry_reads_the_same_as_its_home() -> None:
         assert len(pair) == len(LANGUAGES) and all(isinstance(s, str) for s in pair), key
 
 
+def _assigned_names(path: str | None) -> list[str]:
+    """The names a module assigns at its top level (not those it imports)."""
+    if path is None:
+        return []
+    tree = ast.parse(Path(path).read_text(encoding="utf-8"))
+    names: list[str] = []
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        if isinstance(node, ast.AnnAssign):
+            targets = [node.target]
+        names += [t.id for t in targets if isinstance(t, ast.Name)]
+    return names
+
+
 def _module_tables() -> list[tuple[str, dict]]:
     """Every module-level dict of assessment/ and ui/ (the places wording tables live)."""
     import importlib
@@ -115,8 +130,9 @@ def _module_tables() -> list[tuple[str, dict]]:
             if ".migrations." in info.name:
                 continue
             module = importlib.import_module(info.name)
-            for name, value in vars(module).items():
-                if isinstance(value, dict) and getattr(module, "__name__", "") == info.name:
+            for name in _assigned_names(module.__file__):
+                value = getattr(module, name, None)
+                if isinstance(value, dict):
                     found.append((f"{info.name}.{name}", value))
     return found
 
