@@ -64,12 +64,26 @@ def test_create_answer_refresh_and_download_the_pdf(server, tmp_path):
         pdf = Path(info.value.path()).read_bytes()
         assert pdf.startswith(b"%PDF")
         assert info.value.suggested_filename == f"gemeente-browsertest-{_today()}-nl.pdf"
+        # the workbook and the calendar: each download is made, and logged, on the click
+        for name, end in (("Download Excel (.xlsx)", ".xlsx"), ("Verbeterplan in agenda", ".ics")):
+            with page.expect_download() as info:
+                page.get_by_role("button", name=name).click()
+            assert info.value.suggested_filename.endswith(end)
+            assert Path(info.value.path()).stat().st_size > 0
         browser.close()
 
     with open_store(db_url) as store:
         (org,) = [o for o in store.list_organisations() if o.name == "Gemeente Browsertest"]
-        assessment, _ = store.get_assessment(org.assessments[0].id)
+        aid = org.assessments[0].id
+        assessment, _ = store.get_assessment(aid)
         assert assessment.responses["OPEN-01"].level == 2
+        downloads = [
+            (r.actor, r.subject, r.detail) for r in store.audit_log() if r.action == "download"
+        ]
+    subject = f"assessment {aid}"
+    assert sorted(downloads) == sorted(
+        ("local user", subject, what) for what in ("report_pdf nl", "workbook_xlsx", "plan_ics")
+    )
 
 
 def _today() -> str:

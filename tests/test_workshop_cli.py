@@ -108,3 +108,20 @@ def test_report_of_a_stored_assessment_has_the_workshop_appendix(
     assert "bevinding: verdeeld beeld" in text.lower()
     assert "Anna 1 · Bo 3 · Cas 4" in text
     assert "Cas (4): Cas licht toe" in text
+
+
+def test_serve_prints_a_new_facilitator_secret_for_every_run():
+    import re
+
+    runner = CliRunner()
+    args = ["workshop", "serve", "--dry-run", "--public-url", "http://10.0.0.2:8501"]
+    secrets = []
+    for _ in range(2):
+        result = runner.invoke(main, args)
+        assert result.exit_code == 0, result.output
+        found = re.search(r"/workshop\?facilitator=([\w-]+)\n", result.output)
+        assert found, result.output
+        secrets.append(found.group(1))
+        assert "Keep the consultant link to yourself" in result.output
+    assert secrets[0] != secrets[1]
+    assert all(len(s) >= 43 for s in secrets)  # 32 random bytes
