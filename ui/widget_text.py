@@ -80,6 +80,10 @@ WORDS_NL: dict[str, str] = {
     "error icon": "foutteken",
     "history icon": "klokje",
     "Running...": "Bezig...",
+    "Page not found": "Pagina niet gevonden",
+    "The page that you have requested does not seem to exist. Running the app's main page.": (
+        "Die pagina bestaat niet. U ziet de startpagina van de app."
+    ),
 }
 # the calendar's weekday columns, S M T W T F S (a table header of one letter each)
 WEEKDAY_LETTERS_NL = {"S": "Z", "M": "M", "T": "D", "W": "W", "F": "V"}
