@@ -19,6 +19,7 @@ import json
 import streamlit as st
 
 from assessment.i18n import DEFAULT_LANGUAGE
+from ui.labels import t
 
 MONTHS_EN = [
     "January",
@@ -80,6 +81,10 @@ WORDS_NL: dict[str, str] = {
     "error icon": "foutteken",
     "history icon": "klokje",
     "Running...": "Bezig...",
+    "Page not found": "Pagina niet gevonden",
+    "The page that you have requested does not seem to exist. Running the app's main page.": (
+        "Die pagina bestaat niet. U ziet de startpagina van de app."
+    ),
 }
 # the calendar's weekday columns, S M T W T F S (a table header of one letter each)
 WEEKDAY_LETTERS_NL = {"S": "Z", "M": "M", "T": "D", "W": "W", "F": "V"}
@@ -152,9 +157,19 @@ _SCRIPT = """
     shown.set(node, to);
     if (to !== node.data) node.data = to;
   };
+  const label = (root) => {  // the name read aloud = the word ui.style shows instead
+    for (const [sel, name] of w.__ikmWidgetText.labels) {
+      const found = [...root.querySelectorAll(sel)];
+      if (root.matches(sel)) found.push(root);
+      for (const el of found) if (el.getAttribute("aria-label") !== name) {
+        el.setAttribute("aria-label", name); el.__ikm_aria_label = name;
+      }
+    }
+  };
   const walk = (root) => {
     if (root.nodeType === 3) { text(root); return; }
     if (root.nodeType !== 1) return;
+    label(root);
     for (const a of ATTRS) if (root.hasAttribute(a)) attr(root, a);
     for (const el of root.querySelectorAll("[aria-label], [aria-valuetext], [title]"))
       for (const a of ATTRS) attr(el, a);
@@ -178,10 +193,20 @@ _SCRIPT = """
 """
 
 
+# Widgets whose word ui.style replaces on screen (font-size 0 and ::after): their name for a
+# screen reader is set to the same word, or it would read both ("Upload Bestand kiezen").
+NAMED = (
+    ('[data-testid="stFileUploaderDropzone"] button', "upload_button"),
+    ('[data-key="__select_all__"]', "select_all"),
+)
+
+
 def table(lang: str) -> dict[str, object]:
-    """The words and patterns the script replaces in ``lang`` (none in English)."""
+    """The words and patterns the script replaces in ``lang`` (none in English), and the
+    names of the widgets that ui.style words (in both languages)."""
     on = lang == DEFAULT_LANGUAGE  # Dutch: Streamlit's own words are English
     return {
+        "labels": [[selector, t(key, lang)] for selector, key in NAMED],
         "on": on,
         "words": WORDS_NL if on else {},
         "patterns": PATTERNS_NL if on else [],
