@@ -64,7 +64,7 @@ ARGS = [
     "--no-first-run",
 ]
 QUIET = 0.15  # seconds the settled state must hold
-TIMEOUT = 60_000  # ms any one wait may take
+TIMEOUT = 240_000  # ms any one wait may take (a busy machine renders the PDF slowly)
 START_TITLE = "Klaar voor de pre-audit klachtenmanagement?"
 PAGES = [  # (menu entry, heading of the page)
     ("Bewijs", "Bewijs"),

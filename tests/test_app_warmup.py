@@ -51,9 +51,15 @@ def test_the_warm_up_starts_the_report_worker_and_imports_the_table_libraries_on
     from ui import pdf, warmup
 
     started: list[bool] = []
-    imported: list[tuple[str, ...]] = []
-    monkeypatch.setattr(pdf, "report_available", lambda: started.append(True) or True)
-    monkeypatch.setattr(warmup, "_import", lambda modules: imported.append(modules))
+    imported: list[str] = []
+
+    class Pool:
+        def start(self) -> None:
+            started.append(True)
+
+    monkeypatch.setattr(pdf, "report_pool", Pool)
+    monkeypatch.setattr(warmup, "DELAY", 0.0)
+    monkeypatch.setattr(warmup.importlib, "import_module", imported.append)
     warmup._started.clear()
     try:
         warmup.start()
@@ -62,4 +68,4 @@ def test_the_warm_up_starts_the_report_worker_and_imports_the_table_libraries_on
     finally:
         warmup._started.clear()
     assert started == [True]
-    assert imported == [("pandas", "pyarrow", "pyarrow.compute")]
+    assert imported == ["pandas", "pyarrow", "pyarrow.compute"]

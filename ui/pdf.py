@@ -23,9 +23,14 @@ REPORT_TIMEOUT = 60  # seconds a render may take once it is its turn (the queue 
 PDF_CACHE_SIZE = 6  # reports kept for the download, for all sessions together
 
 
+def renderer_installed() -> bool:
+    """Whether WeasyPrint (the ``report`` extra) is installed."""
+    return importlib.util.find_spec("weasyprint") is not None
+
+
 def report_available() -> bool:
     """Whether the report can be rendered here; starts the report worker if so."""
-    if importlib.util.find_spec("weasyprint") is None:
+    if not renderer_installed():
         return False
     report_pool().start()  # it warms up while the user looks at the page, not on the render
     return True

@@ -1,18 +1,23 @@
-"""Work the server does once, right after the first page is drawn, so that nobody waits for it
-later: the report worker starts and warms up (WeasyPrint, fonts, the chart worker, in a process
-of its own), and the libraries of the tables and charts are imported (pandas and pyarrow, some
-0.7 s, which the first visit of the Results, Plan or Evidence page would otherwise pay)."""
+"""Work the server does once, shortly after the first page is drawn, so that nobody waits for
+it later: the report worker starts and warms up (WeasyPrint, fonts, the chart worker, in a
+process of its own), and the libraries of the tables and charts are imported (pandas and
+pyarrow, some 0.7 s, which the first visit of the Results, Plan or Evidence page would
+otherwise pay). It waits :data:`DELAY` seconds first, so as not to take the processor from the
+browser while it draws the first page."""
 
 from __future__ import annotations
 
 import importlib
 import logging
 import threading
+import time
+from typing import Any
 
 import streamlit as st
 
 log = logging.getLogger(__name__)
 
+DELAY = 2.0  # seconds after the first run before the warm-up starts
 # Imported in the background: what Streamlit's tables, data editor and charts import on their
 # first use (a module already imported costs nothing).
 MODULES = ("pandas", "pyarrow", "pyarrow.compute")
@@ -27,14 +32,18 @@ def start() -> None:
 def _started() -> threading.Thread:
     from ui import pdf
 
-    if pdf.report_available():  # starts the report worker, which warms up by itself
-        log.debug("report worker started")
-    thread = threading.Thread(target=_import, args=(MODULES,), name="ikm-warm-up", daemon=True)
+    pool = pdf.report_pool() if pdf.renderer_installed() else None  # taken here, on the page
+    thread = threading.Thread(
+        target=_warm, args=(pool, MODULES, DELAY), name="ikm-warm-up", daemon=True
+    )
     thread.start()
     return thread
 
 
-def _import(modules: tuple[str, ...]) -> None:
+def _warm(pool: Any, modules: tuple[str, ...], delay: float) -> None:
+    time.sleep(delay)
+    if pool is not None:
+        pool.start()  # the worker warms up by itself, in its own process
     for name in modules:
         try:
             importlib.import_module(name)
