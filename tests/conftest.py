@@ -1,12 +1,15 @@
 """Shared fixtures: stores on SQLite (always) and PostgreSQL (when IKM_TEST_DATABASE_URL is set).
 
-A PostgreSQL store lives in a schema of its own per test (``search_path`` in the URL),
-dropped afterwards, so tests never see each other's rows.
+A PostgreSQL URL from ``pg_url`` is a schema of its own per test (``search_path`` in the
+URL), dropped afterwards. The ``store`` fixture is cheaper: its schema (and its SQLite file)
+is migrated once per session and emptied (copied) for each test, so tests never see each
+other's rows and only the migration tests pay for migrating.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -58,13 +61,113 @@ def store_url(request: pytest.FixtureRequest) -> str:
     return request.getfixturevalue(name)
 
 
+# Tables the migrations keep their bookkeeping in: never emptied between tests.
+_BOOKKEEPING = ("ikm_schema", "ikm_alembic_version")
+
+
+@pytest.fixture(scope="session")
+def _migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file migrated to the head once per session; each test gets a copy."""
+    from assessment.store import open_store
+
+    path = tmp_path_factory.mktemp("migrated") / "template.sqlite3"
+    open_store(f"sqlite:///{path}").close()
+    return path
+
+
+_SHAPE = """
+SELECT 'table ' || tablename FROM pg_tables WHERE schemaname = %(s)s
+UNION ALL SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type
+  FROM information_schema.columns WHERE table_schema = %(s)s
+UNION ALL SELECT 'trigger ' || t.tgname FROM pg_trigger t
+  JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+  WHERE n.nspname = %(s)s AND NOT t.tgisinternal
+UNION ALL SELECT 'function ' || p.proname FROM pg_proc p
+  JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = %(s)s
+UNION ALL SELECT 'index ' || indexname FROM pg_indexes WHERE schemaname = %(s)s
+"""
+
+
+class _MigratedSchema:
+    """One PostgreSQL schema migrated once per session and emptied before each test; made
+    again when a test changed its shape (a trigger, a column)."""
+
+    def __init__(self, base: str):
+        from sqlalchemy import create_engine
+
+        from assessment.store.engine import resolve_url
+
+        self.name = f"s_{uuid.uuid4().hex[:12]}"
+        separator = "&" if "?" in base else "?"
+        self.url = f"{base}{separator}options=-csearch_path%3D{self.name}"
+        self.admin = create_engine(resolve_url(base))
+        self.shape = self._make()
+
+    def _current_shape(self) -> frozenset[str]:
+        with self.admin.begin() as conn:
+            rows = conn.exec_driver_sql(_SHAPE, {"s": self.name})
+            return frozenset(row[0] for row in rows)
+
+    def _make(self) -> frozenset[str]:
+        from assessment.store import open_store
+
+        with self.admin.begin() as conn:
+            conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {self.name} CASCADE")
+            conn.exec_driver_sql(f"CREATE SCHEMA {self.name}")
+        open_store(self.url).close()
+        return self._current_shape()
+
+    def fresh(self) -> str:
+        """The URL of the schema, as a fresh migration leaves it."""
+        if self._current_shape() != self.shape:
+            self.shape = self._make()
+        tables = [
+            f"{self.name}.{entry.split(' ', 1)[1]}"
+            for entry in self.shape
+            if entry.startswith("table ") and entry.split(" ", 1)[1] not in _BOOKKEEPING
+        ]
+        with self.admin.begin() as conn:
+            conn.exec_driver_sql(f"TRUNCATE {', '.join(sorted(tables))} RESTART IDENTITY CASCADE")
+        return self.url
+
+    def drop(self) -> None:
+        with self.admin.begin() as conn:
+            conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {self.name} CASCADE")
+        self.admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def _migrated_pg() -> Iterator[_MigratedSchema]:
+    base = _pg_base()
+    if base is None:
+        pytest.skip(f"{PG_ENV} is not set: no PostgreSQL server to test against")
+    schema = _MigratedSchema(base)
+    try:
+        yield schema
+    finally:
+        schema.drop()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def migrated_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The URL of an empty database at the schema's head, once for SQLite and once for
+    PostgreSQL: migrated once per session, then copied (SQLite) or emptied (PostgreSQL,
+    sequences restarted; made again if a test changed the schema's shape) for each test,
+    which is what a fresh migration gives."""
+    if request.param == "sqlite":
+        target = tmp_path / "store.sqlite3"
+        shutil.copyfile(request.getfixturevalue("_migrated_sqlite"), target)
+        return f"sqlite:///{target}"
+    return request.getfixturevalue("_migrated_pg").fresh()
+
+
 @pytest.fixture
-def store(store_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    """An open, empty store on each backend."""
+def store(migrated_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """An open, empty store on each backend (tests that migrate themselves use store_url)."""
     from assessment.store import open_store
 
     monkeypatch.delenv("IKM_MAX_UPLOAD_MB", raising=False)
-    opened = open_store(store_url)
+    opened = open_store(migrated_url)
     try:
         yield opened
     finally:

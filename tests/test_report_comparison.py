@@ -17,6 +17,7 @@ from assessment.report.comparison import comparison_appendix
 from assessment.report.context import build_context
 from assessment.report.render import render
 from tests.helpers import run_ikm
+from tests.report_sample import MINI_PACK, mini_assessment
 
 
 def two_cycles():
@@ -62,17 +63,28 @@ def test_the_pdf_carries_the_appendix_and_its_contents_line():
 
 
 def test_ikm_report_compare(tmp_path):
-    _, before, after = two_cycles()
+    # the command's wiring of --compare, on the one-criterion pack (the appendix's content
+    # is checked on the demo above): a full demo render would prove nothing more here
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    (packs / "mini-pack.yaml").write_text(MINI_PACK, encoding="utf-8")
+    _, before = mini_assessment(assessment_date="2026-11-23")
+    _, after = mini_assessment(assessment_date="2027-11-22", responses={"M-1": {"level": 0}})
     (tmp_path / "before.json").write_text(before.to_json())
     (tmp_path / "after.json").write_text(after.to_json())
     out = tmp_path / "r.pdf"
+    criteria = ("--criteria", packs)
     done = run_ikm(
-        "report", tmp_path / "after.json", "--compare", tmp_path / "before.json", "-o", out
-    )
+        "report", tmp_path / "after.json", "--compare", tmp_path / "before.json", "-o", out,
+        *criteria,
+    )  # fmt: skip
     assert done.returncode == 0, done.stderr
     text = "".join(p.extract_text() for p in PdfReader(out).pages)
     assert "Vergelijking met de vorige beoordeling" in text
-    bad = run_ikm("report", tmp_path / "after.json", "--compare", tmp_path / "no.json", "-o", out)
+    assert re.search(r"M-1 .{0,80}?\b1 0 -1\b", text, re.S), text  # the one change, worse
+    bad = run_ikm(
+        "report", tmp_path / "after.json", "--compare", tmp_path / "no.json", "-o", out, *criteria
+    )
     assert bad.returncode == 1 and "no.json" in bad.stderr and "Traceback" not in bad.stderr
 
 
