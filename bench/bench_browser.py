@@ -57,11 +57,10 @@ where telling); "quick" runs have 2 rounds, the others 3.
 (* = before the warm-up waited 2 s after the first run.) A last full run of the final code at
 14:27 (load 7.1 at the start, 22.6 at the end, reference work 0.90 s) gave 4.58 / 7.52 for the
 first load, 3.23 / 7.96 for a new session, 1.45 for a page switch (Evidence 5.16), 1.69 for a
-save and 56 for the PDF: the load, not the code, decides these figures.
-On this machine that day the render
-itself took 15-20 s in a warm worker (1.8 s on a quiet machine, docs/report.md), so the PDF
-figures measure the load, not the app. The targets (first paint < 2 s, page switch and save
-< 0.5 s, PDF < 3 s) could not be checked here; run the bench on a quiet machine.
+save and 56 for the PDF: the load, not the code, decides these figures. On this machine that
+day the render itself took 15-20 s in a warm worker (1.8 s on a quiet machine, docs/report.md),
+so the PDF figures measure the load, not the app. The targets (first paint < 2 s, page switch
+and save < 0.5 s, PDF < 3 s) could not be checked here; run the bench on a quiet machine.
 """
 
 from __future__ import annotations
