@@ -24,9 +24,7 @@ def test_changes_to_different_criteria_both_survive(store, new_assessment):
     assert [v.author for v in store.history(aid)][:2] == ["Bram", "Anna"]
 
 
-def test_different_fields_of_one_plan_row_and_one_evidence_item_both_survive(
-    store, new_assessment
-):
+def test_different_fields_of_one_plan_row_and_one_evidence_item_both_survive(store, new_assessment):
     start = new_assessment(evidence=[{"id": "E1", "kind": "document", "title": "Regeling"}])
     aid = store.create_assessment(start)
     base, version = store.get_assessment(aid)

@@ -1,7 +1,7 @@
 """Two app processes (``streamlit run app.py`` on two ports) on one PostgreSQL database, in
 headless Chromium: both start at once and the schema is made once; a change saved in one is
 seen in the other; changes to two criteria made in the two processes both survive; the same
-field changed in both gives the conflict in the second."""
+field changed in both gives the conflict in the second; each shows the other as present."""
 
 from __future__ import annotations
 
@@ -98,6 +98,9 @@ def test_two_processes_share_changes_and_merge_them(two_servers):
             b.goto(f"{base_b}/assess?a={aid}&c=OPEN-02")
             expect(a.get_by_text("OPEN-01 ·").first).to_be_visible()
             expect(b.get_by_text("OPEN-02 ·").first).to_be_visible()
+            # presence across the processes: each says who else has it open
+            expect(a.get_by_text("Ook open bij: Bram")).to_be_visible()
+            expect(b.get_by_text("Ook open bij: Anna")).to_be_visible()
             one = 1 if before.responses["OPEN-01"].level != 1 else 2
             two = 1 if before.responses["OPEN-02"].level != 1 else 2
             _pick(a, one)  # saved by process A ...
