@@ -19,7 +19,6 @@ import json
 import streamlit as st
 
 from assessment.i18n import DEFAULT_LANGUAGE
-from ui.labels import t
 
 MONTHS_EN = [
     "January",
@@ -157,19 +156,9 @@ _SCRIPT = """
     shown.set(node, to);
     if (to !== node.data) node.data = to;
   };
-  const label = (root) => {  // the name read aloud = the word ui.style shows instead
-    for (const [sel, name] of w.__ikmWidgetText.labels) {
-      const found = [...root.querySelectorAll(sel)];
-      if (root.matches(sel)) found.push(root);
-      for (const el of found) if (el.getAttribute("aria-label") !== name) {
-        el.setAttribute("aria-label", name); el.__ikm_aria_label = name;
-      }
-    }
-  };
   const walk = (root) => {
     if (root.nodeType === 3) { text(root); return; }
     if (root.nodeType !== 1) return;
-    label(root);
     for (const a of ATTRS) if (root.hasAttribute(a)) attr(root, a);
     for (const el of root.querySelectorAll("[aria-label], [aria-valuetext], [title]"))
       for (const a of ATTRS) attr(el, a);
@@ -193,20 +182,10 @@ _SCRIPT = """
 """
 
 
-# Widgets whose word ui.style replaces on screen (font-size 0 and ::after): their name for a
-# screen reader is set to the same word, or it would read both ("Upload Bestand kiezen").
-NAMED = (
-    ('[data-testid="stFileUploaderDropzone"] button', "upload_button"),
-    ('[data-key="__select_all__"]', "select_all"),
-)
-
-
 def table(lang: str) -> dict[str, object]:
-    """The words and patterns the script replaces in ``lang`` (none in English), and the
-    names of the widgets that ui.style words (in both languages)."""
+    """The words and patterns the script replaces in ``lang`` (none in English)."""
     on = lang == DEFAULT_LANGUAGE  # Dutch: Streamlit's own words are English
     return {
-        "labels": [[selector, t(key, lang)] for selector, key in NAMED],
         "on": on,
         "words": WORDS_NL if on else {},
         "patterns": PATTERNS_NL if on else [],
