@@ -10,7 +10,11 @@
    (scoring, context, template, and freeing WeasyPrint's objects afterwards). The charts
    convert in a helper process while WeasyPrint works; the seconds the layout waited for
    them are printed separately;
-6. a reference: WeasyPrint alone on plain text pages (no report code at all), so that
+6. long text: the hostile assessment of tests/test_hostile_input.py (markup, control
+   characters, right-to-left marks) with every text field cut to 300 and to 1,500
+   characters, and with only the pack's scale labels long: the layout time grows much
+   faster than the text (issue 17);
+7. a reference: WeasyPrint alone on plain text pages (no report code at all), so that
    figures from machines of different speed, or from one machine on a busy and a quiet
    day, can be compared.
 """
@@ -143,6 +147,8 @@ def main() -> None:
         )
         if criteria == 200:
             share(t)
+    print("\n== long text (hostile assessment, in-process)")
+    long_text(render)
     print("\n== reference: WeasyPrint alone, plain text pages (machine speed)")
     reference()
     print(f"\nload average after: {os.getloadavg()[0]:.2f}")
@@ -201,6 +207,30 @@ def reference() -> None:
         best = cpu if best is None else min(best, cpu)
     pages = len(document.pages)
     print(f"plain text: {pages} pages, {best:.2f} s CPU, {best / pages:.3f} s/page")
+
+
+def long_text(render) -> None:
+    """CPU seconds of the hostile report with long text fields (see the docstring)."""
+    import yaml
+    from test_hostile_input import _CORE, hostile_assessment_data, hostile_pack_yaml
+
+    from assessment.assessments import parse_assessment
+    from assessment.packs import parse_pack
+
+    def text(length: int) -> str:
+        return (_CORE + " " + "lang verhaal " * 800)[:length]
+
+    cases = [(f"every field {n:,} characters", text(n), text(n)) for n in (300, 1500)]
+    cases.append(("only the scale labels 1,500", text(1500), "kort"))
+    for name, long, short in cases:
+        data = yaml.safe_load(hostile_pack_yaml(short))
+        for step in data["scale"]:  # the scale's labels long (the rest as it is)
+            step["label"] = {"nl": f"label {long}", "en": f"label {long}"}
+        pack = parse_pack(yaml.safe_dump(data, allow_unicode=True), "hostile.yaml")
+        assessment = parse_assessment(hostile_assessment_data(short), "hostile.json")
+        cpu = time.process_time()
+        out = render(pack, assessment, "nl", timeout=None)
+        print(f"{name:>30}: {out.pages} pages, {time.process_time() - cpu:.2f} s CPU")
 
 
 def fmt(measured: list[tuple[float, float]]) -> str:

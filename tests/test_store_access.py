@@ -174,9 +174,30 @@ def test_a_reviewer_reads_everything_and_changes_nothing(world, action):
         ACTIONS[action](world, view)
 
 
-def test_a_reviewer_downloads_the_report(world):
+# The report a reviewer downloads, rendered for real once per session and given again to
+# the other backend when the store hands the renderer exactly the same input.
+_RENDERED: dict[tuple[Any, ...], bytes] = {}
+
+
+def test_a_reviewer_downloads_the_report(world, monkeypatch):
+    import assessment.report as report
+
+    real = report.render_pdf
+    seen: list[tuple[Any, ...]] = []
+
+    def render_once(pack, assessment, lang="nl", **options):
+        key = (pack.id, pack.version, assessment.to_json(), lang, repr(sorted(options.items())))
+        seen.append((*key, options))
+        if key not in _RENDERED:
+            _RENDERED[key] = real(pack, assessment, lang, **options)
+        return _RENDERED[key]
+
+    monkeypatch.setattr(report, "render_pdf", render_once)
     pdf = world.view(REVIEWER).report_pdf(world.aid, "nl")
     assert pdf.startswith(b"%PDF")
+    ((*key, options),) = seen
+    assert key[3] == "nl" and "Gemeente A" in key[2]
+    assert "workshop" in options  # the store asks for the workshop appendix (none yet here)
 
 
 def test_a_reviewer_uploads_nothing(world, new_assessment):
