@@ -17,39 +17,16 @@ from __future__ import annotations
 import json
 
 import streamlit as st
+from babel.dates import get_day_names, get_month_names
 
+from assessment.formats import locale_of
 from assessment.i18n import DEFAULT_LANGUAGE
 
-MONTHS_EN = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-MONTHS_NL = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
-DAYS_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-DAYS_NL = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
+# month and weekday names from Babel (the one home of dates, assessment/formats.py)
+MONTHS_EN = [get_month_names("wide", locale=locale_of("en"))[m] for m in range(1, 13)]
+MONTHS_NL = [get_month_names("wide", locale=locale_of("nl"))[m] for m in range(1, 13)]
+DAYS_EN = [get_day_names("wide", locale=locale_of("en"))[d] for d in range(7)]  # Monday first
+DAYS_NL = [get_day_names("wide", locale=locale_of("nl"))[d] for d in range(7)]
 
 # Streamlit's fixed words (aria-labels, the calendar's buttons and hint, placeholders)
 WORDS_NL: dict[str, str] = {
