@@ -19,9 +19,9 @@ from assessment.cli import main
 # Rich markup (a broken closing tag and a colour), HTML, terminal escapes (clear the screen,
 # set the window title, bell, backspace, carriage return, NUL, a C1 control), bidirectional
 # overrides and marks, Arabic, and 10,000 characters in all. The PDF commands get the same
-# text cut to 300 characters: the report's layout time grows faster than the text (2.4 s at
-# 300 characters, 16 s at 1,500, over ten minutes at 10,000 on this machine), a problem of
-# the report's layout that the app's time limit stops.
+# text cut to 300 characters, to keep the test quick: 2.1 s of CPU at 300 characters, 3.8 s
+# at 1,500 and about a minute at 10,000 (192 pages; over ten minutes before level labels
+# kept their spaces, see assessment/report/context.py), printed by bench/bench_report.py.
 _CORE = (
     "[bold red]Gemeente[/bold red] [/x] Test [link=https://evil.example]l[/link] "
     "<b>html</b> <script>alert(1)</script> &amp; "

@@ -136,3 +136,29 @@ def test_control_characters_never_reach_the_pdf():
     assert template.render(x="Gemeente\x07 <Test>\x1b[31m\u0085 ok\tja") == (
         "<p>Gemeente &lt;Test&gt;[31m ok\tja</p><b>Gemeente &lt;Test&gt;[31m ok\tja</b>"
     )
+
+
+def test_a_long_level_label_keeps_its_spaces_a_short_one_stays_on_one_line():
+    # one unbreakable 1,500-character word made the layout retry its line split pixel by
+    # pixel (25 s instead of 2 s for the hostile pack; bench/bench_report.py "long text")
+    import yaml
+
+    from assessment.packs import parse_pack
+    from assessment.report.context import UNBROKEN_LABEL, _level
+
+    long = "lang verhaal " * 120
+    data = {
+        "id": "p",
+        "version": "1",
+        "title": "P",
+        "scale": [{"level": 0, "label": "Geborgd en verbeterd"}, {"level": 1, "label": long},
+                  {"level": 2, "label": "Twee"}, {"level": 3, "label": "Drie"}],
+        "pillars": [{"id": "x", "title": "X", "criteria": [
+            {"id": "X-1", "title": "T", "question": "Q?", "improvement": "I"}]}],
+    }  # fmt: skip
+    pack = parse_pack(yaml.safe_dump(data), "p.yaml")
+    assert _level(pack, 0, "nl") == "0\u00a0·\u00a0Geborgd\u00a0en\u00a0verbeterd"
+    shown = _level(pack, 1, "nl")
+    assert len(long.strip()) > UNBROKEN_LABEL
+    assert shown.startswith("1\u00a0·\u00a0lang verhaal lang") and "\u00a0" not in shown[4:]
+    assert _level(pack, None, "nl") == "–"

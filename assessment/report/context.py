@@ -329,10 +329,19 @@ def _number(value: float, lang: str) -> str:
     return text.replace(".", ",") if lang == "nl" else text
 
 
+# A level's label is kept on one line up to this length; a longer one (a pack's own, possibly
+# pages long) keeps its spaces: one unbreakable word of that length made WeasyPrint retry its
+# line split pixel by pixel, re-shaping the whole word each time (minutes per report).
+UNBROKEN_LABEL = 40
+
+
 def _level(pack: Pack, level: int | None, lang: str) -> str:
     if level is None:
         return "–"
-    return f"{level}\u00a0·\u00a0{localise(pack.scale_label(level), lang)}".replace(" ", "\u00a0")
+    label = localise(pack.scale_label(level), lang)
+    if len(label) <= UNBROKEN_LABEL:
+        label = label.replace(" ", "\u00a0")
+    return f"{level}\u00a0·\u00a0{label}"
 
 
 def _criterion_view(
