@@ -132,3 +132,14 @@ def test_a_reviewer_still_downloads_evidence_files_and_reads_the_answers(db, aid
     assert assess.radio(key="level-H-1").value == 1
     assert assess.text_area(key="note-H-1").value == "klein begin"
     assert assess.radio(key="level-H-1").disabled
+
+
+def test_a_reviewer_reads_the_details_of_the_assessment_on_the_start_page(db, aid):
+    def details(at: Any) -> dict[str, bool]:
+        return {k: on for k, on in _inputs(at).items() if k.startswith(f"details-{aid}-")}
+
+    editor = details(_page(EDITOR, aid, "start"))
+    reviewer = details(_page(REVIEWER, aid, "start"))
+    assert len(editor) >= 9 and all(editor.values()), editor  # name … language, and save
+    assert reviewer.keys() == editor.keys()
+    assert not any(reviewer.values()), reviewer

@@ -111,6 +111,7 @@ def workbook_upload(opened: services.Opened | None, lang: str) -> None:
                 type="primary",
                 icon=":material/save:",
                 key="wb-save",
+                disabled=layout.read_only(opened),  # a reviewer changes nothing
                 on_click=_save_onto,
                 args=(opened.ref, key, lang),
             )

@@ -312,20 +312,29 @@ def _create(lang: str, use_upload: bool) -> None:
 def _details(opened: services.Opened, lang: str) -> None:
     a = opened.assessment
     key = f"details-{opened.ref.aid}-{opened.ref.version}"
+    ro = layout.read_only(opened)  # a reviewer reads the details, changes nothing
     with st.form(key, border=True):
         left, right = st.columns(2, gap="large")
-        left.text_input(t("org_name", lang), value=a.organisation.name, key=f"{key}-name")
+        left.text_input(
+            t("org_name", lang), value=a.organisation.name, key=f"{key}-name", disabled=ro
+        )
         with left:
             forms.beside(DETAILS, "name")
         left.text_input(
-            t("org_sector", lang), value=a.organisation.sector or "", key=f"{key}-sector"
+            t("org_sector", lang),
+            value=a.organisation.sector or "",
+            key=f"{key}-sector",
+            disabled=ro,
         )
-        left.text_input(t("org_size", lang), value=a.organisation.size or "", key=f"{key}-size")
+        left.text_input(
+            t("org_size", lang), value=a.organisation.size or "", key=f"{key}-size", disabled=ro
+        )
         left.radio(
             t("org_handling", lang),
             HANDLING,
             index=HANDLING.index(a.organisation.handling),
             key=f"{key}-handling",
+            disabled=ro,
             horizontal=True,
             format_func=lambda h: t(f"handling_{h or 'none'}", lang),
         )
@@ -333,29 +342,37 @@ def _details(opened: services.Opened, lang: str) -> None:
             t("assessment_date", lang),
             value=a.assessment_date,
             key=f"{key}-date",
+            disabled=ro,
             format="YYYY-MM-DD",
         )
         right.date_input(
             t("audit_date", lang),
             value=a.audit_date,
             key=f"{key}-audit",
+            disabled=ro,
             help=t("audit_date_help", lang),
             format="YYYY-MM-DD",
         )
         right.text_area(
-            t("assessors", lang), value="\n".join(a.assessors), key=f"{key}-assessors", height=80
+            t("assessors", lang),
+            value="\n".join(a.assessors),
+            key=f"{key}-assessors",
+            height=80,
+            disabled=ro,
         )
         right.segmented_control(
             t("report_language", lang),
             LANGUAGES,
             default=a.language,
             key=f"{key}-lang",
+            disabled=ro,
             format_func=lambda code: t(f"lang_{code}", lang),
         )
         forms.beside(DETAILS, "form")
         st.form_submit_button(
             t("save_details", lang),
             key=f"{key}-save",
+            disabled=ro,
             on_click=_save_details,
             args=(opened.ref, key, lang),
         )
