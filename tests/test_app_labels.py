@@ -36,7 +36,8 @@ def _fields(text: str) -> set[str]:
 
 
 def test_every_label_has_dutch_and_english_with_the_same_placeholders():
-    for key, (nl, en) in LABELS.items():
+    for key, texts in LABELS.items():
+        nl, en = texts["nl"], texts["en"]
         assert nl.strip() and en.strip(), key
         assert _fields(nl) == _fields(en), key
 

@@ -75,13 +75,16 @@ def test_a_shared_label_is_taken_from_its_table() -> None:
 
 def _literal_pairs() -> list[tuple[int, tuple[str, str]]]:
     tree = ast.parse((ROOT / "ui" / "labels.py").read_text(encoding="utf-8"))
-    return [
-        (node.lineno, (node.elts[0].value, node.elts[1].value))
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Tuple)
-        and len(node.elts) == 2
-        and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts)
-    ]
+    pairs: list[tuple[int, tuple[str, str]]] = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Dict):
+            continue
+        keys = [k.value if isinstance(k, ast.Constant) else None for k in node.keys]
+        if keys == list(LANGUAGES) and all(
+            isinstance(v, ast.Constant) and isinstance(v.value, str) for v in node.values
+        ):
+            pairs.append((node.lineno, (node.values[0].value, node.values[1].value)))
+    return pairs
 
 
 def test_the_app_labels_repeat_no_text_of_another_table() -> None:
@@ -98,8 +101,9 @@ def test_a_shared_entry_reads_the_same_as_its_home() -> None:
     assert t("cmp_overall", "nl") == COMPARE_WORDS["overall"]["nl"]
     assert t("ws_median", "en") == APPENDIX_WORDS["median"]["en"]
     assert t("col_at_risk", "nl") == charts.chart_label("at_risk", "nl")
-    for key, pair in LABELS.items():
-        assert len(pair) == len(LANGUAGES) and all(isinstance(s, str) for s in pair), key
+    for key, texts in LABELS.items():
+        assert list(texts) == list(LANGUAGES), key
+        assert all(isinstance(texts[lang], str) and texts[lang] for lang in LANGUAGES), key
 
 
 def _assigned_names(path: str | None) -> list[str]:
@@ -152,17 +156,9 @@ def _shape(table: dict) -> str | None:
     return None
 
 
-# TODO(this session): ui/labels.py is reshaped after the other branches have merged
-_RESHAPED_LAST = {"ui.labels.LABELS"}
-
-
 def test_every_wording_table_has_the_one_shape() -> None:
     """{key: {nl, en}}: each text beside its translation, read with i18n.say / in_language."""
-    wrong = [
-        (name, shape)
-        for name, table in _module_tables()
-        if (shape := _shape(table)) and name not in _RESHAPED_LAST
-    ]
+    wrong = [(name, shape) for name, table in _module_tables() if (shape := _shape(table))]
     assert wrong == [], "reshape to {key: {'nl': ..., 'en': ...}} (docs/wording.md)"
 
 
