@@ -11,7 +11,7 @@ from assessment.i18n import localise
 from assessment.messages import pct
 from assessment.method import score
 from assessment.report.context import TIMELINE_LIMIT, build_context
-from assessment.report.render import chart_names, render_html
+from assessment.report.rendering import chart_names, render_html
 from tests.report_sample import sample_assessment
 
 TODAY = date(2026, 12, 3)

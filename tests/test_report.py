@@ -28,7 +28,7 @@ from assessment.method import score
 from assessment.report import ReportTimeout, render, render_pdf
 from assessment.report.context import build_context, format_date
 from assessment.report.labels import LABELS, labels
-from assessment.report.render import checkpoint, run_with_timeout
+from assessment.report.rendering import checkpoint, run_with_timeout
 
 SECTIONS = [
     "contents",
@@ -386,9 +386,9 @@ def test_report_wording_exists_in_both_languages():
 
 
 def test_released_fonts_leave_no_temporary_folder_and_renders_go_on():
-    from assessment.report.render import release_fonts
+    from assessment.report.rendering import release_fonts
 
-    render_module = sys.modules["assessment.report.render"]
+    render_module = sys.modules["assessment.report.rendering"]
     pack, assessment = mini_assessment()  # the fonts are the same for every report
     render(pack, assessment, "nl", timeout=None)
     folder = render_module._FONTS._folder
@@ -402,9 +402,9 @@ def test_released_fonts_leave_no_temporary_folder_and_renders_go_on():
 
 
 def test_releasing_the_fonts_does_not_wait_for_a_runaway_render():
-    from assessment.report.render import RELEASE_WAIT, release_fonts
+    from assessment.report.rendering import RELEASE_WAIT, release_fonts
 
-    render_module = sys.modules["assessment.report.render"]
+    render_module = sys.modules["assessment.report.rendering"]
     pack, assessment = mini_assessment()
     render(pack, assessment, "nl", timeout=None)
     folder = render_module._FONTS._folder

@@ -15,7 +15,7 @@ from assessment.demo import demo_assessment
 from assessment.method import score
 from assessment.report.comparison import comparison_appendix
 from assessment.report.context import build_context
-from assessment.report.render import render
+from assessment.report.rendering import render
 from tests.helpers import run_ikm
 from tests.report_sample import MINI_PACK, mini_assessment
 

@@ -24,12 +24,12 @@ from assessment.fieldwork.record import (
 from assessment.fieldwork.sampling import draw_sample
 from assessment.report.context import build_context
 from assessment.report.fieldwork import fieldwork_chapter, month_bars
-from assessment.report.render import environment
+from assessment.report.rendering import environment
 from tests.fieldwork_registers import MESSY, PERSONAL, TODAY, to_csv
 from tests.test_fieldwork_filereview import sampled
 from tests.test_fieldwork_record import PACK
 
-render_module = importlib.import_module("assessment.report.render")
+render_module = importlib.import_module("assessment.report.rendering")
 
 
 def with_fieldwork(department: str = "Burgerzaken"):
@@ -107,7 +107,10 @@ def html_of(a):
     ctx = build_context(PACK, a, "nl")
     charts = {n: f"charts/{n}.svg" for n in render_module.chart_names(ctx)}
     template = environment().get_template("report.html")
-    return template.render(r=ctx, t=ctx.t, charts=charts, created="2026-03-03T00:00:00Z")
+    alts = {n: render_module.chart_alt(ctx, n) for n in charts}
+    return template.render(
+        r=ctx, t=ctx.t, charts=charts, chart_alt=alts, created="2026-03-03T00:00:00Z"
+    )
 
 
 def test_the_partial_is_included_only_with_fieldwork_and_escapes_text():

@@ -10,7 +10,7 @@ import pytest
 from assessment.catalog import load_catalog
 from assessment.demo import demo_assessment
 from assessment.report.context import build_context
-from assessment.report.render import render_html
+from assessment.report.rendering import render_html
 
 
 class _NoCharts(dict):

@@ -7,18 +7,13 @@ import time
 from datetime import UTC, datetime
 
 import pytest
+from pool_tasks import slow_task
 from report_sample import mini_assessment
 
 from assessment.report import ReportError, ReportTimeout, render
 from assessment.report.pool import ReportPool, wait_for
 
 CREATED = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
-
-
-def slow_task(pack, assessment, lang, timeout, workshop, created, previous=None) -> bytes:
-    """Stands in for a render: ``lang`` seconds of work (runs in the worker process)."""
-    time.sleep(float(lang))
-    return b"%PDF-" + lang.encode()
 
 
 def test_the_pdf_is_the_one_an_in_process_render_makes():

@@ -13,7 +13,7 @@ from report_sample import HOSTILE, hostile_assessment
 
 from assessment.report import render
 from assessment.report.context import web_href
-from assessment.report.render import AssetFetcher, RefusedURL, assets_dir, environment
+from assessment.report.rendering import AssetFetcher, RefusedURL, assets_dir, environment
 
 
 @pytest.fixture(scope="module")
@@ -127,7 +127,7 @@ def test_templates_autoescape():
 
 
 def test_control_characters_never_reach_the_pdf():
-    from assessment.report.render import environment
+    from assessment.report.rendering import environment
 
     template = environment().from_string(
         "{% macro b(x) %}<b>{{ x }}</b>{% endmacro %}<p>{{ x }}</p>{{ b(x) }}"

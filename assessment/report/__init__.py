@@ -22,8 +22,8 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     import importlib
 
-    module = importlib.import_module(f"{__name__}.render")
+    module = importlib.import_module(f"{__name__}.rendering")
 
-    # the names replace the submodule ``render`` that the import set on this package
+    # the public names, copied here from the submodule on first use
     globals().update({public: getattr(module, public) for public in __all__})
     return globals()[name]

@@ -45,7 +45,7 @@ def warm_up() -> None:
 
     chartsvg.start_early()
     tuning.prepare()  # this process only renders (see tuning)
-    from .render import warm_up as warm_render
+    from .rendering import warm_up as warm_render
 
     warm_render()
 
@@ -61,7 +61,7 @@ def render_in_worker(
 ) -> bytes:
     """The PDF, rendered in this (worker) process with the collector paused."""
     from . import tuning
-    from .render import render
+    from .rendering import render
 
     with tuning.collector_paused():  # the worker does nothing else meanwhile
         out = render(

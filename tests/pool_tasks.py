@@ -1,0 +1,15 @@
+"""Stand-ins for a render that the report pool's tests send to a worker process.
+
+They live in a module of their own that imports nothing heavy: the worker imports the
+module of a task before it runs it, and that import must not count as the task's time (a
+test module importing WeasyPrint took about a second, longer than the tests' time limits)."""
+
+from __future__ import annotations
+
+import time
+
+
+def slow_task(pack, assessment, lang, timeout, workshop, created, previous=None) -> bytes:
+    """Stands in for a render: ``lang`` seconds of work (runs in the worker process)."""
+    time.sleep(float(lang))
+    return b"%PDF-" + lang.encode()
