@@ -6,7 +6,7 @@ import streamlit as st
 
 from assessment.messages import completeness_text, pct
 from assessment.store import AssessmentSummary
-from ui import exchange, forms, layout, services, state
+from ui import forms, layout, next_cycle, services, state
 from ui.details import DETAILS, details_form
 from ui.labels import md, t
 from ui.new_assessment_form import NEW, UPLOAD, new_assessment_form
@@ -56,7 +56,7 @@ def render() -> None:
         ):
             details_form(opened, lang)
         with st.expander(t("next_head", lang), icon=":material/autorenew:"):
-            exchange.next_cycle_form(opened, lang)
+            next_cycle.next_cycle_form(opened, lang)
 
 
 def _assessments(lang: str) -> None:
