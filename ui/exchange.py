@@ -1,24 +1,17 @@
-"""Exchange in the app: Excel and plan downloads, a workbook upload with a dry run, the
-comparison with another assessment, and the start of the next cycle (issue 16)."""
+"""Exchange in the app: Excel and plan downloads and a workbook upload with a dry run (issue
+16); the comparison is in ui/comparison.py, the next cycle in ui/next_cycle.py."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
-from assessment import charts
 from assessment.diff import assessment_changes
-from assessment.i18n import localise
-from assessment.messages import VERDICTS, pct, signed
 from assessment.xlsx_layout import MAX_WORKBOOK_BYTES
 from ui import layout, services, state
 from ui.labels import md, t
 
 WORKBOOK = "workbook-file"
 WORKBOOK_RUN = "workbook-run"  # a counter in the uploader's key: a new number empties it
-COMPARE = "compare-with"
-NEXT_DATE = "next-cycle-date"
 MAX_WORKBOOK_MB = MAX_WORKBOOK_BYTES // (1024 * 1024)
 
 
@@ -166,146 +159,3 @@ def _import_new(key: str, lang: str) -> None:
     if aid is not None:
         state.open_assessment(aid)
         _clear_upload()
-
-
-# ---- comparison -----------------------------------------------------------------------------
-
-
-def comparison_view(opened: services.Opened, lang: str) -> None:
-    """The open assessment beside another of the same organisation: worse first."""
-    st.subheader(t("cmp_head", lang), anchor=False, divider="gray")
-    others = services.comparable(opened)
-    if not others:
-        st.info(t("cmp_none", lang))
-        return
-    st.markdown(f"**{t('cmp_trend', lang)}**")
-    layout.chart(charts.trend_chart(services.trend(opened), opened.pack, lang), room=110)
-    labels = {o.id: t("assessed_on", lang, date=o.assessment_date) for o in others}
-    other = st.selectbox(t("cmp_choose", lang), list(labels), format_func=labels.get, key=COMPARE)
-    if other is None:
-        return
-    result = services.comparison(opened, other)
-    before, after = result.before, result.after
-    st.caption(
-        t(
-            "cmp_sides",
-            lang,
-            before=before.assessment.assessment_date.isoformat(),
-            after=after.assessment.assessment_date.isoformat(),
-        )
-    )
-    cols = st.columns(3)
-    cols[0].metric(
-        t("cmp_overall", lang),
-        pct(result.overall.after, lang),
-        None if result.overall.delta is None else signed(result.overall.delta, lang),
-    )
-    with cols[1]:
-        st.caption(t("cmp_verdict", lang))
-        layout.verdict_badge(after.result.verdict, lang)
-        st.caption(t("cmp_was", lang, verdict=localise(VERDICTS[before.result.verdict], lang)))
-    answered, applicable = after.completeness
-    was, _ = before.completeness
-    cols[2].metric(t("cmp_answered", lang), f"{answered} / {applicable}", f"{answered - was:+d}")
-    pack = opened.pack
-    titles = {p.id: localise(p.title, lang) for p in (*before.pack.pillars, *pack.pillars)}
-    st.dataframe(
-        [
-            {
-                t("col_pillar", lang): titles.get(p.id, p.id),
-                t("col_before", lang): pct(p.before, lang),
-                t("col_after", lang): pct(p.after, lang),
-                t("col_change", lang): "" if p.delta is None else signed(p.delta, lang),
-            }
-            for p in result.pillars
-        ],
-        hide_index=True,
-        width="stretch",
-        key="cmp-pillars",
-    )
-    moved = [c for c in result.criteria if c.moved]
-    if not moved:
-        st.info(t("cmp_unchanged", lang))
-        return
-    criteria = {**before.pack.criteria_by_id, **pack.criteria_by_id}
-
-    def level(value: float | None, present: bool) -> str:
-        if not present:
-            return t("cmp_not_in_pack", lang)
-        return "–" if value is None else str(int(value))
-
-    st.markdown(t("cmp_criteria", lang, worse=len(result.worse), better=len(result.better)))
-    st.dataframe(
-        [
-            {
-                t("col_criterion", lang): c.id,
-                t("col_point", lang): localise(criteria[c.id].title, lang),
-                t("col_before", lang): level(c.before, c.in_before),
-                t("col_after", lang): level(c.after, c.in_after),
-                t("col_change", lang): "" if c.delta is None else f"{int(c.delta):+d}",
-            }
-            for c in moved
-        ],
-        hide_index=True,
-        width="stretch",
-        key="cmp-criteria",
-    )
-
-
-# ---- the next cycle -------------------------------------------------------------------------
-
-
-def next_cycle_form(opened: services.Opened, lang: str) -> None:
-    """Start the next cycle from the open assessment (Start page)."""
-    st.caption(t("next_intro", lang))
-    with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
-        st.date_input(
-            t("next_date", lang),
-            value=date.today(),
-            key=NEXT_DATE,
-            format="YYYY-MM-DD",
-        )
-        st.button(
-            t("next_button", lang),
-            type="primary",
-            icon=":material/autorenew:",
-            key="next-cycle",
-            on_click=_start_next,
-            args=(opened, lang),
-        )
-
-
-def _start_next(opened: services.Opened, lang: str) -> None:
-    on = st.session_state.get(NEXT_DATE) or date.today()
-    made = services.start_next_cycle(opened, on, lang)
-    if made is None:
-        return
-    aid, cycle = made
-    state.open_assessment(aid)
-    c = cycle.changes
-    state.flash(
-        "success",
-        t(
-            "next_done",
-            lang,
-            n=len(cycle.to_confirm),
-            stale=len(cycle.stale),
-            actions=len(cycle.carried_actions),
-            done=len(cycle.done_actions),
-        ),
-    )
-    if c.any:
-        state.flash(
-            "info",
-            t(
-                "next_changes",
-                lang,
-                old=md(c.old_version or "?"),
-                new=md(c.new_version),
-                added=md(", ".join(c.added) or "–"),
-                removed=md(", ".join(c.removed) or "–"),
-                changed=md(", ".join(ch.id for ch in c.changed) or "–"),
-            ),
-        )
-    for line in cycle.dropped:
-        state.flash("warning", md(line))

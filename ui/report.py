@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment.i18n import LANGUAGES
-from ui import exchange, forms, layout, services, state
+from ui import comparison, exchange, forms, layout, services, state
 from ui.labels import md, t
 
 IMPORT = "import-file"
@@ -29,7 +29,7 @@ def render() -> None:
     _import(lang)
     exchange.workbook_upload(opened, lang)
     if opened is not None:
-        exchange.comparison_view(opened, lang)
+        comparison.comparison_view(opened, lang)
         _history(opened, lang)
 
 

@@ -19,7 +19,7 @@ from assessment.messages import (
     verdict_label,
 )
 from ui import layout, state
-from ui.assess import STATE_MARKS
+from ui.criterion_nav import STATE_MARKS
 from ui.labels import md, t
 
 
