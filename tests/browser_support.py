@@ -123,6 +123,7 @@ def browser_cookies(base: str) -> dict[str, str]:
     name, _, rest = header.partition("=")
     return {name: rest.split(";", 1)[0]}
 
+
 @contextmanager
 def app_server(data_dir: Path, **env: str) -> Iterator[tuple[str, str]]:
     """``streamlit run app.py`` on a free localhost port with a SQLite store in ``data_dir``:
