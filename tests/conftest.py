@@ -217,6 +217,8 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     monkeypatch.delenv("IKM_WORKSHOP_LAN", raising=False)
     monkeypatch.delenv("IKM_FACILITATOR_TOKEN", raising=False)
     monkeypatch.delenv("IKM_MAX_UPLOAD_MB", raising=False)
+    # caches are cleared for every test: the warm-up would start a report worker each time
+    monkeypatch.setenv("IKM_WARM_UP", "0")
     st.cache_resource.clear()
     st.cache_data.clear()
     store = open_store(url)

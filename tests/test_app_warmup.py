@@ -58,6 +58,7 @@ def test_the_warm_up_starts_the_report_worker_and_imports_the_table_libraries_on
             started.append(True)
 
     monkeypatch.setattr(pdf, "report_pool", Pool)
+    monkeypatch.delenv(warmup.SWITCH, raising=False)
     monkeypatch.setattr(warmup, "DELAY", 0.0)
     monkeypatch.setattr(warmup.importlib, "import_module", imported.append)
     warmup._started.clear()
@@ -69,3 +70,16 @@ def test_the_warm_up_starts_the_report_worker_and_imports_the_table_libraries_on
         warmup._started.clear()
     assert started == [True]
     assert imported == ["pandas", "pyarrow", "pyarrow.compute"]
+
+
+def test_the_warm_up_can_be_left_out(monkeypatch):
+    from ui import warmup
+
+    calls: list[bool] = []
+    monkeypatch.setattr(warmup, "_started", lambda: calls.append(True))
+    monkeypatch.setenv(warmup.SWITCH, "0")
+    warmup.start()
+    assert calls == []
+    monkeypatch.setenv(warmup.SWITCH, "1")
+    warmup.start()
+    assert calls == [True]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import threading
 import time
 from typing import Any
@@ -18,6 +19,9 @@ import streamlit as st
 log = logging.getLogger(__name__)
 
 DELAY = 2.0  # seconds after the first run before the warm-up starts
+# IKM_WARM_UP=0 leaves it out: the app's AppTest suite clears Streamlit's caches before each
+# test, and would otherwise start (and leave running) a report worker for every test
+SWITCH = "IKM_WARM_UP"
 # Imported in the background: what Streamlit's tables, data editor and charts import on their
 # first use (a module already imported costs nothing).
 MODULES = ("pandas", "pyarrow", "pyarrow.compute")
@@ -25,7 +29,8 @@ MODULES = ("pandas", "pyarrow", "pyarrow.compute")
 
 def start() -> None:
     """Start the warm-up (once per server process; later calls do nothing)."""
-    _started()
+    if os.environ.get(SWITCH, "1") != "0":
+        _started()
 
 
 @st.cache_resource(show_spinner=False)
