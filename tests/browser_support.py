@@ -52,6 +52,13 @@ def wait_healthy(port: int, proc: subprocess.Popen, timeout: float = 60) -> None
     raise AssertionError("streamlit did not become healthy in time")
 
 
+def app_command(port: int) -> list[str]:
+    """``streamlit run app.py`` on ``port``, headless (the browser tests' servers)."""
+    streamlit = str(Path(sys.executable).parent / "streamlit")
+    return [streamlit, "run", str(ROOT / "app.py"), "--server.port", str(port),
+            "--server.headless", "true"]  # fmt: skip
+
+
 @contextmanager
 def running_server(command: list[str], env: dict[str, str]) -> Iterator[subprocess.Popen]:
     """Start ``command`` (in a process group of its own, output on ``proc.stdout``); end it
@@ -130,15 +137,7 @@ def app_server(data_dir: Path, **env: str) -> Iterator[tuple[str, str]]:
     yields the base URL and the store's URL. ``env`` adds or overrides variables."""
     url = f"sqlite:///{data_dir / 'browser.sqlite3'}"
     port = free_port()
-    command = [
-        str(Path(sys.executable).parent / "streamlit"),
-        "run",
-        "app.py",
-        "--server.port",
-        str(port),
-        "--server.headless",
-        "true",
-    ]
+    command = app_command(port)
     environment = {
         "IKM_DATA_DIR": str(data_dir),
         "IKM_DATABASE_URL": url,

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from assessment.store import Principal, open_store
-from tests.browser_support import ARGS, CHROMIUM, free_port, wait_healthy
+from tests.browser_support import ARGS, CHROMIUM, app_command, free_port, wait_healthy
 from tests.helpers import ROOT
 
 pytestmark = [
@@ -99,15 +98,7 @@ def site(provider: str, tmp_path: Path) -> Iterator[Site]:
     )
     env = {**os.environ, "IKM_DATA_DIR": str(tmp_path), "IKM_DATABASE_URL": db_url}
     env.pop("IKM_WORKSHOP_LAN", None)
-    command = [
-        str(Path(sys.executable).parent / "streamlit"),
-        "run",
-        str(ROOT / "app.py"),
-        "--server.port",
-        str(port),
-        "--server.headless",
-        "true",
-    ]
+    command = app_command(port)
     proc = subprocess.Popen(
         command, cwd=home, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )

@@ -6,9 +6,7 @@ field changed in both gives the conflict in the second; each shows the other as 
 from __future__ import annotations
 
 import re
-import sys
 from contextlib import ExitStack
-from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -16,7 +14,15 @@ from sqlalchemy import create_engine, text
 from assessment.store import open_store
 from assessment.store.engine import resolve_url
 from assessment.store.migrate import VERSION_TABLE, head_revision
-from tests.browser_support import ARGS, CHROMIUM, MARKS, free_port, running_server, wait_healthy
+from tests.browser_support import (
+    ARGS,
+    CHROMIUM,
+    MARKS,
+    app_command,
+    free_port,
+    running_server,
+    wait_healthy,
+)
 
 pytestmark = [*MARKS, pytest.mark.postgres]
 
@@ -31,16 +37,7 @@ def two_servers(pg_url, tmp_path):
             data = tmp_path / name
             data.mkdir()
             env = {"IKM_DATA_DIR": str(data), "IKM_DATABASE_URL": pg_url, "IKM_WORKSHOP_LAN": ""}
-            command = [
-                str(Path(sys.executable).parent / "streamlit"),
-                "run",
-                "app.py",
-                "--server.port",
-                str(port),
-                "--server.headless",
-                "true",
-            ]
-            proc = stack.enter_context(running_server(command, env))
+            proc = stack.enter_context(running_server(app_command(port), env))
             bases.append(f"http://127.0.0.1:{port}")
             procs.append((port, proc))
         for port, proc in procs:
