@@ -78,13 +78,12 @@ class MergeMixin(StoreBase):
         :class:`MergeConflict` unless ``prefer`` says whose value wins. Validation as
         :meth:`~assessment.store.Store.save`. Nothing changed: nothing written.
         """
-        base = self.get_version(assessment_id, base_version)
         pack = self._pack_of(assessment_id, assessment.criteria_set)  # type: ignore[attr-defined]
         for attempt in range(_ATTEMPTS):
             try:
                 with self._write() as conn:
                     return self._merge_and_save(
-                        conn, assessment_id, base, base_version, assessment, author, pack, prefer
+                        conn, assessment_id, base_version, assessment, author, pack, prefer
                     )
             except StaleVersionError:  # another save landed between our read and our write
                 if attempt == _ATTEMPTS - 1:
@@ -95,7 +94,6 @@ class MergeMixin(StoreBase):
         self,
         conn: Connection,
         assessment_id: int,
-        base: Assessment,
         base_version: int,
         mine: Assessment,
         author: str | None,
@@ -107,8 +105,9 @@ class MergeMixin(StoreBase):
         if row is None:
             raise NotFoundError(f"assessment {assessment_id} does not exist")
         save = self._save  # type: ignore[attr-defined]
-        if row.version == base_version:
+        if row.version == base_version:  # nobody saved since: no merge, no base to read
             return save(conn, assessment_id, mine, base_version, author, pack, check=True)
+        base = self._version_in(conn, assessment_id, base_version)  # type: ignore[attr-defined]
         theirs = _parse_stored(row.document, f"assessment {assessment_id}")
         theirs = self._mark_erased(theirs, self._erased_hashes(conn, row.document))
         try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from ..assessments import Assessment
 from . import tables as t
@@ -48,17 +48,20 @@ class VersionsMixin(StoreBase):
         Files erased since are shown as erased.
         """
         with self._read() as conn:
-            blob = conn.execute(
-                select(t.versions.c.document_z).where(
-                    t.versions.c.assessment_id == assessment_id, t.versions.c.version == version
-                )
-            ).scalar()
-            if blob is None:
-                raise NotFoundError(f"assessment {assessment_id} has no version {version}")
-            text = _decompress(blob)
-            erased = self._erased_hashes(conn, text)
+            return self._version_in(conn, assessment_id, version)
+
+    def _version_in(self, conn: Connection, assessment_id: int, version: int) -> Assessment:
+        """:meth:`get_version` on an open connection (a transaction's own reads)."""
+        blob = conn.execute(
+            select(t.versions.c.document_z).where(
+                t.versions.c.assessment_id == assessment_id, t.versions.c.version == version
+            )
+        ).scalar()
+        if blob is None:
+            raise NotFoundError(f"assessment {assessment_id} has no version {version}")
+        text = _decompress(blob)
         assessment = _parse_stored(text, f"assessment {assessment_id} version {version}")
-        return self._mark_erased(assessment, erased)
+        return self._mark_erased(assessment, self._erased_hashes(conn, text))
 
     @_database_errors
     def restore_version(
