@@ -34,13 +34,13 @@ from sqlalchemy import select
 from . import tables as t
 from .downloads import DownloadsMixin
 from .errors import AccessDenied, NoAccess, RenameRefused, StoreError
+from .levels import ADMIN, EDIT, MANAGE, READ
 from .members import ROLES, AuditEntry, Member, normalise_email
 
 if TYPE_CHECKING:
     from .records import OrganisationSummary
     from .repository import Store
 
-READ, EDIT, MANAGE, ADMIN = 1, 2, 3, 4
 LEVEL_OF_ROLE = {"reviewer": READ, "editor": EDIT, "owner": MANAGE}
 _NEEDS = {READ: "read", EDIT: "change", MANAGE: "manage", ADMIN: "administer"}
 

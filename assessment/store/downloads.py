@@ -12,11 +12,11 @@ from sqlalchemy import select
 
 from . import tables as t
 from .errors import NoAccess, StoreError
+from .levels import READ
 
 if TYPE_CHECKING:
     from .access import Principal
 
-READ = 1  # as access.READ (not imported: access imports this module)
 DOWNLOADS = {
     "report_pdf": "the PDF report",
     "workbook_xlsx": "the Excel workbook",
