@@ -50,6 +50,10 @@ def test_tag_and_timeline_summaries_read_the_chart_rows() -> None:
     assert line.startswith(f"1. {first.criterion}: deadline ")
     assert line.count(";") == min(3, len(result.improvement_points)) - 1
     assert re.search(r"\d{1,2} [a-z]{3}\.? \d{4}", line)  # a Dutch short date through Babel
+    # a late deadline is named; "on time" is never claimed (it says nothing of a plan)
+    assert "op tijd" not in timeline_summary(result, assessment, "nl")
+    assert any(p.at_risk for p in result.improvement_points)  # the sample has late points
+    assert "na de uiterste datum" in timeline_summary(result, assessment, "nl")
 
 
 def test_every_chart_image_in_the_report_carries_its_data_as_alternative_text() -> None:
