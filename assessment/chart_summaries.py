@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from .assessments import Assessment
-from .charts import chart_label, readiness_rows, timeline_rows
+from .charts import chart_label, readiness_rows, timeline_rows, trend_rows
 from .formats import short_date
 from .i18n import localise
 from .messages import pct, threshold
@@ -41,6 +41,35 @@ def tag_summary(result: Result, pack: Pack, lang: str) -> str:
     return "; ".join(
         f"{localise(pack.tags[t.id], lang)} {pct(t.readiness, lang)}" for t in result.tags
     )
+
+
+def levels_summary(result: Result, pillar_id: str, lang: str) -> str:
+    """``OPEN-01: geclaimd 3, aangetoond 2, doel 3; OPEN-02: niet beantwoord, doel 2; …``: each
+    applicable criterion of a pillar as the levels chart draws it (an unanswered criterion is
+    drawn as 0 and named as unanswered)."""
+    claimed, evidenced, target = (
+        chart_label(key, lang).lower() for key in ("claimed", "evidenced", "target")
+    )
+    parts = []
+    for c in result.criteria:
+        if c.pillar != pillar_id or not c.applicable:
+            continue
+        if c.claimed is None:
+            levels = chart_label("not_answered", lang)
+        else:
+            levels = f"{claimed} {c.claimed}, {evidenced} {c.evidenced or 0}"
+        parts.append(f"{c.id}: {levels}, {target} {c.target}")
+    return "; ".join(parts)
+
+
+def trend_summary(results: list[tuple[date, Result]], pack: Pack, lang: str) -> str:
+    """``Openheid: 12 mrt 2026 55,0 %, 23 nov 2026 67,5 %; …; Totaal: …``: each line of the
+    trend chart with its points, oldest first."""
+    lines: dict[str, list[str]] = {}
+    for row in trend_rows(results, pack, lang):
+        day = short_date(date.fromisoformat(row["date"]), lang)
+        lines.setdefault(row["group"], []).append(f"{day} {row['label']}")
+    return "; ".join(f"{group}: {', '.join(points)}" for group, points in lines.items())
 
 
 def timeline_summary(

@@ -62,6 +62,7 @@ _LABELS: dict[str, dict[str, str]] = {
     "claimed": {"nl": "Geclaimd", "en": "Claimed"},
     "evidenced": {"nl": "Aangetoond", "en": "Evidenced"},
     "target": {"nl": "Doel", "en": "Target"},
+    "not_answered": {"nl": "niet beantwoord", "en": "not answered"},
     "criterion": {"nl": "Criterium", "en": "Criterion"},
     "kind": {"nl": "Soort", "en": "Kind"},
     "date": {"nl": "Datum", "en": "Date"},
@@ -511,3 +512,12 @@ def to_svg(spec: Chart) -> str:
 
     register_fonts()
     return vlc.vegalite_to_svg(spec, allowed_base_urls=[])  # no external data, ever
+
+
+def to_png(spec: Chart, scale: float = 2.0) -> bytes:
+    """The spec as a PNG image at ``scale`` times its size, in the report's own fonts (for
+    screens: an SVG image would be drawn in whatever fonts the viewer's machine has)."""
+    import vl_convert as vlc
+
+    register_fonts()
+    return vlc.vegalite_to_png(spec, scale=scale, allowed_base_urls=[])

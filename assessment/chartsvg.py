@@ -1,4 +1,5 @@
-"""Vega-Lite specs to SVG in a worker process, in parallel with the report's layout.
+"""Vega-Lite specs to SVG (the report) or PNG (the app) in a worker process, in parallel with
+the report's layout or the app's page.
 
 vl-convert holds Python's global interpreter lock while it starts (about a second) and
 while it converts (a tenth of a second or more per chart), so in the report's own process
@@ -43,6 +44,13 @@ def convert(spec: dict[str, Any]) -> str:
     return to_svg(without_controls(spec))
 
 
+def convert_png(spec: dict[str, Any], scale: float = 2.0) -> bytes:
+    """One spec as a PNG image, in this process (see :func:`assessment.charts.to_png`)."""
+    from .charts import to_png
+
+    return to_png(without_controls(spec), scale)
+
+
 def warm_up() -> None:
     """Start vl-convert and load the report's fonts (a worker's initializer)."""
     from .charts import register_fonts
@@ -67,10 +75,17 @@ class ChartWorker:
 
     def submit(self, spec: dict[str, Any]) -> Future[str]:
         """Send one spec; the future gets its SVG text, or an exception."""
+        return self._submit(convert, spec)
+
+    def submit_png(self, spec: dict[str, Any], scale: float = 2.0) -> Future[bytes]:
+        """Send one spec; the future gets its PNG image (the app's charts), or an exception."""
+        return self._submit(convert_png, spec, scale)
+
+    def _submit(self, function: Any, *args: Any) -> Future[Any]:
         try:
-            return self.pool.submit(convert, spec)
+            return self.pool.submit(function, *args)
         except Exception as exc:  # the pool cannot start a process at all
-            future: Future[str] = Future()
+            future: Future[Any] = Future()
             future.set_exception(RuntimeError(f"the chart worker cannot start: {exc}"))
             return future
 

@@ -91,6 +91,12 @@ class WarmPool:
         """Start the workers if need be and wait until they are warmed up."""
         self.start().result(timeout)
 
+    def warm(self) -> bool:
+        """Whether the workers are started and warmed up (without starting them)."""
+        with self._lock:
+            ready = self._ready if self._executor is not None else None
+        return ready is not None and ready.done() and ready.exception() is None
+
     def submit(self, func: Callable[..., T], *args: Any) -> Future[T]:
         """Run ``func(*args)`` in a worker (``func`` and ``args`` must pickle)."""
         try:

@@ -13,3 +13,9 @@ def slow_task(pack, assessment, lang, timeout, workshop, created, previous=None)
     """Stands in for a render: ``lang`` seconds of work (runs in the worker process)."""
     time.sleep(float(lang))
     return b"%PDF-" + lang.encode()
+
+
+def stamped_task(pack, assessment, lang, timeout, workshop, created, previous=None) -> bytes:
+    """Stands in for a render: 0.3 s of work, then a PDF that says which render made it."""
+    time.sleep(0.3)
+    return b"%PDF-" + f"{lang}:{time.time_ns()}".encode()

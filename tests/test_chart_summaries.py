@@ -6,7 +6,13 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime
 
-from assessment.chart_summaries import readiness_summary, tag_summary, timeline_summary
+from assessment.chart_summaries import (
+    levels_summary,
+    readiness_summary,
+    tag_summary,
+    timeline_summary,
+    trend_summary,
+)
 from assessment.i18n import localise
 from assessment.messages import pct
 from assessment.method import score
@@ -54,6 +60,32 @@ def test_tag_and_timeline_summaries_read_the_chart_rows() -> None:
     assert "op tijd" not in timeline_summary(result, assessment, "nl")
     assert any(p.at_risk for p in result.improvement_points)  # the sample has late points
     assert "na de uiterste datum" in timeline_summary(result, assessment, "nl")
+
+
+def test_levels_summary_gives_each_criterion_of_the_pillar_as_drawn() -> None:
+    pack, assessment, _ = _scored()
+    pillar = pack.pillars[0].id
+    first = pack.pillars[0].criteria[0].id
+    responses = {k: v for k, v in assessment.responses.items() if k != first}
+    result = score(pack, assessment.model_copy(update={"responses": responses}), today=TODAY)
+    text = levels_summary(result, pillar, "nl")
+    shown = [c for c in result.criteria if c.pillar == pillar and c.applicable]
+    assert [part.split(":")[0] for part in text.split("; ")] == [c.id for c in shown]
+    for c in shown:
+        if c.claimed is None:  # drawn as 0, said as unanswered (not "claimed 0")
+            assert f"{c.id}: niet beantwoord, doel {c.target}" in text
+        else:
+            assert f"{c.id}: geclaimd {c.claimed}, aangetoond {c.evidenced or 0}, doel " in text
+    assert any(c.claimed is None for c in result.criteria)  # the sample has an open one
+    assert "not answered" in " ".join(levels_summary(result, p.id, "en") for p in pack.pillars)
+
+
+def test_trend_summary_gives_each_line_with_its_dated_points_oldest_first() -> None:
+    pack, _, result = _scored()
+    text = trend_summary([(date(2027, 3, 1), result), (date(2026, 3, 1), result)], pack, "nl")
+    overall = pct(result.overall.readiness, "nl")
+    assert f"Totaal: 1 mrt 2026 {overall}, 1 mrt 2027 {overall}" in text
+    assert text.count(";") == len(pack.pillars)  # every pillar and the overall line
 
 
 def test_every_chart_image_in_the_report_carries_its_data_as_alternative_text() -> None:

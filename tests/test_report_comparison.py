@@ -102,7 +102,7 @@ def test_the_app_adds_the_appendix_when_a_comparison_is_chosen(db):
     page(at, "report")
     at.selectbox(key="report-compare").set_value(first)
     ok(at.button(key="make-pdf").click().run())
-    _, kept = ui_pdf._pdf_cache()
+    kept = ui_pdf._pdf_cache().kept
     (made,) = [pdf for key, pdf in kept.items() if key[0] == second and key[-1] == first]
     text = "".join(p.extract_text() for p in PdfReader(_io.BytesIO(made)).pages)
     assert "Vergelijking met de vorige beoordeling" in text

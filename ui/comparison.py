@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment import charts
+from assessment.chart_summaries import trend_summary
 from assessment.i18n import localise
 from assessment.messages import VERDICTS, pct, signed
 from ui import layout, services
@@ -22,7 +23,12 @@ def comparison_view(opened: services.Opened, lang: str) -> None:
         st.info(t("cmp_none", lang))
         return
     st.markdown(f"**{t('cmp_trend', lang)}**")
-    layout.chart(charts.trend_chart(services.trend(opened), opened.pack, lang), room=110)
+    trend = services.trend(opened)
+    layout.chart(
+        charts.trend_chart(trend, opened.pack, lang),
+        room=110,
+        alt=trend_summary(trend, opened.pack, lang),
+    )
     labels = {o.id: t("assessed_on", lang, date=o.assessment_date) for o in others}
     other = st.selectbox(t("cmp_choose", lang), list(labels), format_func=labels.get, key=COMPARE)
     if other is None:

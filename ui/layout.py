@@ -7,7 +7,7 @@ import streamlit as st
 from assessment.charts import Chart
 from assessment.formats import vega_locale
 from assessment.i18n import LANGUAGES, localise
-from ui import auth, author, conflict, presence, services, state
+from ui import auth, author, chart_images, conflict, presence, services, state
 from ui.labels import md, t
 
 VERDICT_COLOURS = {"ready": "green", "conditional": "orange", "not_ready": "red"}
@@ -107,20 +107,35 @@ def verdict_badge(verdict: str, lang: str) -> None:
     st.badge(verdict_label(verdict, lang), color=VERDICT_COLOURS.get(verdict, "gray"))
 
 
-# The charts' own font (Open Sans, the report's) is not in the browser; the app's is.
+# The font of a chart drawn in the browser: the report's Open Sans is not there, the app's is.
 APP_CHART_FONT = '"Source Sans", sans-serif'
 
 
-def chart(spec: Chart, *, room: int = 90) -> None:
-    """Show a Vega-Lite spec of ``assessment.charts`` at its own size, in the app's font;
-    ``room`` is the height of the axis and legend below the plot (Streamlit does not add it
-    by itself)."""
-    config = {**spec.get("config", {}), "font": APP_CHART_FONT}
-    # month and day names and the decimal sign of the page's language on the axes (Babel's)
-    config["locale"] = vega_locale(state.lang())
-    spec = {**spec, "config": config}
+def chart(spec: Chart, *, alt: str, room: int = 90) -> None:
+    """Show a Vega-Lite spec of ``assessment.charts`` at its own size.
+
+    The chart is drawn on the server (:mod:`ui.chart_images`), as in the report, and shown as a
+    picture whose alternative text is ``alt`` (the chart's data in words). Without the renderer
+    it is drawn in the browser, in the app's font; ``room`` is then the height of the axis and
+    legend below the plot (Streamlit does not add it by itself)."""
+    spec = localised(spec)
+    picture = chart_images.png(spec)
+    if picture is not None:
+        st.image(picture, width=chart_images.css_width(picture), alt=alt)
+        return
+    spec = {**spec, "config": {**spec["config"], "font": APP_CHART_FONT}}
     height = spec.get("height")
     if isinstance(height, int | float):
         st.vega_lite_chart(spec=spec, theme=None, height=int(height) + room)
     else:
         st.vega_lite_chart(spec=spec, theme=None)
+
+
+def localised(spec: Chart) -> Chart:
+    """``spec`` with the page language's month and day names and decimal sign on its axes."""
+    return {**spec, "config": {**spec.get("config", {}), "locale": vega_locale(state.lang())}}
+
+
+def prepare_charts(specs: list[Chart]) -> None:
+    """Start drawing a page's charts at once, before the page reaches them."""
+    chart_images.prepare([localised(spec) for spec in specs])

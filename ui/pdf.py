@@ -45,10 +45,31 @@ def report_pool() -> Any:
     return ReportPool(workers=1, timeout=REPORT_TIMEOUT)
 
 
+class _Reports:
+    """Finished reports by (assessment, version, language, votes, earlier assessment), and the
+    renders under way for such keys; ``bytes`` cannot change."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.kept: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
+        self.pending: dict[tuple[Any, ...], Any] = {}  # key -> RenderJob
+
+    def keep(self, key: tuple[Any, ...], pdf: bytes) -> None:
+        with self.lock:
+            self.kept[key] = pdf
+            self.kept.move_to_end(key)
+            while len(self.kept) > PDF_CACHE_SIZE:
+                self.kept.popitem(last=False)
+
+    def done(self, key: tuple[Any, ...], job: Any) -> None:
+        with self.lock:
+            if self.pending.get(key) is job:
+                del self.pending[key]
+
+
 @st.cache_resource(show_spinner=False)
-def _pdf_cache() -> tuple[threading.Lock, OrderedDict[tuple[Any, ...], bytes]]:
-    """Finished reports by (assessment, version, language, votes); ``bytes`` cannot change."""
-    return threading.Lock(), OrderedDict()
+def _pdf_cache() -> _Reports:
+    return _Reports()
 
 
 def _pdf(
@@ -65,30 +86,80 @@ def _pdf(
     earlier assessment of the organisation for the comparison appendix."""
     from assessment.report.pool import wait_for
 
-    lock, kept = _pdf_cache()
+    reports = _pdf_cache()
     store().get_summary(aid)  # the access check, also for a report already made (cached)
+    key, job = _job(aid, version, lang, votes, previous, ahead=False)
+    if isinstance(job, bytes):
+        return job
+    try:
+        pdf = wait_for(job, on_wait)
+    finally:
+        reports.done(key, job)
+    reports.keep(key, pdf)
+    return pdf
+
+
+def _job(
+    aid: int, version: int, lang: str, votes: int, previous: int | None, *, ahead: bool
+) -> tuple[tuple[Any, ...], Any]:
+    """The key of a report and its PDF if kept, else its render: the one under way for the
+    same key (started ahead of the click), or a new one. ``ahead``: start a render only when
+    the report worker is warm and idle (never before someone's real request, never making a
+    cold worker's start slower), and answer None if not."""
+    reports = _pdf_cache()
     earlier = None
     if previous is not None:
         before = _opened(previous, store().get_summary(previous).version)  # checked too
         earlier = (before.pack, before.assessment) if before is not None else None
     key = (aid, version, lang, votes, previous if earlier else None)
+    with reports.lock:
+        if key in reports.kept:
+            reports.kept.move_to_end(key)
+            return key, reports.kept[key]
+        if key in reports.pending:
+            return key, reports.pending[key]
+    if ahead and not report_pool().idle():
+        return key, None
     opened = _opened(aid, version)
     if opened is None:
         raise NotFoundError(f"assessment {aid} does not exist")
-    with lock:
-        if key in kept:
-            kept.move_to_end(key)
-            return kept[key]
     appendix = store().workshops.appendix(aid, lang)  # the workshop appendix, if any
-    job = report_pool().submit(
-        opened.pack, opened.assessment, lang, workshop=appendix, previous=earlier
-    )
-    pdf = wait_for(job, on_wait)
-    with lock:
-        kept[key] = pdf
-        while len(kept) > PDF_CACHE_SIZE:
-            kept.popitem(last=False)
-    return pdf
+    with reports.lock:
+        if key in reports.pending:  # another session started it meanwhile
+            return key, reports.pending[key]
+        job = report_pool().submit(
+            opened.pack, opened.assessment, lang, workshop=appendix, previous=earlier
+        )
+        reports.pending[key] = job
+    return key, job
+
+
+def render_ahead(opened: Opened, lang: str, previous: int | None = None) -> None:
+    """Start rendering the report now, while the user looks at the page, so that it is ready,
+    or nearly, when they ask for it; only when the report worker is warm and idle. Its result
+    is kept like any report's; a failure is left for the real request to report."""
+    try:
+        key, job = _job(
+            opened.ref.aid, opened.ref.version, lang, _votes(opened.ref.aid), previous, ahead=True
+        )
+    except Exception:
+        log.debug("report not rendered ahead", exc_info=True)
+        return
+    if job is None or isinstance(job, bytes):
+        return
+    reports = _pdf_cache()
+
+    def finish() -> None:
+        try:
+            pdf = job.result()
+        except Exception:
+            log.debug("report rendered ahead failed", exc_info=True)
+        else:
+            reports.keep(key, pdf)
+        finally:
+            reports.done(key, job)
+
+    threading.Thread(target=finish, name="ikm-report-ahead", daemon=True).start()
 
 
 def _votes(aid: int) -> int:

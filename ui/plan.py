@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 
 from assessment import charts
+from assessment.chart_summaries import timeline_summary
 from assessment.i18n import localise
 from assessment.messages import status_label, unowned_knockouts_text
 from assessment.vocabulary import ACTION_STATUSES
@@ -130,7 +131,11 @@ def render() -> None:
 
     _workload(result, lang)
     st.subheader(t("timeline", lang), anchor=False)
-    layout.chart(charts.timeline_chart(result, assessment, lang, width=900), room=70)
+    layout.chart(
+        charts.timeline_chart(result, assessment, lang, width=900),
+        room=70,
+        alt=timeline_summary(result, assessment, lang),
+    )
 
 
 def _workload(result: Any, lang: str) -> None:

@@ -79,6 +79,8 @@ def _report(opened: services.Opened, lang: str) -> None:
             key="make-pdf",
         )
     wanted = (opened.ref.aid, opened.ref.version, report_lang, previous)
+    if not make and not ready:  # while the user looks at the page: ready, or nearly, on the click
+        services.render_ahead(opened, report_lang, previous)
     if make:
         queued = st.empty()
 

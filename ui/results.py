@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment import charts
+from assessment.chart_summaries import levels_summary, readiness_summary, tag_summary
 from assessment.i18n import localise
 from assessment.messages import (
     completeness_text,
@@ -65,14 +66,18 @@ def render() -> None:
         if warning:
             st.warning(md(warning))
     st.space("small")
+    readiness = charts.readiness_chart(result, pack, lang, ahead, width=460)
+    tags = charts.tag_chart(result, pack, lang, width=460) if pack.tags else None
+    levels = [charts.levels_chart(result, pack, p.id, lang, width=760) for p in pack.pillars]
+    layout.prepare_charts([readiness, *([tags] if tags else []), *levels])
     left, right = st.columns(2, gap="large")
     with left:
         st.subheader(t("per_pillar", lang), anchor=False)
-        layout.chart(charts.readiness_chart(result, pack, lang, ahead, width=460))
+        layout.chart(readiness, alt=readiness_summary(result, pack, lang, ahead))
     with right:
-        if pack.tags:
+        if tags:
             st.subheader(t("per_tag", lang), anchor=False)
-            layout.chart(charts.tag_chart(result, pack, lang, width=460), room=60)
+            layout.chart(tags, room=60, alt=tag_summary(result, pack, lang))
 
     st.subheader(t("all_criteria", lang), anchor=False)
     rows = []
@@ -109,9 +114,9 @@ def render() -> None:
     )
     st.subheader(t("levels_per_pillar", lang), anchor=False)
     tabs = st.tabs([md(localise(p.title, lang)) for p in pack.pillars])
-    for tab, pillar in zip(tabs, pack.pillars, strict=True):
+    for tab, pillar, spec in zip(tabs, pack.pillars, levels, strict=True):
         with tab:
-            layout.chart(charts.levels_chart(result, pack, pillar.id, lang, width=760))
+            layout.chart(spec, alt=levels_summary(result, pillar.id, lang))
 
 
 def _level(value: int | None) -> str:

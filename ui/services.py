@@ -60,7 +60,7 @@ from ui.new_assessments import (
     demo_id,
     import_upload,
 )
-from ui.pdf import _pdf, _votes, pdf_bytes, prepare_pdf, report_available
+from ui.pdf import _pdf, _votes, pdf_bytes, prepare_pdf, render_ahead, report_available
 from ui.saving import (
     delete_evidence,
     erase_file,
@@ -181,6 +181,7 @@ __all__ = [
     "read_register_upload",
     "recorded_download",
     "register_headers",
+    "render_ahead",
     "replace_assessment",
     "report_available",
     "reset_demo",

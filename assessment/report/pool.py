@@ -169,6 +169,12 @@ class ReportPool:
         ).start()
         return job
 
+    def idle(self) -> bool:
+        """Whether the workers are warmed up and no render runs or waits."""
+        with self._turn:
+            free = not self._queue and not self._running
+        return free and self.pool.warm()
+
     def _ahead(self, job: RenderJob) -> int:
         with self._turn:
             if job not in self._queue:
