@@ -87,13 +87,12 @@ def test_no_page_renders_html():
         assert "st.html(" not in source, path.name
 
 
-def test_the_stylesheet_words_streamlits_own_texts_in_the_pages_language():
+def test_the_stylesheet_holds_no_words_a_screen_reader_would_not_hear():
     from ui.style import stylesheet
 
-    assert 'content: "Bestand kiezen"' in stylesheet("nl")
-    assert 'content: "Choose file"' in stylesheet("en")
-    assert 'content: "Alles kiezen"' in stylesheet("nl")
-    assert "<" not in stylesheet("nl") + stylesheet("en")  # nothing can close the style tag
+    # words drawn by CSS (content: "…") are seen but not read aloud with the element's name
+    assert "content:" not in stylesheet() and "font-size: 0" not in stylesheet()
+    assert "<" not in stylesheet()  # nothing can close the style tag
 
 
 def test_widget_text_puts_streamlits_own_words_in_dutch_and_leaves_english_alone():
@@ -126,6 +125,9 @@ def test_widget_text_puts_streamlits_own_words_in_dutch_and_leaves_english_alone
     assert say("a.pdf, 1.2MB") == "a.pdf, 1,2 MB" and say("800KB") == "800 KB"
     assert say("Remove March report.pdf") == "March report.pdf verwijderen"  # a name stays
     assert say("Choose date") == "Datum kiezen" and say("yyyy") == "jjjj"
+    # the uploader's button and "Select all" in our words, as text (heard as it is shown)
+    assert say("Upload") == "Bestand kiezen" and say("Select all") == "Alles kiezen"
     english = widget_text.table("en")
-    assert not english["on"] and not english["words"] and not english["patterns"]
+    assert english["words"] == {"Upload": "Choose file"}  # "Select all" is ours already
+    assert not english["patterns"] and not english["names"]
     assert "<" not in widget_text.script("nl").split("<script>", 1)[1].split("</script>")[0]

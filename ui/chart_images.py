@@ -4,7 +4,8 @@ in the warmed worker process of :mod:`assessment.chartsvg`).
 The browser then shows a finished picture: no Vega-Lite bundle to load and no chart to lay out
 in the page (drawing the Results page's seven charts in the browser took 2-3 s per visit), and
 the app's charts are the PDF's charts, in the PDF's fonts. They are PNG images at twice their
-size (sharp on a projector and a high-density screen): an SVG image would be drawn in whatever
+size (sharp on a projector and a high-density screen; a wide chart a little less, see
+:func:`scale`): an SVG image would be drawn in whatever
 fonts the viewer's machine has, and its labels, measured in the report's font, could be cut off.
 Streamlit serves each image at an address made from its content, so the browser keeps a chart
 that did not change.
@@ -30,7 +31,9 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 KEEP = 128  # conversions kept (a chart is 40-150 kB)
-SCALE = 2.0  # pixels per CSS pixel
+SCALE = 2.0  # pixels per CSS pixel, where the image stays within Streamlit's largest image
+MAX_PIXELS = 1400  # Streamlit scales a wider image down (and encodes it again) on every run
+LABEL_ROOM = 260  # CSS pixels a chart takes beside its plot's width (labels, legend), at most
 WAIT = 15.0  # seconds a page waits for one chart before drawing it in the browser instead
 
 _lock = threading.Lock()
@@ -55,7 +58,7 @@ def _future(spec: dict[str, Any]) -> Future[bytes]:
         future = _kept.get(key)
         failed = future is not None and future.done() and future.exception() is not None
         if future is None or failed:
-            future = chartsvg.worker().submit_png(spec, SCALE)
+            future = chartsvg.worker().submit_png(spec, scale(spec))
             _kept[key] = future
         _kept.move_to_end(key)
         while len(_kept) > KEEP:
@@ -85,10 +88,18 @@ def png(spec: dict[str, Any], wait: float = WAIT) -> bytes | None:
     return None
 
 
-def css_width(image: bytes) -> int:
-    """The width in CSS pixels of a PNG image of :func:`png` (its pixel width / SCALE)."""
+def scale(spec: dict[str, Any]) -> float:
+    """The pixels per CSS pixel of ``spec``'s image: :data:`SCALE`, or less for a wide chart."""
+    width = spec.get("width")
+    if not isinstance(width, int | float):
+        return SCALE
+    return min(SCALE, MAX_PIXELS / (width + LABEL_ROOM))
+
+
+def css_width(image: bytes, spec: dict[str, Any]) -> int:
+    """The width in CSS pixels of ``spec``'s PNG image (its pixel width / its scale)."""
     pixels = int.from_bytes(image[16:20], "big")  # the IHDR chunk, right after the signature
-    return max(1, round(pixels / SCALE))
+    return max(1, round(pixels / scale(spec)))
 
 
 def forget() -> None:

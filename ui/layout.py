@@ -121,7 +121,11 @@ def chart(spec: Chart, *, alt: str, room: int = 90) -> None:
     spec = localised(spec)
     picture = chart_images.png(spec)
     if picture is not None:
-        st.image(picture, width=chart_images.css_width(picture), alt=alt)
+        # its own width, or less (the box shrinks on a narrow screen); "stretch" inside the box
+        # because an image given a width in pixels is scaled down to it by Streamlit (the
+        # sharpness of the double scale lost, and decoded and encoded again on every run)
+        with st.container(width=chart_images.css_width(picture, spec)):
+            st.image(picture, width="stretch", alt=alt)
         return
     spec = {**spec, "config": {**spec["config"], "font": APP_CHART_FONT}}
     height = spec.get("height")

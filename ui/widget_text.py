@@ -1,15 +1,16 @@
-"""Streamlit's own English words in the page's language, where no stylesheet can reach them.
+"""Streamlit's own English words in the page's language.
 
 Streamlit writes some texts in English whatever the app's language, and offers no setting
 for them: the date picker (its calendar is fixed to ``en-US``: month and weekday names, "Choose
 date", the "yyyy" placeholder), screen-reader labels ("Help for …", "Remove a.pdf",
-"Next month"), and file sizes ("1.2MB"). :mod:`ui.style` replaces what CSS can (the
-uploader's button, "Select all"); this module does the rest with one small script that
-watches the page and rewrites those texts from a fixed table: exact words and a few
-patterns, all built here from our own labels. It touches only Streamlit's widget texts (text
+"Next month"), file sizes ("1.2MB"), the uploader's "Upload" button and the multiselect's
+"Select all". One small script watches the page and rewrites those texts from a fixed table:
+exact words and a few patterns, all built here from our own labels. The text itself is
+rewritten (not hidden and drawn anew by a stylesheet), so a screen reader hears the word the
+page shows. It touches only Streamlit's widget texts (text
 inside the date field, the calendar, the uploader's file list) and the ``aria-label``,
 ``aria-valuetext`` and ``title`` attributes; the original is kept, so switching back to
-English restores it. In English the table is empty.
+English restores it. In English the table holds only the app's own words for two buttons.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from babel.dates import get_day_names, get_month_names
 
 from assessment.formats import locale_of
 from assessment.i18n import DEFAULT_LANGUAGE
+from ui.labels import t
 
 # month and weekday names from Babel (the one home of dates, assessment/formats.py)
 MONTHS_EN = [get_month_names("wide", locale=locale_of("en"))[m] for m in range(1, 13)]
@@ -159,15 +161,22 @@ _SCRIPT = """
 """
 
 
+def own_words(lang: str) -> dict[str, str]:
+    """Streamlit's words that the app says its own way in ``lang`` too (the uploader's button,
+    the multiselect's "Select all"): our label, shown and read aloud alike."""
+    return {"Upload": t("upload_button", lang), "Select all": t("select_all", lang)}
+
+
 def table(lang: str) -> dict[str, object]:
-    """The words and patterns the script replaces in ``lang`` (none in English)."""
-    on = lang == DEFAULT_LANGUAGE  # Dutch: Streamlit's own words are English
+    """The words and patterns the script replaces in ``lang`` (in English only our own)."""
+    dutch = lang == DEFAULT_LANGUAGE  # Dutch: Streamlit's own words are English
+    own = {english: ours for english, ours in own_words(lang).items() if english != ours}
     return {
-        "on": on,
-        "words": WORDS_NL if on else {},
-        "patterns": PATTERNS_NL if on else [],
-        "names": NAMES_NL if on else {},
-        "letters": WEEKDAY_LETTERS_NL if on else {},
+        "on": dutch or bool(own),
+        "words": {**WORDS_NL, **own} if dutch else own,
+        "patterns": PATTERNS_NL if dutch else [],
+        "names": NAMES_NL if dutch else {},
+        "letters": WEEKDAY_LETTERS_NL if dutch else {},
     }
 
 
