@@ -156,6 +156,40 @@ def test_filters_by_kind_criterion_checkable_and_missing_file(db, aid):
     assert "1 van 3 bewijsstukken" in text(at)
 
 
+def test_a_long_list_shows_ten_then_more_and_keeps_a_new_or_open_item_in_view(
+    db, new_assessment
+):
+    many = [
+        {"id": f"E{i}", "kind": "document", "title": f"Stuk {i}", "criteria": ["OPEN-01"]}
+        for i in range(1, 24)
+    ]
+    aid = db.create_assessment(new_assessment("Gemeente Veel", evidence=many))
+    at = ok(app(a=str(aid)).run())
+    page(at, "evidence")
+
+    def shown() -> list[str]:
+        return [b.key.removeprefix("edit-") for b in at.button if b.key.startswith("edit-E")]
+
+    assert shown() == [f"E{i}" for i in range(1, 11)]
+    assert "23 van 23 bewijsstukken" in text(at)
+    assert "De eerste 10 van 23 getoond." in text(at)
+    ok(at.button(key="ev-more").click().run())
+    assert len(shown()) == 20 and "De eerste 20 van 23 getoond." in text(at)
+    assert at.button(key="ev-more").label == "3 meer tonen"
+    ok(at.button(key="ev-all").click().run())
+    assert len(shown()) == 23 and "getoond" not in text(at)
+    assert not [b for b in at.button if b.key in ("ev-more", "ev-all")]
+    # a filter finds items anywhere in the list
+    ok(at.text_input(key="ev-f-text").set_value("Stuk 2").run())
+    assert shown() == ["E2", "E20", "E21", "E22", "E23"]
+    # a new item is shown where the list is cut short
+    at = ok(app(a=str(aid)).run())
+    page(at, "evidence")
+    at.text_input(key="ev-add-title").set_value("Nieuw stuk")
+    ok(at.button(key="ev-add-submit").click().run())
+    assert shown() == [*(f"E{i}" for i in range(1, 11)), "E24"]
+
+
 def test_not_checkable_is_said_at_the_item_and_at_every_criterion_it_is_linked_to(db, aid):
     at = ok(app(a=str(aid)).run())
     page(at, "evidence")

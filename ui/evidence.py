@@ -24,6 +24,8 @@ from ui import evidence_form, layout, services, state
 from ui.labels import md, t
 
 EDITING = "ev-editing"  # the id of the item whose form is open
+SHOWN = "ev-shown"  # how many of the found items the list shows
+PAGE = 10  # items shown at first, and added by "show more"
 ADD, BULK = "ev-add", "ev-bulk"
 F_TEXT, F_KIND, F_CRITERION, F_CHECKABLE, F_NOFILE = (
     "ev-f-text",
@@ -49,10 +51,11 @@ def render() -> None:
     if not items:
         st.info(t("no_evidence", lang))
     else:
-        shown = _filtered(opened, list(items), lang)
-        st.caption(t("ev_count", lang, n=len(shown), total=len(items)))
-        for item in shown:
+        found = _filtered(opened, list(items), lang)
+        st.caption(t("ev_count", lang, n=len(found), total=len(items)))
+        for item in _page(found, saved):
             _item(opened, item, lang, ro)
+        _more(len(found), lang)
     st.subheader(t("missing_title", lang), anchor=False, divider="gray")
     _missing(opened, lang)
 
@@ -115,6 +118,37 @@ def _filtered(opened: services.Opened, items: list[Evidence], lang: str) -> list
         and (checkable is None or e.checkable == checkable)
         and (not no_file or _file_missing(e))
     ]
+
+
+def _page(found: list[Evidence], saved: str | None) -> list[Evidence]:
+    """The first :data:`SHOWN` of the found items, and the one open for editing or just saved
+    wherever it is in the list (a long list draws slowly, and is long to scroll through)."""
+    limit = st.session_state.get(SHOWN, PAGE)
+    keep = {st.session_state.get(EDITING), saved}
+    return [e for i, e in enumerate(found) if i < limit or e.id in keep]
+
+
+def _more(found: int, lang: str) -> None:
+    """"Show more" and "show all" below a list cut short; what is shown is said."""
+    limit = st.session_state.get(SHOWN, PAGE)
+    if found <= limit:
+        return
+    st.caption(t("ev_shown", lang, n=limit, total=found))
+    with st.container(horizontal=True, gap="small"):
+        st.button(
+            t("ev_more", lang, n=min(PAGE, found - limit)),
+            key="ev-more",
+            icon=":material/expand_more:",
+            on_click=_show,
+            args=(limit + PAGE,),
+        )
+        st.button(
+            t("ev_all", lang, n=found), key="ev-all", type="tertiary", on_click=_show, args=(found,)
+        )
+
+
+def _show(n: int) -> None:
+    st.session_state[SHOWN] = n
 
 
 def _file_missing(item: Evidence) -> bool:

@@ -642,6 +642,12 @@ LABELS.update(
         },
         "ev_bulk_added": {"nl": "{n} bewijsstukken toegevoegd.", "en": "{n} evidence items added."},
         "ev_count": {"nl": "{n} van {total} bewijsstukken", "en": "{n} of {total} evidence items"},
+        "ev_shown": {
+            "nl": "De eerste {n} van {total} getoond.",
+            "en": "The first {n} of {total} shown.",
+        },
+        "ev_more": {"nl": "{n} meer tonen", "en": "Show {n} more"},
+        "ev_all": {"nl": "Alle {n} tonen", "en": "Show all {n}"},
         "ev_search": {"nl": "Zoeken", "en": "Search"},
         "ev_search_hint": {"nl": "titel, nummer of bron", "en": "title, number or source"},
         "all_kinds": {"nl": "alle soorten", "en": "all kinds"},
