@@ -156,9 +156,7 @@ def test_filters_by_kind_criterion_checkable_and_missing_file(db, aid):
     assert "1 van 3 bewijsstukken" in text(at)
 
 
-def test_a_long_list_shows_ten_then_more_and_keeps_a_new_or_open_item_in_view(
-    db, new_assessment
-):
+def test_a_long_list_shows_ten_then_more_and_keeps_a_new_or_open_item_in_view(db, new_assessment):
     many = [
         {"id": f"E{i}", "kind": "document", "title": f"Stuk {i}", "criteria": ["OPEN-01"]}
         for i in range(1, 24)

@@ -129,7 +129,7 @@ def _page(found: list[Evidence], saved: str | None) -> list[Evidence]:
 
 
 def _more(found: int, lang: str) -> None:
-    """"Show more" and "show all" below a list cut short; what is shown is said."""
+    """The buttons that show more of a list cut short, and what is shown, said."""
     limit = st.session_state.get(SHOWN, PAGE)
     if found <= limit:
         return
