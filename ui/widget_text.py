@@ -8,7 +8,7 @@ date", the "yyyy" placeholder), screen-reader labels ("Help for …", "Remove a.
 exact words and a few patterns, all built here from our own labels. The text itself is
 rewritten (not hidden and drawn anew by a stylesheet), so a screen reader hears the word the
 page shows. It touches only Streamlit's widget texts (text
-inside the date field, the calendar, the uploader's file list) and the ``aria-label``,
+inside the date field, the calendar, the uploader, the multiselect's "Select all") and the ``aria-label``,
 ``aria-valuetext`` and ``title`` attributes; the original is kept, so switching back to
 English restores it. In English the table holds only the app's own words for two buttons.
 """
@@ -102,7 +102,7 @@ _SCRIPT = """
   const doc = w.document;
   const ATTRS = ["aria-label", "aria-valuetext", "title"];
   const SCOPE = '[data-testid="stDateInput"], [data-baseweb="popover"], [role="dialog"],'
-    + ' [data-testid="stFileUploader"]';
+    + ' [data-testid="stFileUploader"], [data-key="__select_all__"]';
   const originals = new WeakMap(), shown = new WeakMap();
   const names = (s, t) => s.replace(/Today, |[A-Z][a-z]+/g,
     (m) => (t.names[m] !== undefined ? t.names[m] : m));
