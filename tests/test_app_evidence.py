@@ -171,12 +171,12 @@ def test_a_long_list_shows_ten_then_more_and_keeps_a_new_or_open_item_in_view(db
     assert shown() == [f"E{i}" for i in range(1, 11)]
     assert "23 van 23 bewijsstukken" in text(at)
     assert "De eerste 10 van 23 getoond." in text(at)
-    ok(at.button(key="ev-more").click().run())
+    ok(at.button(key="ev-shown-more").click().run())
     assert len(shown()) == 20 and "De eerste 20 van 23 getoond." in text(at)
-    assert at.button(key="ev-more").label == "3 meer tonen"
-    ok(at.button(key="ev-all").click().run())
-    assert len(shown()) == 23 and "getoond" not in text(at)
-    assert not [b for b in at.button if b.key in ("ev-more", "ev-all")]
+    assert at.button(key="ev-shown-more").label == "3 meer tonen"
+    ok(at.button(key="ev-shown-all").click().run())
+    assert len(shown()) == 23 and "van 23 getoond" not in text(at)
+    assert not [b for b in at.button if b.key in ("ev-shown-more", "ev-shown-all")]
     # a filter finds items anywhere in the list
     ok(at.text_input(key="ev-f-text").set_value("Stuk 2").run())
     assert shown() == ["E2", "E20", "E21", "E22", "E23"]
@@ -186,6 +186,27 @@ def test_a_long_list_shows_ten_then_more_and_keeps_a_new_or_open_item_in_view(db
     at.text_input(key="ev-add-title").set_value("Nieuw stuk")
     ok(at.button(key="ev-add-submit").click().run())
     assert shown() == [*(f"E{i}" for i in range(1, 11)), "E24"]
+
+
+def test_the_criteria_that_lack_evidence_are_counted_and_listed_ten_at_a_time(db):
+    aid = db.ensure_demo()
+    at = ok(app(a=str(aid)).run())
+    page(at, "evidence")
+    opened = db.get_assessment(aid)[0]
+    from assessment.catalog import load_catalog
+    from assessment.method import score
+
+    result = score(load_catalog().pack_for(opened.criteria_set), opened)
+    lacking = [c.id for c in result.criteria if c.applicable and c.missing]
+    assert len(lacking) > 10  # the demo lacks evidence for many criteria
+
+    def listed() -> list[str]:
+        return [b.key.removeprefix("go-") for b in at.button if b.key.startswith("go-")]
+
+    assert f"{len(lacking)} criteria hebben nog niet het bewijs voor hun doelniveau." in text(at)
+    assert listed() == lacking[:10]
+    ok(at.button(key="ev-missing-shown-all").click().run())
+    assert listed() == lacking
 
 
 def test_not_checkable_is_said_at_the_item_and_at_every_criterion_it_is_linked_to(db, aid):

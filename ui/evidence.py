@@ -25,6 +25,7 @@ from ui.labels import md, t
 
 EDITING = "ev-editing"  # the id of the item whose form is open
 SHOWN = "ev-shown"  # how many of the found items the list shows
+SHOWN_MISSING = "ev-missing-shown"  # how many criteria without enough evidence are listed
 PAGE = 10  # items shown at first, and added by "show more"
 ADD, BULK = "ev-add", "ev-bulk"
 F_TEXT, F_KIND, F_CRITERION, F_CHECKABLE, F_NOFILE = (
@@ -128,27 +129,31 @@ def _page(found: list[Evidence], saved: str | None) -> list[Evidence]:
     return [e for i, e in enumerate(found) if i < limit or e.id in keep]
 
 
-def _more(found: int, lang: str) -> None:
+def _more(found: int, lang: str, key: str = SHOWN) -> None:
     """The buttons that show more of a list cut short, and what is shown, said."""
-    limit = st.session_state.get(SHOWN, PAGE)
+    limit = st.session_state.get(key, PAGE)
     if found <= limit:
         return
     st.caption(t("ev_shown", lang, n=limit, total=found))
     with st.container(horizontal=True, gap="small"):
         st.button(
             t("ev_more", lang, n=min(PAGE, found - limit)),
-            key="ev-more",
+            key=f"{key}-more",
             icon=":material/expand_more:",
             on_click=_show,
-            args=(limit + PAGE,),
+            args=(key, limit + PAGE),
         )
         st.button(
-            t("ev_all", lang, n=found), key="ev-all", type="tertiary", on_click=_show, args=(found,)
+            t("ev_all", lang, n=found),
+            key=f"{key}-all",
+            type="tertiary",
+            on_click=_show,
+            args=(key, found),
         )
 
 
-def _show(n: int) -> None:
-    st.session_state[SHOWN] = n
+def _show(key: str, n: int) -> None:
+    st.session_state[key] = n
 
 
 def _file_missing(item: Evidence) -> bool:
@@ -289,7 +294,12 @@ def _missing(opened: services.Opened, lang: str) -> None:
     if not lacking:
         st.success(t("missing_none", lang))
         return
-    for c in lacking:
+    st.caption(
+        t("missing_count_one", lang)
+        if len(lacking) == 1
+        else t("missing_count", lang, n=len(lacking))
+    )
+    for c in lacking[: st.session_state.get(SHOWN_MISSING, PAGE)]:
         criterion = pack.criteria_by_id[c.id]
         cols = st.columns([5, 1], vertical_alignment="center")
         needs = level_needs(pack, c.id, c.target, c.kinds, lang)
@@ -297,6 +307,7 @@ def _missing(opened: services.Opened, lang: str) -> None:
         if cols[1].button(t("go_assess", lang), key=f"go-{c.id}", icon=":material/arrow_forward:"):
             state.set_criterion(c.id)
             st.switch_page(layout.goto("assess"))
+    _more(len(lacking), lang, SHOWN_MISSING)
 
 
 if __name__ == "__main__":  # run as a page by st.navigation

@@ -647,6 +647,14 @@ LABELS.update(
             "en": "The first {n} of {total} shown.",
         },
         "ev_more": {"nl": "{n} meer tonen", "en": "Show {n} more"},
+        "missing_count": {
+            "nl": "{n} criteria hebben nog niet het bewijs voor hun doelniveau.",
+            "en": "{n} criteria lack the evidence for their target level.",
+        },
+        "missing_count_one": {
+            "nl": "1 criterium heeft nog niet het bewijs voor zijn doelniveau.",
+            "en": "1 criterion lacks the evidence for its target level.",
+        },
         "ev_all": {"nl": "Alle {n} tonen", "en": "Show all {n}"},
         "ev_search": {"nl": "Zoeken", "en": "Search"},
         "ev_search_hint": {"nl": "titel, nummer of bron", "en": "title, number or source"},

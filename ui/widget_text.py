@@ -7,8 +7,8 @@ date", the "yyyy" placeholder), screen-reader labels ("Help for …", "Remove a.
 "Select all". One small script watches the page and rewrites those texts from a fixed table:
 exact words and a few patterns, all built here from our own labels. The text itself is
 rewritten (not hidden and drawn anew by a stylesheet), so a screen reader hears the word the
-page shows. It touches only Streamlit's widget texts (text
-inside the date field, the calendar, the uploader, the multiselect's "Select all") and the ``aria-label``,
+page shows. It touches only Streamlit's widget texts (text inside the date field, the
+calendar, the uploader, the multiselect's "Select all") and the ``aria-label``,
 ``aria-valuetext`` and ``title`` attributes; the original is kept, so switching back to
 English restores it. In English the table holds only the app's own words for two buttons.
 """
