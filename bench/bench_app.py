@@ -121,10 +121,10 @@ def bench_startup(data_dir: str, rounds: int = 3) -> None:
             "IKM_DATA_DIR": f"{data_dir}/start{i}",
             "IKM_DATABASE_URL": f"sqlite:///{data_dir}/start{i}.sqlite3",
         }
-        command = [
-            str(Path(sys.executable).parent / "streamlit"),
-            "run",
-            "app.py",
+        command = [  # as `make run` starts it
+            sys.executable,
+            "-m",
+            "ui.launch",
             "--server.port",
             str(port),
             "--server.headless",

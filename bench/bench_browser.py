@@ -186,10 +186,10 @@ def _server(data_dir: Path) -> Iterator[tuple[str, float]]:
         "IKM_WORKSHOP_LAN": "",
         "PYTHONPATH": str(ROOT),
     }
-    command = [
-        str(Path(sys.executable).parent / "streamlit"),
-        "run",
-        "app.py",
+    command = [  # as `make run` starts it
+        sys.executable,
+        "-m",
+        "ui.launch",
         "--server.address",
         "127.0.0.1",
         "--server.port",

@@ -53,9 +53,9 @@ def wait_healthy(port: int, proc: subprocess.Popen, timeout: float = 60) -> None
 
 
 def app_command(port: int) -> list[str]:
-    """``streamlit run app.py`` on ``port``, headless (the browser tests' servers)."""
-    streamlit = str(Path(sys.executable).parent / "streamlit")
-    return [streamlit, "run", str(ROOT / "app.py"), "--server.port", str(port),
+    """The app's server as ``make run`` starts it (``python -m ui.launch``: ``streamlit run
+    app.py`` with the first run's work done first) on ``port``, headless."""
+    return [sys.executable, "-m", "ui.launch", "--server.port", str(port),
             "--server.headless", "true"]  # fmt: skip
 
 

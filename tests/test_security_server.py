@@ -6,13 +6,13 @@ session id taken to another browser resumes the session but not the right)."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 import pytest
 import requests
 
 from tests.browser_support import (
+    app_command,
     app_session,
     browser_cookies,
     free_port,
@@ -28,7 +28,7 @@ SECRET = "the-facilitator-secret-of-this-run-0123456789"
 
 def _serve(data, **env: str) -> Iterator[str]:
     port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
+    command = app_command(port)
     env = {"IKM_DATA_DIR": str(data), "IKM_DATABASE_URL": f"sqlite:///{data / 'x.sqlite3'}", **env}
     with running_server(command, env) as proc:
         wait_healthy(port, proc)
