@@ -248,3 +248,33 @@ def sample_render() -> Callable[[str], Any]:
         return made[lang]
 
     return rendered
+
+
+# Modules that start app servers and browsers: with pytest-xdist they run one after another on
+# one worker (--dist loadgroup), so that two of them never compete for the machine (their
+# waits are timed) while the other workers run the rest.
+_SERVER_MODULES = {
+    "test_auth_browser",
+    "test_browser",
+    "test_browser_a11y",
+    "test_browser_app",
+    "test_security_server",
+    "test_two_servers",
+    "test_workshop_browser",
+}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.module is not None and item.module.__name__.split(".")[-1] in _SERVER_MODULES:
+            item.add_marker(pytest.mark.xdist_group("servers"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # each xdist worker gets a data folder of its own (IKM_DATA_DIR is one folder for the run)
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    base = os.environ.get("IKM_DATA_DIR")
+    if worker and base:
+        folder = Path(base) / worker
+        folder.mkdir(parents=True, exist_ok=True)
+        os.environ["IKM_DATA_DIR"] = str(folder)
