@@ -4,6 +4,7 @@ alternative text; drawn in the browser by ``st.vega_lite_chart`` without the ren
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from typing import Any
 
 import pytest
@@ -61,12 +62,16 @@ def test_a_chart_is_a_picture_at_its_own_size_with_its_alternative_text(monkeypa
     calls: list[tuple[bytes, dict[str, Any]]] = []
     asked: list[dict[str, Any]] = []
     image = PNG + b"\x00\x00\x00\rIHDR" + (920).to_bytes(4, "big") + (300).to_bytes(4, "big")
+    boxes: list[int] = []
     monkeypatch.setattr(st, "image", lambda data, **kw: calls.append((data, kw)))
+    monkeypatch.setattr(st, "container", lambda width: boxes.append(width) or nullcontext())
     monkeypatch.setattr(chart_images, "png", lambda spec: asked.append(spec) or image)
     monkeypatch.setattr(layout.state, "lang", lambda: "nl")
     spec = {"mark": "bar", "width": 460, "config": {"background": "white"}}
     layout.chart(spec, alt="Openheid 60 %")
-    assert calls == [(image, {"width": 460, "alt": "Openheid 60 %"})]  # 920 px at scale 2
+    # in a box of its own width (920 px at scale 2), stretched to it: never scaled down
+    assert calls == [(image, {"width": "stretch", "alt": "Openheid 60 %"})]
+    assert boxes == [460]
     # drawn in the report's own font (the spec's), with the page's locale
     assert asked == [{**spec, "config": {"background": "white", "locale": vega_locale("nl")}}]
     assert spec["config"] == {"background": "white"}  # the caller's spec is not changed
@@ -126,7 +131,8 @@ def test_a_spec_becomes_a_sharp_png_converted_once(fresh):
     first = chart_images.png(SPEC)
     assert first is not None and first.startswith(PNG)
     pixels = int.from_bytes(first[16:20], "big")
-    assert chart_images.css_width(first) == round(pixels / chart_images.SCALE) > 200
+    assert chart_images.scale(SPEC) == chart_images.SCALE  # a narrow chart: twice its size
+    assert chart_images.css_width(first, SPEC) == round(pixels / chart_images.SCALE) > 200
     assert chart_images.png(dict(SPEC)) is first  # kept by content: not converted again
 
 
@@ -170,3 +176,14 @@ def test_without_vl_convert_nothing_is_converted(fresh, monkeypatch):
     monkeypatch.setattr(chartsvg, "worker", lambda: pytest.fail("no conversion expected"))
     chart_images.prepare([SPEC])
     assert chart_images.png(SPEC) is None
+
+
+def test_a_wide_chart_is_drawn_at_a_scale_that_streamlit_never_scales_down():
+    # Streamlit scales an image wider than 1,460 pixels down, and encodes it anew, every run
+    wide = {**SPEC, "width": 900}
+    assert chart_images.scale(wide) < chart_images.SCALE
+    assert round((900 + chart_images.LABEL_ROOM) * chart_images.scale(wide)) <= 1460
+    from streamlit.elements.lib import image_utils
+
+    assert image_utils.MAXIMUM_CONTENT_WIDTH == chart_images.MAX_PIXELS  # Streamlit's limit
+    assert chart_images.scale({"mark": "bar"}) == chart_images.SCALE  # no width: as drawn

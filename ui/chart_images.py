@@ -32,8 +32,11 @@ log = logging.getLogger(__name__)
 
 KEEP = 128  # conversions kept (a chart is 40-150 kB)
 SCALE = 2.0  # pixels per CSS pixel, where the image stays within Streamlit's largest image
-MAX_PIXELS = 1400  # Streamlit scales a wider image down (and encodes it again) on every run
-LABEL_ROOM = 260  # CSS pixels a chart takes beside its plot's width (labels, legend), at most
+# Streamlit scales an image wider than this down, and encodes it again, on every run
+# (MAXIMUM_CONTENT_WIDTH in streamlit/elements/lib/image_utils.py)
+MAX_PIXELS = 1460
+# CSS pixels a chart takes beside its plot's width (labels, legend): 64-163 for the demo's
+LABEL_ROOM = 200
 WAIT = 15.0  # seconds a page waits for one chart before drawing it in the browser instead
 
 _lock = threading.Lock()

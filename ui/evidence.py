@@ -20,13 +20,12 @@ from assessment.messages import (
     to_make_checkable_text,
 )
 from assessment.vocabulary import EVIDENCE_KINDS
-from ui import evidence_form, layout, services, state
+from ui import evidence_form, layout, paging, services, state
 from ui.labels import md, t
 
 EDITING = "ev-editing"  # the id of the item whose form is open
 SHOWN = "ev-shown"  # how many of the found items the list shows
 SHOWN_MISSING = "ev-missing-shown"  # how many criteria without enough evidence are listed
-PAGE = 10  # items shown at first, and added by "show more"
 ADD, BULK = "ev-add", "ev-bulk"
 F_TEXT, F_KIND, F_CRITERION, F_CHECKABLE, F_NOFILE = (
     "ev-f-text",
@@ -56,7 +55,7 @@ def render() -> None:
         st.caption(t("ev_count", lang, n=len(found), total=len(items)))
         for item in _page(found, saved):
             _item(opened, item, lang, ro)
-        _more(len(found), lang)
+        paging.more(len(found), lang, SHOWN)
     st.subheader(t("missing_title", lang), anchor=False, divider="gray")
     _missing(opened, lang)
 
@@ -122,38 +121,11 @@ def _filtered(opened: services.Opened, items: list[Evidence], lang: str) -> list
 
 
 def _page(found: list[Evidence], saved: str | None) -> list[Evidence]:
-    """The first :data:`SHOWN` of the found items, and the one open for editing or just saved
-    wherever it is in the list (a long list draws slowly, and is long to scroll through)."""
-    limit = st.session_state.get(SHOWN, PAGE)
+    """The first found items (see :mod:`ui.paging`), and the one open for editing or just
+    saved wherever it is in the list."""
+    limit = paging.shown(SHOWN)
     keep = {st.session_state.get(EDITING), saved}
     return [e for i, e in enumerate(found) if i < limit or e.id in keep]
-
-
-def _more(found: int, lang: str, key: str = SHOWN) -> None:
-    """The buttons that show more of a list cut short, and what is shown, said."""
-    limit = st.session_state.get(key, PAGE)
-    if found <= limit:
-        return
-    st.caption(t("ev_shown", lang, n=limit, total=found))
-    with st.container(horizontal=True, gap="small"):
-        st.button(
-            t("ev_more", lang, n=min(PAGE, found - limit)),
-            key=f"{key}-more",
-            icon=":material/expand_more:",
-            on_click=_show,
-            args=(key, limit + PAGE),
-        )
-        st.button(
-            t("ev_all", lang, n=found),
-            key=f"{key}-all",
-            type="tertiary",
-            on_click=_show,
-            args=(key, found),
-        )
-
-
-def _show(key: str, n: int) -> None:
-    st.session_state[key] = n
 
 
 def _file_missing(item: Evidence) -> bool:
@@ -299,7 +271,7 @@ def _missing(opened: services.Opened, lang: str) -> None:
         if len(lacking) == 1
         else t("missing_count", lang, n=len(lacking))
     )
-    for c in lacking[: st.session_state.get(SHOWN_MISSING, PAGE)]:
+    for c in lacking[: paging.shown(SHOWN_MISSING)]:
         criterion = pack.criteria_by_id[c.id]
         cols = st.columns([5, 1], vertical_alignment="center")
         needs = level_needs(pack, c.id, c.target, c.kinds, lang)
@@ -307,7 +279,7 @@ def _missing(opened: services.Opened, lang: str) -> None:
         if cols[1].button(t("go_assess", lang), key=f"go-{c.id}", icon=":material/arrow_forward:"):
             state.set_criterion(c.id)
             st.switch_page(layout.goto("assess"))
-    _more(len(lacking), lang, SHOWN_MISSING)
+    paging.more(len(lacking), lang, SHOWN_MISSING)
 
 
 if __name__ == "__main__":  # run as a page by st.navigation

@@ -642,11 +642,11 @@ LABELS.update(
         },
         "ev_bulk_added": {"nl": "{n} bewijsstukken toegevoegd.", "en": "{n} evidence items added."},
         "ev_count": {"nl": "{n} van {total} bewijsstukken", "en": "{n} of {total} evidence items"},
-        "ev_shown": {
+        "list_shown": {
             "nl": "De eerste {n} van {total} getoond.",
             "en": "The first {n} of {total} shown.",
         },
-        "ev_more": {"nl": "{n} meer tonen", "en": "Show {n} more"},
+        "list_more": {"nl": "{n} meer tonen", "en": "Show {n} more"},
         "missing_count": {
             "nl": "{n} criteria hebben nog niet het bewijs voor hun doelniveau.",
             "en": "{n} criteria lack the evidence for their target level.",
@@ -655,7 +655,7 @@ LABELS.update(
             "nl": "1 criterium heeft nog niet het bewijs voor zijn doelniveau.",
             "en": "1 criterion lacks the evidence for its target level.",
         },
-        "ev_all": {"nl": "Alle {n} tonen", "en": "Show all {n}"},
+        "list_all": {"nl": "Alle {n} tonen", "en": "Show all {n}"},
         "ev_search": {"nl": "Zoeken", "en": "Search"},
         "ev_search_hint": {"nl": "titel, nummer of bron", "en": "title, number or source"},
         "all_kinds": {"nl": "alle soorten", "en": "all kinds"},
