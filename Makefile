@@ -30,7 +30,7 @@ $(AXE): tests/axe/package.json tests/axe/package-lock.json
 	@touch $(AXE)
 
 run: system-run $(STAMP)
-	$(PY) -m ui.launch --server.address 127.0.0.1 --server.headless true
+	$(PY) ui/launch.py --server.address 127.0.0.1 --server.headless true
 
 test: system-test $(STAMP) $(AXE)
 	$(VENV)/bin/ruff check .

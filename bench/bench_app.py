@@ -123,8 +123,7 @@ def bench_startup(data_dir: str, rounds: int = 3) -> None:
         }
         command = [  # as `make run` starts it
             sys.executable,
-            "-m",
-            "ui.launch",
+            str(ROOT / "ui" / "launch.py"),
             "--server.port",
             str(port),
             "--server.headless",

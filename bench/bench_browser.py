@@ -192,8 +192,7 @@ def _server(data_dir: Path) -> Iterator[tuple[str, float]]:
     }
     command = [  # as `make run` starts it
         sys.executable,
-        "-m",
-        "ui.launch",
+        str(ROOT / "ui" / "launch.py"),
         "--server.address",
         "127.0.0.1",
         "--server.port",

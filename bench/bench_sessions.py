@@ -98,7 +98,7 @@ def main() -> None:
         "PYTHONPATH": str(ROOT),
     }
     port = _port()
-    command = [sys.executable, "-m", "ui.launch"]  # as `make run` starts it
+    command = [sys.executable, str(ROOT / "ui" / "launch.py")]  # as `make run` starts it
     command += ["--server.port", str(port), "--server.headless", "true"]
     proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
     try:

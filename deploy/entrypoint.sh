@@ -7,4 +7,4 @@ if [ -n "${IKM_DATABASE_PASSWORD_FILE:-}" ]; then
 	IKM_DATABASE_URL="postgresql://${IKM_DATABASE_USER}:${password}@${IKM_DATABASE_HOST}/${IKM_DATABASE_NAME}"
 	export IKM_DATABASE_URL
 fi
-exec python -m ui.launch --server.address 0.0.0.0 --server.port 8501 --server.headless true
+exec python /app/ui/launch.py --server.address 0.0.0.0 --server.port 8501 --server.headless true

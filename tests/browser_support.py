@@ -53,9 +53,9 @@ def wait_healthy(port: int, proc: subprocess.Popen, timeout: float = 60) -> None
 
 
 def app_command(port: int) -> list[str]:
-    """The app's server as ``make run`` starts it (``python -m ui.launch``: ``streamlit run
-    app.py`` with the first run's work done first) on ``port``, headless."""
-    return [sys.executable, "-m", "ui.launch", "--server.port", str(port),
+    """The app's server as ``make run`` starts it (``ui/launch.py``: ``streamlit run app.py``
+    with the first run's work done first) on ``port``, headless, from any folder."""
+    return [sys.executable, str(ROOT / "ui" / "launch.py"), "--server.port", str(port),
             "--server.headless", "true"]  # fmt: skip
 
 

@@ -61,4 +61,23 @@ def test_main_hands_every_option_to_streamlit_run_app(monkeypatch):
 @pytest.mark.parametrize("path", ["Makefile", "deploy/entrypoint.sh"])
 def test_make_run_and_the_container_start_the_app_through_it(path):
     text = (ROOT / path).read_text(encoding="utf-8")
-    assert "-m ui.launch" in text and "streamlit run" not in text.replace("# ", "")
+    assert "ui/launch.py" in text and "streamlit run" not in text
+
+
+def test_it_runs_as_a_file_from_any_folder(tmp_path):
+    import os
+    import subprocess
+
+    env = {**os.environ, "IKM_DATA_DIR": str(tmp_path), "PYTHONPATH": ""}
+    env["IKM_DATABASE_URL"] = f"sqlite:///{tmp_path / 'x.sqlite3'}"
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "ui" / "launch.py"), "--help"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "streamlit run" in done.stdout  # Streamlit's own `run --help`, reached
+    assert (tmp_path / "x.sqlite3").is_file()  # prepared first

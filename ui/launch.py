@@ -1,5 +1,6 @@
-"""The app's server: ``python -m ui.launch [options]`` is ``streamlit run app.py [options]``
-with the first visitor's wait done before the server answers.
+"""The app's server: ``python ui/launch.py [options]`` (from any folder: the path may be
+absolute) is ``streamlit run app.py [options]`` with the first visitor's wait done before the
+server answers.
 
 Streamlit runs ``app.py`` only when a browser connects, so the first visitor after a start
 waited for everything a process does once: importing the app's modules (pydantic models,
@@ -71,4 +72,7 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
+    # run as a file: Python put ui/ first on the path, where the checkout belongs (ui's
+    # modules are imported as ui.*, and must not shadow any top-level module of that name)
+    sys.path[0] = str(APP.parent)
     main()
