@@ -32,9 +32,13 @@ $(AXE): tests/axe/package.json tests/axe/package-lock.json
 run: system-run $(STAMP)
 	$(PY) ui/launch.py --server.address 127.0.0.1 --server.headless true
 
+# the suite on TEST_WORKERS processes (pytest-xdist); the modules that start app servers and
+# browsers run one after another on one of them (tests/conftest.py). TEST_WORKERS=0: one process
+TEST_WORKERS ?= 2
+
 test: system-test $(STAMP) $(AXE)
 	$(VENV)/bin/ruff check .
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadgroup
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

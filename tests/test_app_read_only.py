@@ -1,5 +1,5 @@
-"""A reviewer (an auditor) sees the app read only: on the Assess, Evidence, Plan and Fieldwork
-pages every control that would change the assessment is disabled or not there at all, not
+"""A reviewer (an auditor) sees the app read only: on the Assess, Evidence, Plan, Fieldwork and
+Workshop pages every control that would change the assessment is disabled or not there at all, not
 merely refused when saved (AppTest with a signed-in reviewer; the same pages for an editor
 as the control). The app has no comments, so a reviewer writes nothing anywhere."""
 
@@ -45,6 +45,7 @@ EDITING = {
     "evidence": ["edit-E1", "del-E1", "erase-ok-E1"],
     "plan": ["plan-"],  # the plan's table (a data editor)
     "fieldwork": ["fw-save-analysis", "fw-draw", "fw-register-evidence", "fw-size"],
+    "workshop": ["ws-start", "ws-groups"],
 }
 
 
@@ -112,7 +113,7 @@ def _page(email: str, aid: int, page: str, **query: str) -> Any:
     return at
 
 
-@pytest.mark.parametrize("page", ["assess", "evidence", "plan", "fieldwork"])
+@pytest.mark.parametrize("page", ["assess", "evidence", "plan", "fieldwork", "workshop"])
 def test_a_reviewer_gets_no_enabled_control_that_changes_data(db, aid, page):
     editor = _page(EDITOR, aid, page, c="H-1")
     reviewer = _page(REVIEWER, aid, page, c="H-1")

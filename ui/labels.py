@@ -786,6 +786,13 @@ LABELS.update(
         "nav_workshop": {"nl": "Workshop", "en": "Workshop"},
         "nav_participate": {"nl": "Meedoen", "en": "Join"},
         "ws_title": {"nl": "Workshop", "en": "Workshop"},
+        "ws_read_only": {
+            "nl": "U kunt deze beoordeling alleen lezen: een workshop leiden en een afgesproken "
+            "niveau vastleggen kan een bewerker. De stemmen van eerdere workshops staan in de "
+            "bijlage van het rapport.",
+            "en": "You can only read this assessment: an editor can lead a workshop and record "
+            "an agreed level. The votes of earlier workshops are in the report's appendix.",
+        },
         "ws_intro": {
             "nl": "Beoordeel samen met het team: het scherm toont één criterium tegelijk, iedereen "
             "stemt een niveau op de eigen telefoon of laptop, en u legt het afgesproken niveau "

@@ -57,6 +57,11 @@ def render() -> None:
     lang = state.lang()
     opened = layout.require_assessment(lang)
     st.markdown(STYLE, unsafe_allow_html=True)  # only our own CSS, never user text
+    if layout.read_only(opened):  # a reviewer leads no workshop and records no level
+        layout.page_title("ws_title", lang, opened)
+        st.info(t("ws_read_only", lang))
+        _earlier(opened, lang)
+        return
     info = services.open_workshop(opened.ref.aid)
     if info is None:
         _lobby(opened, lang)
@@ -113,6 +118,10 @@ def _lobby(opened: services.Opened, lang: str) -> None:
         args=(opened.ref.aid, consultant or None, lang),
         key="ws-start",
     )
+    _earlier(opened, lang)
+
+
+def _earlier(opened: services.Opened, lang: str) -> None:
     earlier = services.earlier_workshops(opened.ref.aid)
     if earlier:
         st.subheader(t("ws_earlier", lang), anchor=False)
