@@ -187,14 +187,22 @@ def _item(opened: services.Opened, item: Evidence, lang: str, ro: bool = False) 
                 disabled=ro,
             )
             _download(opened, item, lang)
-            _erase(opened, item, lang, ro)
+            # erasing the file and deleting the item behind one button: a calmer card, and
+            # half the page to draw (each popover is a widget tree of its own)
+            erasable = _file_in_store(item)
             with st.popover(
-                t("delete_evidence", lang), icon=":material/delete:", width="stretch", disabled=ro
+                t("ev_remove" if erasable else "delete_evidence", lang),
+                icon=":material/delete:",
+                width="stretch",
+                disabled=ro,
             ):
+                if erasable:
+                    _erase(opened, item, lang, ro)
                 st.button(
                     t("delete_evidence", lang),
                     key=f"del-{item.id}",
                     type="primary",
+                    icon=":material/delete:",
                     disabled=ro,
                     on_click=services.delete_evidence,
                     args=(opened.ref, item.id, lang),
@@ -225,7 +233,7 @@ def _file_line(item: Evidence, lang: str) -> None:
 
 def _download(opened: services.Opened, item: Evidence, lang: str) -> None:
     f = item.file
-    if f is None or f.erased or not services.has_file(f.sha256):
+    if f is None or not _file_in_store(item):
         return
     st.download_button(
         t("download_file", lang, name=md(f.name)),
@@ -239,22 +247,24 @@ def _download(opened: services.Opened, item: Evidence, lang: str) -> None:
     )
 
 
-def _erase(opened: services.Opened, item: Evidence, lang: str, ro: bool = False) -> None:
+def _file_in_store(item: Evidence) -> bool:
+    """Whether the item has a file the store holds (not erased, not missing)."""
     f = item.file
-    if f is None or f.erased or not services.has_file(f.sha256):
-        return
-    with st.popover(
-        t("erase_file", lang), icon=":material/delete_forever:", width="stretch", disabled=ro
-    ):
-        st.checkbox(t("erase_confirm", lang), key=f"erase-ok-{item.id}", disabled=ro)
-        st.button(
-            t("erase_file", lang),
-            key=f"erase-{item.id}",
-            type="primary",
-            disabled=ro or not st.session_state.get(f"erase-ok-{item.id}"),
-            on_click=services.erase_file,
-            args=(opened.ref, item.id, lang),
-        )
+    return f is not None and not f.erased and services.has_file(f.sha256)
+
+
+def _erase(opened: services.Opened, item: Evidence, lang: str, ro: bool = False) -> None:
+    """Erasing the item's file for good, once confirmed (the item and its facts stay)."""
+    st.checkbox(t("erase_confirm", lang), key=f"erase-ok-{item.id}", disabled=ro)
+    st.button(
+        t("erase_file", lang),
+        key=f"erase-{item.id}",
+        icon=":material/delete_forever:",
+        disabled=ro or not st.session_state.get(f"erase-ok-{item.id}"),
+        on_click=services.erase_file,
+        args=(opened.ref, item.id, lang),
+    )
+    st.divider()
 
 
 # ---- criteria without enough evidence ----------------------------------------------------------

@@ -397,6 +397,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "erased": {"nl": "Het bestand van {id} is gewist.", "en": "The file of {id} was erased."},
     "delete_evidence": {"nl": "Bewijs verwijderen", "en": "Delete evidence"},
+    "ev_remove": {"nl": "Wissen of verwijderen", "en": "Erase or delete"},
     "deleted": {"nl": "Bewijs {id} verwijderd.", "en": "Evidence {id} deleted."},
     "personal_data": {"nl": "persoonsgegevens", "en": "personal data"},
     "missing_title": {
