@@ -88,3 +88,18 @@ def test_a_new_version_is_rendered_anew(db, pool):
     pdf.render_ahead(after, "nl")
     assert pdf._pdf(after.ref.aid, after.ref.version, "nl") != before
     assert sent == ["nl", "nl"]
+
+
+def test_the_report_page_renders_ahead_and_the_click_takes_that_render(db, pool):
+    from tests.apptest_support import app, ok
+
+    made, sent = pool
+    aid = db.ensure_demo()
+    at = ok(app(a=str(aid)).switch_page("ui/report.py").run())
+    assert sent == ["nl"]  # started while the page is looked at
+    ok(at.button(key="make-pdf").click().run())
+    assert sent == ["nl"]  # the click waited for that render instead of starting another
+    (download,) = [b for b in at.get("download_button") if b.proto.id and "pdf" in b.proto.id]
+    assert download is not None
+    ok(at.run())  # the page again, the PDF ready: nothing is rendered ahead any more
+    assert sent == ["nl"]
