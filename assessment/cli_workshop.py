@@ -58,13 +58,11 @@ def app_path() -> Path:
 
 
 def serve_command(address: str, port: int, app: Path) -> list[str]:
-    """The command line that runs the app on ``address:port``."""
+    """The command line that runs the app on ``address:port``: its launcher next to ``app``
+    (``ui/launch.py``, ``streamlit run app.py`` with the first page's work done first)."""
     return [
         sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(app),
+        str(app.parent / "ui" / "launch.py"),
         "--server.address",
         address,
         "--server.port",

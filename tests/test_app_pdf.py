@@ -93,7 +93,7 @@ def test_a_new_version_is_rendered_anew(db, pool):
 def test_the_report_page_renders_ahead_and_the_click_takes_that_render(db, pool):
     from tests.apptest_support import app, ok
 
-    made, sent = pool
+    _, sent = pool
     aid = db.ensure_demo()
     at = ok(app(a=str(aid)).switch_page("ui/report.py").run())
     assert sent == ["nl"]  # started while the page is looked at

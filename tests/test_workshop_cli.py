@@ -36,6 +36,7 @@ def test_serve_prints_the_join_link_and_binds_to_the_network(sqlite_url, new_ass
     assert f"Participants join at:       http://192.168.1.20:8777/?join={code}" in result.output
     assert "http://localhost:8777/workshop" in result.output
     assert "--server.address 0.0.0.0 --server.port 8777" in result.output
+    assert "ui/launch.py --server.address" in result.output  # started as `make run` starts it
 
 
 def test_serve_refuses_bad_input_clearly(sqlite_url):
