@@ -95,3 +95,25 @@ def test_no_full_garbage_collection_after_every_script_run():
     settings = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert settings["runner"]["postScriptGC"] is False
     assert "runner.postScriptGC" in config._config_options_template  # the option still exists
+
+
+def test_the_server_watches_no_files():
+    # the app's files do not change under a running server; watching them cost CPU
+    import tomllib
+
+    settings = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert settings["server"]["fileWatcherType"] == "none"
+
+
+def test_a_report_worker_runs_at_a_lower_priority_than_the_server():
+    # it renders in the background (ahead of a click) while the user works on
+    said = _run(
+        "import os; before = os.nice(0); from assessment.report.pool import lower_priority, "
+        "NICENESS; lower_priority(); print(os.nice(0) - before == NICENESS or os.nice(0) == 19)"
+    )
+    assert said == "True"
+    from assessment.report import pool
+
+    source = (ROOT / "assessment" / "report" / "pool.py").read_text(encoding="utf-8")
+    assert "lower_priority()" in source.split("def warm_up", 1)[1].split("def ", 1)[0]
+    assert pool.NICENESS > 0

@@ -15,6 +15,8 @@ its limit (stuck in C code) is ended and replaced.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -38,16 +40,31 @@ WARM_UP_LIMIT = 120.0  # seconds a new worker may take to start and warm up
 # ---- in the worker process -------------------------------------------------------------------
 
 
+NICENESS = 10  # a report worker yields the processor to the server and the browser
+
+
 def warm_up() -> None:
-    """A report worker's initializer: imports, speed fixes, fonts and the chart worker."""
+    """A report worker's initializer: a lower priority, imports, speed fixes, fonts and the
+    chart worker.
+
+    The lower priority is this worker process's own: it renders in the background (ahead of
+    a click, see ui/pdf.py) while the user goes on working, and a page switch or a save must
+    not wait for it; on an idle machine it renders as fast as before."""
     from .. import chartsvg
     from . import tuning
 
+    lower_priority()
     chartsvg.start_early()
     tuning.prepare()  # this process only renders (see tuning)
     from .rendering import warm_up as warm_render
 
     warm_render()
+
+
+def lower_priority() -> None:
+    """Lower this process's priority by :data:`NICENESS` (where the system has priorities)."""
+    with contextlib.suppress(AttributeError, OSError):  # no os.nice (Windows), or refused
+        os.nice(NICENESS)
 
 
 def render_in_worker(
