@@ -41,31 +41,33 @@ the ``test`` extras; about three minutes). ``--quick`` does fewer repetitions.
 
 Figures on the 2-core machine, 3 Dec 2026, ``--quick`` (medians, seconds; the targets of
 issue 18 in brackets). "Before" is the code at the start of the evening session (load 0.8 to
-2.6); "after" is with the charts as pictures, the launcher, no garbage collection after every
-run, and the Evidence page's lists cut to ten (17:41, load 1.8 to 3.0, reference work 0.14 s):
+2.6). "After" is with the charts as pictures, the launcher, no garbage collection after every
+run and no file watching, the Evidence page's lists cut to ten, and the PDF rendered ahead by a
+worker of lower priority (18:08, load 2.6 to 2.9, reference work 0.10 s):
 
 | what                                    | before | after |
 |-----------------------------------------|--------|-------|
-| first load, first contentful paint (<2) | -      | 1.58  |
-| first load, heading visible             | 2.81   | 1.72  |
-| first load, settled                     | 3.60   | 2.27  |
-| new session, heading visible            | 1.55   | 1.66  |
-| page switch, all pages (< 0.5)          | 0.44   | 0.42  |
-| page switch, Evidence                   | 0.91   | 0.68  |
-| page switch, Results                    | 2.91   | 0.44  |
-| page switch, Assess                     | 0.44   | 0.46  |
-| save a level (< 0.5)                    | 0.37   | 0.34  |
-| PDF: progress shown                     | 0.73   | 0.82  |
-| PDF: click at once to ready (< 3)       | 7.0    | 5.42  |
-| PDF: after 8 s on the page, to ready    | -      | 0.37  |
+| first load, first contentful paint (<2) | -      | 1.22  |
+| first load, heading visible             | 2.81   | 1.33  |
+| first load, settled                     | 3.60   | 1.69  |
+| new session, heading visible            | 1.55   | 1.03  |
+| page switch, all pages (< 0.5)          | 0.44   | 0.36  |
+| page switch, Evidence                   | 0.91   | 0.66  |
+| page switch, Results                    | 2.91   | 0.36  |
+| page switch, Assess                     | 0.44   | 0.44  |
+| save a level (< 0.5)                    | 0.37   | 0.33  |
+| PDF: progress shown                     | 0.73   | 0.96  |
+| PDF: click at once to ready (< 3)       | 7.0    | 5.91  |
+| PDF: after 8 s on the page, to ready    | -      | 0.32  |
 
-The server is healthy 1.8-2.0 s after its start now (0.6 s before): the launcher does the
-first run's imports, migrations and demo before it answers. The Evidence page settles in
-0.32-0.47 s when reached from the Plan or Results page in a separate run, 0.68 s here (from
-Assess). The demo report is 48 pages and takes its worker 4-5 s on this machine that day
-(0.018 s a page of plain text on a fast day, see docs/report.md): clicking at once waits for
-most of that render. Earlier figures of the afternoon, under a load of 7 to 23 from other
-sessions' test runs, were several times these and are in the git history of this file.
+The server is healthy 1.25 s after its start (0.6 s before): the launcher does the first
+run's imports, migrations and demo before it answers. The Evidence page settles in 0.45 s
+when no report renders in the background; the bench's switches follow its Report page, whose
+render ahead (4-5 s of the other core) is still under way in the first round. The demo report
+is 48 pages and takes its worker 4-5 s on this machine that day (0.018 s a page of plain text
+on a fast day, see docs/report.md): clicking at once waits for most of that render. Earlier
+figures of the afternoon, under a load of 7 to 23 from other sessions' test runs, were
+several times these and are in the git history of this file.
 """
 
 from __future__ import annotations
