@@ -10,7 +10,7 @@ from tests.helpers import ROOT
 # Functions whose result every session shares as the same object, and why that is safe.
 SHARED_AS_IS = {
     ("ui/store_access.py", "shared_store"): "the store: thread-safe, holds no session's data",
-    ("ui/pdf.py", "_pdf_cache"): "a lock and finished PDFs (bytes), read and written under it",
+    ("ui/pdf.py", "_pdf_cache"): "finished PDFs (bytes) and renders under way, under a lock",
     ("ui/pdf.py", "report_pool"): "the report worker pool, thread-safe by design",
     ("ui/warmup.py", "_started"): "the warm-up thread, started once; it holds no data",
 }

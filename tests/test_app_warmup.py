@@ -58,6 +58,9 @@ def test_the_warm_up_starts_the_report_worker_and_imports_the_table_libraries_on
             started.append(True)
 
     monkeypatch.setattr(pdf, "report_pool", Pool)
+    from ui import chart_images
+
+    monkeypatch.setattr(chart_images, "start", lambda: started.append(False))
     monkeypatch.delenv(warmup.SWITCH, raising=False)
     monkeypatch.setattr(warmup, "DELAY", 0.0)
     monkeypatch.setattr(warmup.importlib, "import_module", imported.append)
@@ -68,7 +71,7 @@ def test_the_warm_up_starts_the_report_worker_and_imports_the_table_libraries_on
         warmup._started().join(timeout=10)
     finally:
         warmup._started.clear()
-    assert started == [True]
+    assert started == [True, False]  # the report worker, then the chart worker
     assert imported == ["pandas", "pyarrow", "pyarrow.compute"]
 
 

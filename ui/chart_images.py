@@ -69,6 +69,14 @@ def _future(spec: dict[str, Any]) -> Future[bytes]:
     return future
 
 
+def start() -> None:
+    """Start the chart worker now (it warms up in its own process), if charts are drawn here."""
+    if available():
+        from assessment import chartsvg
+
+        chartsvg.start_early()
+
+
 def prepare(specs: list[dict[str, Any]]) -> None:
     """Start converting ``specs`` now (the page fetches each with :func:`png` when it draws)."""
     if available():

@@ -1,9 +1,9 @@
 """Work the server does once, shortly after the first page is drawn, so that nobody waits for
 it later: the report worker starts and warms up (WeasyPrint, fonts, the chart worker, in a
-process of its own), and the libraries of the tables and charts are imported (pandas and
-pyarrow, some 0.7 s, which the first visit of the Results, Plan or Evidence page would
-otherwise pay). It waits :data:`DELAY` seconds first, so as not to take the processor from the
-browser while it draws the first page."""
+process of its own), so does the app's chart worker (:mod:`ui.chart_images`), and the
+libraries of the tables are imported (pandas and pyarrow, some 0.7 s, which the first visit
+of the Results, Plan or Evidence page would otherwise pay). It waits :data:`DELAY` seconds
+first, so as not to take the processor from the browser while it draws the first page."""
 
 from __future__ import annotations
 
@@ -35,20 +35,25 @@ def start() -> None:
 
 @st.cache_resource(show_spinner=False)
 def _started() -> threading.Thread:
-    from ui import pdf
+    from ui import chart_images, pdf
 
     pool = pdf.report_pool() if pdf.renderer_installed() else None  # taken here, on the page
     thread = threading.Thread(
-        target=_warm, args=(pool, MODULES, DELAY), name="ikm-warm-up", daemon=True
+        target=_warm,
+        args=(pool, MODULES, DELAY, chart_images.start),
+        name="ikm-warm-up",
+        daemon=True,
     )
     thread.start()
     return thread
 
 
-def _warm(pool: Any, modules: tuple[str, ...], delay: float) -> None:
+def _warm(pool: Any, modules: tuple[str, ...], delay: float, charts: Any = None) -> None:
     time.sleep(delay)
     if pool is not None:
         pool.start()  # the worker warms up by itself, in its own process
+    if charts is not None:
+        charts()  # the chart worker too: the first chart is then drawn without its start
     for name in modules:
         try:
             importlib.import_module(name)
