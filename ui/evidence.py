@@ -4,6 +4,8 @@ at once, and see the criteria that still lack evidence."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 from assessment.assessments import Evidence
@@ -15,17 +17,15 @@ from assessment.messages import (
     NOT_CHECKABLE,
     checkable_label,
     kind_label,
-    level_needs,
     stale_label,
     to_make_checkable_text,
 )
 from assessment.vocabulary import EVIDENCE_KINDS
-from ui import evidence_form, layout, paging, services, state
+from ui import evidence_form, evidence_missing, layout, paging, services, state
 from ui.labels import md, t
 
 EDITING = "ev-editing"  # the id of the item whose form is open
 SHOWN = "ev-shown"  # how many of the found items the list shows
-SHOWN_MISSING = "ev-missing-shown"  # how many criteria without enough evidence are listed
 ADD, BULK = "ev-add", "ev-bulk"
 F_TEXT, F_KIND, F_CRITERION, F_CHECKABLE, F_NOFILE = (
     "ev-f-text",
@@ -57,7 +57,7 @@ def render() -> None:
             _item(opened, item, lang, ro)
         paging.more(len(found), lang, SHOWN)
     st.subheader(t("missing_title", lang), anchor=False, divider="gray")
-    _missing(opened, lang)
+    evidence_missing.missing(opened, lang)
 
 
 def _forms(opened: services.Opened, lang: str) -> None:
@@ -144,19 +144,7 @@ def _item(opened: services.Opened, item: Evidence, lang: str, ro: bool = False) 
         head, side = st.columns([4, 1.3], vertical_alignment="top")
         with head:
             st.markdown(f"**{md(item.id)} · {md(item.title)}**")
-            with st.container(horizontal=True, gap="small"):
-                st.badge(kind_label(item.kind, lang), color="blue")
-                st.badge(
-                    checkable_label(item, lang),
-                    color="green" if item.checkable else "orange",
-                    icon=":material/check:" if item.checkable else ":material/error:",
-                )
-                if is_stale(item, opened.assessment.assessment_date):
-                    st.badge(stale_label(lang), color="gray", icon=":material/history:")
-                if item.personal_data:
-                    st.badge(
-                        t("personal_data", lang), color="orange", icon=":material/shield_person:"
-                    )
+            st.markdown(_badges(item, opened.assessment.assessment_date, lang))
             facts = [x for x in (item.date and item.date.isoformat(), item.source) if x]
             if facts:
                 st.caption(md(" · ".join(facts)))
@@ -212,6 +200,22 @@ def _item(opened: services.Opened, item: Evidence, lang: str, ro: bool = False) 
             evidence_form.evidence_form(opened, key, lang, item=item, choose_criteria=True)
 
 
+def _badges(item: Evidence, assessed: date, lang: str) -> str:
+    """The item's kind, whether it is checkable, stale, personal: badges on one line (one
+    element: a card is drawn for every item, and each element costs the browser time)."""
+    badges = [
+        f":blue-badge[{md(kind_label(item.kind, lang))}]",
+        f":green-badge[:material/check: {md(checkable_label(item, lang))}]"
+        if item.checkable
+        else f":orange-badge[:material/error: {md(checkable_label(item, lang))}]",
+    ]
+    if is_stale(item, assessed):
+        badges.append(f":gray-badge[:material/history: {md(stale_label(lang))}]")
+    if item.personal_data:
+        badges.append(f":orange-badge[:material/shield_person: {md(t('personal_data', lang))}]")
+    return " ".join(badges)
+
+
 def _toggle_edit(evidence_id: str) -> None:
     ss = st.session_state
     ss[EDITING] = None if ss.get(EDITING) == evidence_id else evidence_id
@@ -265,31 +269,6 @@ def _erase(opened: services.Opened, item: Evidence, lang: str, ro: bool = False)
         args=(opened.ref, item.id, lang),
     )
     st.divider()
-
-
-# ---- criteria without enough evidence ----------------------------------------------------------
-
-
-def _missing(opened: services.Opened, lang: str) -> None:
-    pack = opened.pack
-    lacking = [c for c in opened.result.criteria if c.applicable and c.missing]
-    if not lacking:
-        st.success(t("missing_none", lang))
-        return
-    st.caption(
-        t("missing_count_one", lang)
-        if len(lacking) == 1
-        else t("missing_count", lang, n=len(lacking))
-    )
-    for c in lacking[: paging.shown(SHOWN_MISSING)]:
-        criterion = pack.criteria_by_id[c.id]
-        cols = st.columns([5, 1], vertical_alignment="center")
-        needs = level_needs(pack, c.id, c.target, c.kinds, lang)
-        cols[0].markdown(f"**{md(c.id)}** · {md(localise(criterion.title, lang))}  \n{md(needs)}")
-        if cols[1].button(t("go_assess", lang), key=f"go-{c.id}", icon=":material/arrow_forward:"):
-            state.set_criterion(c.id)
-            st.switch_page(layout.goto("assess"))
-    paging.more(len(lacking), lang, SHOWN_MISSING)
 
 
 if __name__ == "__main__":  # run as a page by st.navigation
