@@ -4,6 +4,8 @@ message in Dutch beside the field, and Streamlit's own uploader texts are in Dut
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from assessment.store import open_store
@@ -61,11 +63,13 @@ def test_name_is_asked_once_and_remembered_offline(app_server):
         expect(tab.get_by_text("criteria beantwoord")).to_be_visible()
         tab.get_by_test_id("stRadioGroup").get_by_text("4 · Geborgd en verbeterd").click()
         expect(tab.get_by_role("radio", name="4 · Geborgd en verbeterd")).to_be_checked()
-        tab.wait_for_timeout(1500)
+        with open_store(db_url) as store:  # the save lands when the tab's rerun has run
+            deadline = time.monotonic() + 60
+            while store.history(store.ensure_demo())[0].author != "Jan de Vries":
+                assert time.monotonic() < deadline, "the change was not saved with the name"
+                time.sleep(0.1)
         browser.close()
     assert outside == []  # the page icon and everything else come from the app itself
-    with open_store(db_url) as store:
-        assert store.history(store.ensure_demo())[0].author == "Jan de Vries"
 
 
 def test_a_refused_upload_keeps_the_form_with_the_message_beside_the_field(small_server):

@@ -6,6 +6,7 @@ field changed in both gives the conflict in the second; each shows the other as 
 from __future__ import annotations
 
 import re
+import time
 from contextlib import ExitStack
 
 import pytest
@@ -58,6 +59,14 @@ def _level(page, level: int):
     return page.get_by_role("radio", name=re.compile(rf"^{level} · "))
 
 
+def _saved(store, aid: int, criterion: str, level: int, timeout: float = 60) -> None:
+    """Wait until the store holds ``level`` for ``criterion`` (a save from a browser)."""
+    deadline = time.monotonic() + timeout
+    while store.get_assessment(aid)[0].responses[criterion].level != level:
+        assert time.monotonic() < deadline, f"{criterion} was not saved as {level}"
+        time.sleep(0.1)
+
+
 def _pick(page, level: int) -> None:
     page.get_by_test_id("stRadioGroup").get_by_text(re.compile(rf"^{level} · ")).first.click()
 
@@ -102,9 +111,11 @@ def test_two_processes_share_changes_and_merge_them(two_servers):
             two = 1 if before.responses["OPEN-02"].level != 1 else 2
             _pick(a, one)  # saved by process A ...
             expect(_level(a, one)).to_be_checked()
+            # the radio shows the click at once; the save lands when A's rerun has run
+            _saved(store, aid, "OPEN-01", one)
             _pick(b, two)  # ... and by B, still on the version before A's change
             expect(_level(b, two)).to_be_checked()
-            b.wait_for_timeout(1500)
+            _saved(store, aid, "OPEN-02", two)
             now, _ = store.get_assessment(aid)
             assert (now.responses["OPEN-01"].level, now.responses["OPEN-02"].level) == (one, two)
             assert [v.author for v in store.history(aid)][:2] == ["Bram", "Anna"]
@@ -121,7 +132,7 @@ def test_two_processes_share_changes_and_merge_them(two_servers):
             theirs, mine = [lvl for lvl in (0, 1, 2, 3) if lvl != shown][:2]
             _pick(a, theirs)
             expect(_level(a, theirs)).to_be_checked()
-            a.wait_for_timeout(1000)
+            _saved(store, aid, "OPEN-06", theirs)
             _pick(b, mine)
             expect(b.get_by_text("Uw wijziging botst met die van een collega")).to_be_visible()
             expect(b.get_by_text(re.compile("is gewijzigd door Anna"))).to_be_visible()
@@ -131,8 +142,7 @@ def test_two_processes_share_changes_and_merge_them(two_servers):
             assert store.get_assessment(aid)[0].responses["OPEN-06"].level == theirs
             b.get_by_role("button", name="Mijn versie gebruiken").click()
             expect(b.get_by_text("Uw wijziging botst met die van een collega")).to_have_count(0)
-            b.wait_for_timeout(1000)
-            assert store.get_assessment(aid)[0].responses["OPEN-06"].level == mine
+            _saved(store, aid, "OPEN-06", mine)
             assert store.history(aid)[0].author == "Bram"
         finally:
             store.close()
