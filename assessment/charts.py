@@ -514,7 +514,7 @@ def to_svg(spec: Chart) -> str:
     return vlc.vegalite_to_svg(spec, allowed_base_urls=[])  # no external data, ever
 
 
-def to_png(spec: Chart, scale: float = 2.0) -> bytes:
+def to_png(spec: Chart, scale: float) -> bytes:
     """The spec as a PNG image at ``scale`` times its size, in the report's own fonts (for
     screens: an SVG image would be drawn in whatever fonts the viewer's machine has)."""
     import vl_convert as vlc

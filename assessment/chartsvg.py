@@ -44,7 +44,7 @@ def convert(spec: dict[str, Any]) -> str:
     return to_svg(without_controls(spec))
 
 
-def convert_png(spec: dict[str, Any], scale: float = 2.0) -> bytes:
+def convert_png(spec: dict[str, Any], scale: float) -> bytes:
     """One spec as a PNG image, in this process (see :func:`assessment.charts.to_png`)."""
     from .charts import to_png
 
@@ -77,7 +77,7 @@ class ChartWorker:
         """Send one spec; the future gets its SVG text, or an exception."""
         return self._submit(convert, spec)
 
-    def submit_png(self, spec: dict[str, Any], scale: float = 2.0) -> Future[bytes]:
+    def submit_png(self, spec: dict[str, Any], scale: float) -> Future[bytes]:
         """Send one spec; the future gets its PNG image (the app's charts), or an exception."""
         return self._submit(convert_png, spec, scale)
 

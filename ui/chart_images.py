@@ -85,7 +85,7 @@ def prepare(specs: list[dict[str, Any]]) -> None:
 
 
 def png(spec: dict[str, Any], wait: float = WAIT) -> bytes | None:
-    """``spec`` as a PNG image at :data:`SCALE`, or None when it cannot be drawn on the server
+    """``spec`` as a PNG image at :func:`scale`, or None when it cannot be drawn on the server
     in time."""
     if not available():
         return None

@@ -61,10 +61,19 @@ class _Reports:
             while len(self.kept) > PDF_CACHE_SIZE:
                 self.kept.popitem(last=False)
 
-    def done(self, key: tuple[Any, ...], job: Any) -> None:
-        with self.lock:
-            if self.pending.get(key) is job:
-                del self.pending[key]
+    def settle(self, key: tuple[Any, ...], job: Any) -> None:
+        """Wait for ``job`` (a render under ``key``), keep its PDF, and take it off the
+        renders under way (kept first, so that the report is always in one of the two)."""
+        try:
+            pdf = job.result()
+        except Exception:  # reported to whoever waits for the job, not here
+            log.debug("report not rendered", exc_info=True)
+        else:
+            self.keep(key, pdf)
+        finally:
+            with self.lock:
+                if self.pending.get(key) is job:
+                    del self.pending[key]
 
 
 @st.cache_resource(show_spinner=False)
@@ -86,16 +95,12 @@ def _pdf(
     earlier assessment of the organisation for the comparison appendix."""
     from assessment.report.pool import wait_for
 
-    reports = _pdf_cache()
     store().get_summary(aid)  # the access check, also for a report already made (cached)
     key, job = _job(aid, version, lang, votes, previous, ahead=False)
     if isinstance(job, bytes):
         return job
-    try:
-        pdf = wait_for(job, on_wait)
-    finally:
-        reports.done(key, job)
-    reports.keep(key, pdf)
+    pdf = wait_for(job, on_wait)
+    _pdf_cache().keep(key, pdf)  # kept when this returns (its settling thread may be later)
     return pdf
 
 
@@ -103,9 +108,10 @@ def _job(
     aid: int, version: int, lang: str, votes: int, previous: int | None, *, ahead: bool
 ) -> tuple[tuple[Any, ...], Any]:
     """The key of a report and its PDF if kept, else its render: the one under way for the
-    same key (started ahead of the click), or a new one. ``ahead``: start a render only when
-    the report worker is warm and idle (never before someone's real request, never making a
-    cold worker's start slower), and answer None if not."""
+    same key (started ahead of the click), or a new one, whose PDF is kept when it is done.
+    ``ahead``: start a render only when the report worker is warm and idle (never before
+    someone's real request, never making a cold worker's start slower), and answer None if
+    not."""
     reports = _pdf_cache()
     earlier = None
     if previous is not None:
@@ -131,6 +137,9 @@ def _job(
             opened.pack, opened.assessment, lang, workshop=appendix, previous=earlier
         )
         reports.pending[key] = job
+    threading.Thread(
+        target=reports.settle, args=(key, job), name="ikm-report-kept", daemon=True
+    ).start()
     return key, job
 
 
@@ -139,27 +148,9 @@ def render_ahead(opened: Opened, lang: str, previous: int | None = None) -> None
     or nearly, when they ask for it; only when the report worker is warm and idle. Its result
     is kept like any report's; a failure is left for the real request to report."""
     try:
-        key, job = _job(
-            opened.ref.aid, opened.ref.version, lang, _votes(opened.ref.aid), previous, ahead=True
-        )
+        _job(opened.ref.aid, opened.ref.version, lang, _votes(opened.ref.aid), previous, ahead=True)
     except Exception:
         log.debug("report not rendered ahead", exc_info=True)
-        return
-    if job is None or isinstance(job, bytes):
-        return
-    reports = _pdf_cache()
-
-    def finish() -> None:
-        try:
-            pdf = job.result()
-        except Exception:
-            log.debug("report rendered ahead failed", exc_info=True)
-        else:
-            reports.keep(key, pdf)
-        finally:
-            reports.done(key, job)
-
-    threading.Thread(target=finish, name="ikm-report-ahead", daemon=True).start()
 
 
 def _votes(aid: int) -> int:

@@ -48,12 +48,11 @@ def _started() -> threading.Thread:
     return thread
 
 
-def _warm(pool: Any, modules: tuple[str, ...], delay: float, charts: Any = None) -> None:
+def _warm(pool: Any, modules: tuple[str, ...], delay: float, charts: Any) -> None:
     time.sleep(delay)
     if pool is not None:
         pool.start()  # the worker warms up by itself, in its own process
-    if charts is not None:
-        charts()  # the chart worker too: the first chart is then drawn without its start
+    charts()  # the chart worker too: the first chart is then drawn without its start
     for name in modules:
         try:
             importlib.import_module(name)
