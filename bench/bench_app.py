@@ -19,6 +19,10 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ui import launch  # noqa: E402  (the checkout on the path first)
+
 RERUNS = 40
 
 
@@ -121,14 +125,7 @@ def bench_startup(data_dir: str, rounds: int = 3) -> None:
             "IKM_DATA_DIR": f"{data_dir}/start{i}",
             "IKM_DATABASE_URL": f"sqlite:///{data_dir}/start{i}.sqlite3",
         }
-        command = [  # as `make run` starts it
-            sys.executable,
-            str(ROOT / "ui" / "launch.py"),
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-        ]
+        command = launch.command(port)  # as `make run` starts it
         start = time.perf_counter()
         server = subprocess.Popen(
             command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL

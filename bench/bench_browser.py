@@ -186,6 +186,7 @@ def _server(data_dir: Path) -> Iterator[tuple[str, float]]:
     """``streamlit run app.py`` as ``make run`` starts it, on a free port and a data folder of
     its own; yields the base URL and the seconds until the health check answered."""
     from tests.browser_support import free_port, running_server
+    from ui import launch
 
     port = free_port()
     env = {
@@ -194,16 +195,7 @@ def _server(data_dir: Path) -> Iterator[tuple[str, float]]:
         "IKM_WORKSHOP_LAN": "",
         "PYTHONPATH": str(ROOT),
     }
-    command = [  # as `make run` starts it
-        sys.executable,
-        str(ROOT / "ui" / "launch.py"),
-        "--server.address",
-        "127.0.0.1",
-        "--server.port",
-        str(port),
-        "--server.headless",
-        "true",
-    ]
+    command = launch.command(port, "--server.address", "127.0.0.1")  # as `make run`
     start = time.perf_counter()
     with running_server(command, env) as proc:
         while True:

@@ -98,8 +98,10 @@ def main() -> None:
         "PYTHONPATH": str(ROOT),
     }
     port = _port()
-    command = [sys.executable, str(ROOT / "ui" / "launch.py")]  # as `make run` starts it
-    command += ["--server.port", str(port), "--server.headless", "true"]
+    sys.path.insert(0, str(ROOT))
+    from ui import launch
+
+    command = launch.command(port)  # as `make run` starts it
     proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
     try:
         for _ in range(300):
@@ -108,7 +110,6 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.2)
-        sys.path.insert(0, str(ROOT))
         from assessment.store import open_store
 
         store = open_store(env["IKM_DATABASE_URL"])

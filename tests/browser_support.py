@@ -7,7 +7,6 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -53,10 +52,10 @@ def wait_healthy(port: int, proc: subprocess.Popen, timeout: float = 60) -> None
 
 
 def app_command(port: int) -> list[str]:
-    """The app's server as ``make run`` starts it (``ui/launch.py``: ``streamlit run app.py``
-    with the first run's work done first) on ``port``, headless, from any folder."""
-    return [sys.executable, str(ROOT / "ui" / "launch.py"), "--server.port", str(port),
-            "--server.headless", "true"]  # fmt: skip
+    """The app's server as ``make run`` starts it (:func:`ui.launch.command`)."""
+    from ui import launch
+
+    return launch.command(port)
 
 
 @contextmanager
@@ -133,7 +132,8 @@ def browser_cookies(base: str) -> dict[str, str]:
 
 @contextmanager
 def app_server(data_dir: Path, **env: str) -> Iterator[tuple[str, str]]:
-    """``streamlit run app.py`` on a free localhost port with a SQLite store in ``data_dir``:
+    """The app's server (:func:`app_command`) on a free localhost port with a SQLite store in
+    ``data_dir``:
     yields the base URL and the store's URL. ``env`` adds or overrides variables."""
     url = f"sqlite:///{data_dir / 'browser.sqlite3'}"
     port = free_port()

@@ -81,3 +81,10 @@ def test_it_runs_as_a_file_from_any_folder(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "streamlit run" in done.stdout  # Streamlit's own `run --help`, reached
     assert (tmp_path / "x.sqlite3").is_file()  # prepared first
+
+
+def test_the_tests_and_benchmarks_start_the_server_through_it_from_any_folder():
+    made = launch.command(8600, "--server.address", "127.0.0.1")
+    assert made[:2] == [sys.executable, str(ROOT / "ui" / "launch.py")]
+    options = ["--server.port", "8600", "--server.headless", "true"]
+    assert made[2:] == [*options, "--server.address", "127.0.0.1"]

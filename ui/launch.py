@@ -61,6 +61,14 @@ def prepare() -> float:
     return time.perf_counter() - start
 
 
+def command(port: int, *options: str) -> list[str]:
+    """The command line that starts the app's server on ``port`` through this launcher, from
+    any folder, headless (the tests' and the benchmarks' servers, as ``make run``)."""
+    launcher = str(Path(__file__).resolve())
+    return [sys.executable, launcher, "--server.port", str(port), "--server.headless", "true",
+            *options]  # fmt: skip
+
+
 def main(argv: list[str] | None = None) -> None:
     """Prepare, then run ``streamlit run app.py`` with ``argv`` (default: this command's)."""
     options = list(sys.argv[1:] if argv is None else argv)
