@@ -35,3 +35,11 @@ def text(at: AppTest) -> str:
 
 def page(at: AppTest, name: str) -> AppTest:
     return ok(at.switch_page(f"ui/{name}.py").run())
+
+
+def unfold(at: AppTest, *keys: str) -> AppTest:
+    """Open what is folded away until clicked: the expander of form ``key`` (``ui.forms.folded``)
+    or a popover with that key, as the user's click does (a rerun with it open)."""
+    for key in keys:
+        at.session_state[key if key.startswith("ev-rm-") else f"{key}-open"] = True
+    return ok(at.run())

@@ -12,6 +12,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,6 +31,16 @@ MARKS = [
     pytest.mark.browser,
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed"),
 ]
+
+
+def settle(page: Any) -> None:
+    """Wait until Streamlit has run the page's script to its end and drawn it (a click
+    before then can be undone by the run still under way)."""
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+    page.wait_for_selector(
+        '[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]', state="attached"
+    )
+    page.wait_for_timeout(700)  # the last deltas
 
 
 def free_port() -> int:

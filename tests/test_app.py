@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from tests.apptest_support import app, ok, page, text
+from tests.apptest_support import app, ok, page, text, unfold
 from tests.helpers import DATA
 
 PDF_BYTES = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -52,6 +52,7 @@ def test_whole_flow_new_assessment_to_report(db):
     assert db.get_assessment(aid)[0].responses["OPEN-01"].note == "Kanalen staan op de website"
 
     # new evidence with a file: saved, linked, and the level is backed
+    unfold(at, "add-OPEN-01")
     at.selectbox(key="add-OPEN-01-kind").set_value("document")
     at.text_input(key="add-OPEN-01-title").set_value("Kanalenoverzicht 2026")
     at.file_uploader(key="add-OPEN-01-file").upload("kanalen.pdf", PDF_BYTES, "application/pdf")
@@ -276,6 +277,8 @@ def test_details_history_restore_and_erase(db, new_assessment):
 
     # erasing the file of evidence with personal data needs a confirmation
     page(at, "evidence")
+    assert "erase-E1" not in [b.key for b in at.button]  # behind the closed remove button
+    unfold(at, "ev-rm-E1")
     assert at.button(key="erase-E1").disabled
     ok(at.checkbox(key="erase-ok-E1").check().run())
     ok(at.button(key="erase-E1").click().run())
@@ -291,6 +294,7 @@ def test_overview_jumps_and_a_refused_file_is_named(db):
     assert at.session_state["c"] == "HANDLE-03"
     assert at.query_params["c"] == "HANDLE-03"
     before = db.get_summary(aid).version
+    unfold(at, "add-HANDLE-03")
     at.text_input(key="add-HANDLE-03-title").set_value("Geen echte PDF")
     at.file_uploader(key="add-HANDLE-03-file").upload(
         "rapport.pdf", b"MZ\x90\x00 a program, not a PDF", "application/pdf"

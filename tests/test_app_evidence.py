@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from tests.apptest_support import unfold
 from tests.test_app import PDF_BYTES, app, ok, page, text
 
 ITEMS = [
@@ -34,6 +35,7 @@ def test_a_refused_file_saves_nothing_keeps_the_form_and_says_why_beside_it(db, 
     monkeypatch.setenv("IKM_MAX_UPLOAD_MB", "1")
     at = ok(app(a=str(aid)).run())
     page(at, "evidence")
+    unfold(at, "ev-add")
     before = db.get_summary(aid).version
     at.text_input(key="ev-add-title").set_value("Jaarverslag")
     at.text_input(key="ev-add-source").set_value("intranet")
@@ -53,6 +55,7 @@ def test_a_refused_file_saves_nothing_keeps_the_form_and_says_why_beside_it(db, 
 def test_a_wrong_type_is_refused_in_the_pages_language(db, aid):
     at = ok(app(a=str(aid), lang="en").run())
     page(at, "evidence")
+    unfold(at, "ev-add")
     at.text_input(key="ev-add-title").set_value("Program")
     at.file_uploader(key="ev-add-file").upload(
         "tool.exe", b"MZ\x90\x00", "application/x-msdownload"
@@ -69,6 +72,7 @@ def test_a_wrong_type_is_refused_in_the_pages_language(db, aid):
 def test_content_that_is_not_what_the_name_says_is_refused(db, aid):
     at = ok(app(a=str(aid)).run())
     page(at, "evidence")
+    unfold(at, "ev-add")
     at.text_input(key="ev-add-title").set_value("Nep")
     at.file_uploader(key="ev-add-file").upload("nep.pdf", b"gewone tekst", "application/pdf")
     ok(at.button(key="ev-add-submit").click().run())
@@ -79,6 +83,7 @@ def test_content_that_is_not_what_the_name_says_is_refused(db, aid):
 def test_add_on_the_evidence_page_with_criteria_and_a_file_then_the_form_is_empty(db, aid):
     at = ok(app(a=str(aid)).run())
     page(at, "evidence")
+    unfold(at, "ev-add")
     at.selectbox(key="ev-add-kind").set_value("metric")
     at.text_input(key="ev-add-title").set_value("Doorlooptijden 2026")
     at.date_input(key="ev-add-date").set_value(date(2026, 10, 1))
@@ -183,6 +188,7 @@ def test_a_long_list_shows_ten_then_more_and_keeps_a_new_or_open_item_in_view(db
     # a new item is shown where the list is cut short
     at = ok(app(a=str(aid)).run())
     page(at, "evidence")
+    unfold(at, "ev-add")
     at.text_input(key="ev-add-title").set_value("Nieuw stuk")
     ok(at.button(key="ev-add-submit").click().run())
     assert shown() == [*(f"E{i}" for i in range(1, 11)), "E24"]
@@ -267,6 +273,7 @@ def test_the_next_level_says_what_it_still_needs_once(db, new_assessment):
 def test_bulk_upload_adds_one_item_per_file_or_nothing(db, aid):
     at = ok(app(a=str(aid)).run())
     page(at, "evidence")
+    unfold(at, "ev-bulk")
     uploader = at.file_uploader(key="ev-bulk-files")
     uploader.upload("a.pdf", PDF_BYTES, "application/pdf")
     uploader.upload("b.exe", b"MZ", "application/x-msdownload")
@@ -277,6 +284,7 @@ def test_bulk_upload_adds_one_item_per_file_or_nothing(db, aid):
 
     at = ok(app(a=str(aid)).run())
     page(at, "evidence")
+    unfold(at, "ev-bulk")
     uploader = at.file_uploader(key="ev-bulk-files")
     uploader.upload("verslag-mei.pdf", PDF_BYTES, "application/pdf")
     uploader.upload("verslag-juni.pdf", PDF_BYTES.replace(b"1.4", b"1.5"), "application/pdf")
@@ -316,3 +324,19 @@ def test_evidence_older_than_a_year_shows_as_stale(db):
     page(at, "evidence")
     badges = "\n".join(m.value for m in at.markdown)  # st.badge is Markdown: :gray-badge[...]
     assert "ouder dan een jaar]" in badges
+
+
+def test_forms_and_the_remove_buttons_are_drawn_only_when_opened(db, aid):
+    at = ok(app(a=str(aid)).run())
+    page(at, "evidence")
+    keys = [w.key for w in (*at.text_input, *at.button, *at.file_uploader)]
+    assert not [k for k in keys if k.startswith(("ev-add-", "ev-bulk-", "del-", "erase-"))]
+    unfold(at, "ev-add", "ev-rm-E2")
+    assert at.text_input(key="ev-add-title").value == ""
+    assert at.button(key="del-E2") and "ev-bulk-files" not in [u.key for u in at.file_uploader]
+    # a form with a problem to show opens by itself (its message beside the field)
+    ok(at.button(key="ev-add-submit").click().run())
+    at = ok(at.switch_page("ui/results.py").run())
+    at.session_state["ev-add-open"] = False
+    page(at, "evidence")
+    assert at.text_input(key="ev-add-title") and "Geef het bewijs een titel." in errors(at)

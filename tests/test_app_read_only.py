@@ -12,6 +12,7 @@ import pytest
 
 from assessment.assessments import Assessment
 from assessment.store import Principal
+from tests.apptest_support import unfold
 from tests.fieldwork_registers import MESSY, to_csv
 from tests.helpers import DATA
 from tests.test_app_auth import _ok, _signed_in, _text
@@ -107,6 +108,11 @@ def aid(db):
 def _page(email: str, aid: int, page: str, **query: str) -> Any:
     at = _ok(_signed_in(email, email.split("@")[0], a=str(aid), **query).run())
     at = _ok(at.switch_page(f"ui/{page}.py").run())
+    # what is drawn only when opened (forms, the remove popovers), opened as a click does
+    if page == "evidence":
+        at = unfold(at, "ev-add", "ev-bulk", "ev-rm-E1", "ev-rm-E2")
+    if page == "assess":
+        at = unfold(at, "add-H-1")
     if page == "fieldwork":  # a register analysed in the browser as well
         upload = at.file_uploader(key="fw-upload").upload("k.csv", to_csv(MESSY), "text/csv")
         at = _ok(upload.run())

@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 
 from assessment.store import open_store
-from tests.browser_support import ARGS, CHROMIUM, MARKS, app_server
+from tests.browser_support import ARGS, CHROMIUM, MARKS, app_server, settle
 from tests.helpers import ROOT
 
 pytestmark = MARKS
@@ -106,11 +106,7 @@ NO_STALE_FADE = '[data-stale="true"] { opacity: 1 !important; transition: none !
 
 def _settle(page: Any) -> None:
     """Wait until Streamlit has finished running the page's script and drawing it."""
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
-    page.wait_for_selector(
-        '[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]', state="attached"
-    )
-    page.wait_for_timeout(700)  # the last deltas
+    settle(page)
     page.add_style_tag(content=NO_STALE_FADE)
 
 
@@ -303,7 +299,8 @@ def test_the_dutch_forms_show_no_english_widget_text(site: Site, browser: Any):
     expect.set_options(timeout=30_000)
     try:
         page.goto(f"{site.base}/evidence?a={site.aid}")
-        page.get_by_text("Nieuw bewijs toevoegen").click()
+        _settle(page)  # a click before the first run has ended can be undone by it
+        page.get_by_text("Nieuw bewijs toevoegen").click()  # the form is drawn once opened
         form = page.get_by_test_id("stForm").first
         # our word as the button's text: what is shown is what a screen reader says
         expect(form.get_by_role("button", name="Bestand kiezen", exact=True)).to_have_count(1)

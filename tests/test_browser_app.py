@@ -9,6 +9,7 @@ import time
 import pytest
 
 from assessment.store import open_store
+from tests.browser_support import settle
 from tests.test_browser import ARGS, CHROMIUM, server  # noqa: F401  (the fixture)
 
 pytestmark = [pytest.mark.browser]
@@ -85,7 +86,8 @@ def test_a_refused_upload_keeps_the_form_with_the_message_beside_the_field(small
         page.set_default_timeout(30_000)
         expect.set_options(timeout=30_000)
         page.goto(f"{base}/evidence?a={aid}")
-        page.get_by_text("Nieuw bewijs toevoegen").click()
+        settle(page)
+        page.get_by_text("Nieuw bewijs toevoegen").click()  # the form is drawn once opened
         form = page.get_by_test_id("stForm").first
         # instead of "Upload", as the button's text: its name for a screen reader too
         button = form.get_by_test_id("stFileUploaderDropzone").locator("button")

@@ -9,7 +9,7 @@ from assessment.assessments import Evidence
 from assessment.messages import checkable_label, checkable_text, kind_label, level_needs
 from assessment.method import CriterionResult
 from assessment.packs import Pack
-from ui import evidence_form, services
+from ui import evidence_form, forms, services
 from ui.labels import md, t
 
 
@@ -52,10 +52,9 @@ def evidence(
     key = f"add-{cid}"
     if ro:  # a reviewer adds nothing: no form at all
         return
-    with st.expander(
-        t("add_evidence", lang), icon=":material/add:", expanded=bool(evidence_form.problems(key))
-    ):
-        evidence_form.evidence_form(opened, key, lang, criteria=[cid])
+    if (box := forms.folded(t("add_evidence", lang), key, icon=":material/add:")) is not None:
+        with box:
+            evidence_form.evidence_form(opened, key, lang, criteria=[cid])
 
 
 def _linked_item(

@@ -21,7 +21,7 @@ from assessment.messages import (
     to_make_checkable_text,
 )
 from assessment.vocabulary import EVIDENCE_KINDS
-from ui import evidence_form, evidence_missing, layout, paging, services, state
+from ui import evidence_form, evidence_missing, forms, layout, paging, services, state
 from ui.labels import md, t
 
 EDITING = "ev-editing"  # the id of the item whose form is open
@@ -62,16 +62,12 @@ def render() -> None:
 
 def _forms(opened: services.Opened, lang: str) -> None:
     """Adding one item, and several files at once."""
-    with st.expander(
-        t("add_evidence", lang), icon=":material/add:", expanded=bool(evidence_form.problems(ADD))
-    ):
-        evidence_form.evidence_form(opened, ADD, lang, choose_criteria=True)
-    with st.expander(
-        t("bulk_head", lang),
-        icon=":material/upload_file:",
-        expanded=bool(evidence_form.problems(BULK)),
-    ):
-        evidence_form.bulk_form(opened, BULK, lang)
+    if (box := forms.folded(t("add_evidence", lang), ADD, icon=":material/add:")) is not None:
+        with box:
+            evidence_form.evidence_form(opened, ADD, lang, choose_criteria=True)
+    if (box := forms.folded(t("bulk_head", lang), BULK, icon=":material/upload_file:")) is not None:
+        with box:
+            evidence_form.bulk_form(opened, BULK, lang)
 
 
 # ---- finding items -------------------------------------------------------------------------
@@ -175,29 +171,37 @@ def _item(opened: services.Opened, item: Evidence, lang: str, ro: bool = False) 
                 disabled=ro,
             )
             _download(opened, item, lang)
-            # erasing the file and deleting the item behind one button: a calmer card, and
-            # half the page to draw (each popover is a widget tree of its own)
-            erasable = _file_in_store(item)
-            with st.popover(
-                t("ev_remove" if erasable else "delete_evidence", lang),
-                icon=":material/delete:",
-                width="stretch",
-                disabled=ro,
-            ):
-                if erasable:
-                    _erase(opened, item, lang, ro)
-                st.button(
-                    t("delete_evidence", lang),
-                    key=f"del-{item.id}",
-                    type="primary",
-                    icon=":material/delete:",
-                    disabled=ro,
-                    on_click=services.delete_evidence,
-                    args=(opened.ref, item.id, lang),
-                )
+            _remove(opened, item, lang, ro)
         if editing:
             key = f"edit-{opened.ref.aid}-{item.id}-{opened.ref.version}"
             evidence_form.evidence_form(opened, key, lang, item=item, choose_criteria=True)
+
+
+def _remove(opened: services.Opened, item: Evidence, lang: str, ro: bool) -> None:
+    """Erasing the file and deleting the item behind one button: a calmer card. What is
+    behind it is drawn only while it is open (every widget costs the page on every run)."""
+    erasable = _file_in_store(item)
+    with st.popover(
+        t("ev_remove" if erasable else "delete_evidence", lang),
+        icon=":material/delete:",
+        width="stretch",
+        disabled=ro,
+        key=f"ev-rm-{item.id}",
+        on_change="rerun",
+    ) as box:
+        if not box.open:
+            return
+        if erasable:
+            _erase(opened, item, lang, ro)
+        st.button(
+            t("delete_evidence", lang),
+            key=f"del-{item.id}",
+            type="primary",
+            icon=":material/delete:",
+            disabled=ro,
+            on_click=services.delete_evidence,
+            args=(opened.ref, item.id, lang),
+        )
 
 
 def _badges(item: Evidence, assessed: date, lang: str) -> str:

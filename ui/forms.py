@@ -7,6 +7,8 @@ other way): build widget keys with :func:`widget_key`.
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from ui.labels import md
@@ -46,3 +48,15 @@ def beside(key: str, field: str) -> None:
     message = problems(key).get(field)
     if message:
         st.error(message if isinstance(message, Markdown) else md(message), icon=":material/error:")
+
+
+def folded(label: str, key: str, *, icon: str) -> Any:
+    """An expander for form ``key`` whose content is drawn only while it is open: a folded
+    form costs the page nothing (each widget is work for the server and the browser on every
+    run). Open at once when the form has problems to show. The expander when open (draw the
+    form in it), else None."""
+    state = f"{key}-open"
+    if problems(key):
+        st.session_state[state] = True
+    box = st.expander(label, icon=icon, key=state, on_change="rerun")
+    return box if box.open else None
