@@ -33,14 +33,29 @@ MARKS = [
 ]
 
 
-def settle(page: Any) -> None:
-    """Wait until Streamlit has run the page's script to its end and drawn it (a click
-    before then can be undone by the run still under way)."""
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
-    page.wait_for_selector(
-        '[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]', state="attached"
-    )
-    page.wait_for_timeout(700)  # the last deltas
+# True once the page has been at rest for ``quiet`` ms: the script has run to its end, every
+# element was drawn by that run (none stale) and no spinner turns
+_AT_REST = """(quiet) => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  const ok = app && app.getAttribute('data-test-script-state') === 'notRunning'
+    && document.querySelector(
+      '[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]')
+    && !document.querySelector('[data-stale="true"]')
+    && !document.querySelector('[data-testid="stSpinner"]');
+  const now = performance.now();
+  if (!ok) { window.__ikmAtRest = null; return false; }
+  if (window.__ikmAtRest == null) window.__ikmAtRest = now;
+  return now - window.__ikmAtRest >= quiet;
+}"""
+
+
+def settle(page: Any, quiet: float = 0.3) -> None:
+    """Wait until Streamlit has run the page's script to its end and drawn it, and nothing
+    has changed for ``quiet`` seconds (a click before then can be undone by the run still
+    under way). Wait for the page's own content first: between a navigation and its first
+    run, the old page is at rest too."""
+    page.evaluate("window.__ikmAtRest = null")
+    page.wait_for_function(_AT_REST, arg=quiet * 1000, polling="raf")
 
 
 def free_port() -> int:
