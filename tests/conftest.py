@@ -264,10 +264,22 @@ _SERVER_MODULES = {
 }
 
 
+# Modules whose tests share a costly render (a session or module fixture): kept on one worker,
+# so that the render is made once in the run, not once on each worker that gets one of them.
+_SHARED_RENDERS = {
+    "test_chartsvg": "sample-report",  # sample_render
+    "test_report": "sample-report",
+    "test_report_honesty": "demo-report",  # its module's render of the demo
+}
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
-        if item.module is not None and item.module.__name__.split(".")[-1] in _SERVER_MODULES:
+        name = item.module.__name__.split(".")[-1] if item.module is not None else ""
+        if name in _SERVER_MODULES:
             item.add_marker(pytest.mark.xdist_group("servers"))
+        elif name in _SHARED_RENDERS:
+            item.add_marker(pytest.mark.xdist_group(_SHARED_RENDERS[name]))
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -6,10 +6,11 @@ import time
 from concurrent.futures.process import BrokenProcessPool
 
 import pytest
-from report_sample import sample_assessment
+from report_sample import MINI_PACK, mini_assessment, sample_assessment
 
 from assessment import charts, chartsvg
 from assessment.method import score
+from assessment.packs import parse_pack
 from assessment.report import render
 from assessment.warmpool import WarmPool
 from tests.conftest import SAMPLE_CREATED
@@ -56,16 +57,25 @@ class _NoPool(WarmPool):
 
 
 def test_the_report_converts_its_charts_in_the_worker_and_is_the_same_without(
-    sample, sample_render, monkeypatch
+    sample_render, monkeypatch
 ):
-    pack, assessment = sample
     with_worker = sample_render("nl")  # the session's sample, rendered with the worker
     assert with_worker.charts_here == 0
     for name in ("readiness", "tags", "timeline"):
         assert any(url.endswith(f"/_charts/{name}.svg") for url in with_worker.fetcher.served)
 
+    # with and without a worker, the same file: on a one-criterion pack that still has all
+    # three charts (a tag, and an improvement point for the timeline), quick to render twice
+    pack = parse_pack(
+        MINI_PACK.replace("target: 2}", "target: 2, tags: [kanalen]}")
+        + "tags: {kanalen: {nl: Kanalen, en: Channels}}\n",
+        "mini-pack.yaml",
+    )
+    _, assessment = mini_assessment()
+    worker = render(pack, assessment, "nl", created=SAMPLE_CREATED, timeout=None)
+    assert worker.charts_here == 0
     # without a worker the charts convert here, into the same file
     monkeypatch.setattr(chartsvg, "_WORKER", chartsvg.ChartWorker(_NoPool()))
     without = render(pack, assessment, "nl", created=SAMPLE_CREATED, timeout=None)
     assert without.charts_here == 3
-    assert without.pdf == with_worker.pdf
+    assert without.pdf == worker.pdf

@@ -45,8 +45,16 @@ def test_the_appendix_recomputes_both_and_lists_worse_first():
     assert appendix.summary.startswith("1 criteria gingen achteruit")
 
 
+def mini_cycles():
+    """Two cycles of the one-criterion pack: M-1 went from 1 to 0 (fast to render; the
+    appendix's content is checked on the demo above, without a render)."""
+    pack, before = mini_assessment(assessment_date="2026-11-23")
+    _, after = mini_assessment(assessment_date="2027-11-22", responses={"M-1": {"level": 0}})
+    return pack, before, after
+
+
 def test_the_pdf_carries_the_appendix_and_its_contents_line():
-    pack, before, after = two_cycles()
+    pack, before, after = mini_cycles()
     pdf = render(
         pack,
         after,
@@ -54,22 +62,20 @@ def test_the_pdf_carries_the_appendix_and_its_contents_line():
         created=datetime(2027, 11, 23, tzinfo=UTC),
         previous=(pack, before),
     ).pdf
-    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
-    assert text.count("Comparison with the previous assessment") >= 2  # contents and heading
     pages = [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
+    text = "\n".join(pages)
+    assert text.count("Comparison with the previous assessment") >= 2  # contents and heading
     appendix = next(p for p in pages if "This assessment (22 November 2027) beside" in p)
-    assert re.search(r"OPEN-01 .{0,80}?\b3 1 -2\b", appendix, re.S), appendix
+    assert re.search(r"M-1 .{0,80}?\b1 0 -1\b", appendix, re.S), appendix
     assert build_context(pack, after, "en").comparison is None  # only when asked for
 
 
 def test_ikm_report_compare(tmp_path):
-    # the command's wiring of --compare, on the one-criterion pack (the appendix's content
-    # is checked on the demo above): a full demo render would prove nothing more here
+    # the command's wiring of --compare, in Dutch, on the one-criterion pack
     packs = tmp_path / "packs"
     packs.mkdir()
     (packs / "mini-pack.yaml").write_text(MINI_PACK, encoding="utf-8")
-    _, before = mini_assessment(assessment_date="2026-11-23")
-    _, after = mini_assessment(assessment_date="2027-11-22", responses={"M-1": {"level": 0}})
+    _, before, after = mini_cycles()
     (tmp_path / "before.json").write_text(before.to_json())
     (tmp_path / "after.json").write_text(after.to_json())
     out = tmp_path / "r.pdf"
@@ -94,10 +100,11 @@ def test_the_app_adds_the_appendix_when_a_comparison_is_chosen(db):
     from tests.apptest_support import app, ok, page
     from ui import pdf as ui_pdf
 
-    first = db.ensure_demo()
-    *_, after = two_cycles()
+    pack, before, after = mini_cycles()
+    pack = db.save_pack_text(MINI_PACK, "mini-pack.yaml")
+    first = db.create_assessment(before, pack)
     organisation = db.get_summary(first).organisation_id
-    second = db.create_assessment(after, organisation_id=organisation)
+    second = db.create_assessment(after, pack, organisation_id=organisation)
     at = ok(app(a=str(second)).run())
     page(at, "report")
     at.selectbox(key="report-compare").set_value(first)

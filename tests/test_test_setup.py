@@ -3,7 +3,7 @@ another on one pytest-xdist worker (tests/conftest.py), so each must be listed t
 
 from __future__ import annotations
 
-from tests.conftest import _SERVER_MODULES
+from tests.conftest import _SERVER_MODULES, _SHARED_RENDERS
 from tests.helpers import ROOT
 
 STARTS_A_SERVER = ("running_server(", "app_server(", "sync_playwright")
@@ -24,3 +24,13 @@ def test_make_test_runs_the_suite_on_workers_with_the_groups_kept_together():
     assert "-n $(TEST_WORKERS) --dist loadgroup" in makefile
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert '"pytest-xdist' in pyproject
+
+
+def test_the_modules_that_share_a_render_each_run_on_one_worker():
+    uses = {
+        path.stem
+        for path in (ROOT / "tests").glob("test_*.py")
+        if "sample_render" in path.read_text(encoding="utf-8") and path.stem != "test_test_setup"
+    }
+    assert {m for m, group in _SHARED_RENDERS.items() if group == "sample-report"} == uses
+    assert not set(_SHARED_RENDERS) & _SERVER_MODULES

@@ -88,14 +88,23 @@ def test_report_of_a_stored_assessment_has_the_workshop_appendix(
 ):
     from pypdf import PdfReader
 
+    from tests.report_sample import MINI_PACK, mini_assessment
+
+    # on the one-criterion pack with a scale to 4: the appendix is what is checked here
+    wide = MINI_PACK.replace(
+        '  - {level: 2, label: "2", requires: [document]}\n',
+        '  - {level: 2, label: "2", requires: [document]}\n'
+        '  - {level: 3, label: "3"}\n  - {level: 4, label: "4"}\n',
+    )
     with open_store(sqlite_url) as store:
-        aid = store.create_assessment(new_assessment())
+        pack = store.save_pack_text(wide, "mini-pack.yaml")
+        aid = store.create_assessment(mini_assessment()[1], pack)
         ws = store.workshops
         w = ws.start(aid, "Carla")
-        ws.show(w.id, "OPEN-01")
+        ws.show(w.id, "M-1")
         ws.open_voting(w.id)
         for name, level in [("Anna", 1), ("Bo", 3), ("Cas", 4)]:
-            ws.vote(ws.join(w.code, name).token, "OPEN-01", level, f"{name} licht toe")
+            ws.vote(ws.join(w.code, name).token, "M-1", level, f"{name} licht toe")
         ws.close_voting(w.id)
         ws.agree(w.id, 3, "Carla")
     out = tmp_path / "report.pdf"

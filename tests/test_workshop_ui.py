@@ -296,14 +296,19 @@ def test_lan_visitors_get_only_the_participant_page(db, monkeypatch):
 def test_the_apps_report_has_the_workshop_appendix(db):
     from pypdf import PdfReader
 
+    from tests.report_sample import MINI_PACK, mini_assessment
     from ui import services
 
-    _store, ws, aid = db
+    # on the one-criterion pack: the appendix is what is checked, not the rest of a report
+    store, ws, _aid = db
+    aid = store.create_assessment(
+        mini_assessment()[1], store.save_pack_text(MINI_PACK, "mini-pack.yaml")
+    )
     info = ws.start(aid, "Carla")
-    ws.show(info.id, "OPEN-01")
+    ws.show(info.id, "M-1")
     ws.open_voting(info.id)
-    ws.vote(ws.join(info.code, "Anna").token, "OPEN-01", 0)
-    ws.vote(ws.join(info.code, "Bo").token, "OPEN-01", 4)
+    ws.vote(ws.join(info.code, "Anna").token, "M-1", 0)
+    ws.vote(ws.join(info.code, "Bo").token, "M-1", 2)
     ws.close_voting(info.id)
     at = AppTest.from_file(str(ROOT / "ui" / "report.py"), default_timeout=120)
     at.session_state["a"] = str(aid)
@@ -317,7 +322,7 @@ def test_the_apps_report_has_the_workshop_appendix(db):
         " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split()
     )
     assert "Bijlage: workshop – consensus en spreiding" in text
-    assert "Anna 0 · Bo 4" in text
+    assert "Anna 0 · Bo 2" in text
 
 
 def test_participant_page_survives_a_database_failure(db, monkeypatch):
