@@ -340,3 +340,22 @@ def test_forms_and_the_remove_buttons_are_drawn_only_when_opened(db, aid):
     at.session_state["ev-add-open"] = False
     page(at, "evidence")
     assert at.text_input(key="ev-add-title") and "Geef het bewijs een titel." in errors(at)
+
+
+def test_a_card_says_everything_in_one_text_with_only_web_links_clickable(db, new_assessment):
+    items = [
+        {"id": "E1", "kind": "document", "title": "Regeling", "criteria": ["OPEN-01"],
+         "link": "https://example.org/regeling", "date": "2025-06-01", "source": "intranet"},
+        {"id": "E2", "kind": "document", "title": "Schijf", "criteria": [],
+         "link": "file://server/share/x.pdf"},
+    ]  # fmt: skip
+    aid = db.create_assessment(new_assessment("Gemeente Link", evidence=items))
+    at = ok(app(a=str(aid)).run())
+    page(at, "evidence")
+    (first,) = [m.value for m in at.markdown if m.value.startswith("**E1 ")]
+    assert "](<https://example.org/regeling>)" in first
+    said = first.replace("\\", "")  # without Markdown's escapes
+    assert "2025-06-01 · intranet" in said and "OPEN-01 Klagen via meerdere kanalen" in said
+    (second,) = [m.value for m in at.markdown if m.value.startswith("**E2 ")]
+    assert "](" not in second and "file://server/share/x.pdf" in second.replace("\\", "")
+    assert "Ondersteunt: nog geen criterium" in second.replace("\\", "")

@@ -5,6 +5,7 @@ at once, and see the criteria that still lack evidence."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import streamlit as st
 
@@ -138,28 +139,8 @@ def _item(opened: services.Opened, item: Evidence, lang: str, ro: bool = False) 
     editing = st.session_state.get(EDITING) == item.id and not ro
     with st.container(border=True, key=f"ev-item-{item.id}"):
         head, side = st.columns([4, 1.3], vertical_alignment="top")
-        with head:
-            st.markdown(f"**{md(item.id)} · {md(item.title)}**")
-            st.markdown(_badges(item, opened.assessment.assessment_date, lang))
-            facts = [x for x in (item.date and item.date.isoformat(), item.source) if x]
-            if facts:
-                st.caption(md(" · ".join(facts)))
-            if item.link:
-                href = web_href(item.link)
-                if href:
-                    st.link_button(md(_short(href)), href, icon=":material/link:", type="tertiary")
-                else:
-                    st.caption(md(item.link))
-            todo = to_make_checkable_text(item, lang)
-            if todo:
-                st.markdown(f":orange[{md(t('to_make_checkable', lang, todo=todo))}]")
-            _file_line(item, lang)
-            titles = [
-                f"{md(c)} {md(localise(pack.criteria_by_id[c].title, lang))}"
-                for c in item.criteria
-                if c in pack.criteria_by_id
-            ]
-            st.caption(f"{t('supports', lang)}: " + ("; ".join(titles) or t("supports_none", lang)))
+        with head:  # one element: a card is drawn for every item, each element costs time
+            st.markdown(_card_text(item, pack, opened.assessment.assessment_date, lang))
         with side:
             st.button(
                 t("ev_close" if editing else "ev_edit", lang),
@@ -204,9 +185,43 @@ def _remove(opened: services.Opened, item: Evidence, lang: str, ro: bool) -> Non
         )
 
 
+def _card_text(item: Evidence, pack: Any, assessed: date, lang: str) -> str:
+    """What a card says, as one Markdown text, a line each: the id and title; the badges; the
+    date and source; the link (clickable only when it is a web address); what would make it
+    checkable; a missing or erased file; the criteria it supports."""
+    lines = [f"**{md(item.id)} · {_one_line(item.title)}**", _badges(item, assessed, lang)]
+    facts = [x for x in (item.date and item.date.isoformat(), item.source) if x]
+    if facts:
+        lines.append(f":small[{_one_line(' · '.join(facts))}]")
+    if item.link:
+        href = web_href(item.link)
+        shown = _one_line(_short(item.link.strip()))
+        lines.append(f":small[:material/link: [{shown}](<{href}>)]" if href else f":small[{shown}]")
+    todo = to_make_checkable_text(item, lang)
+    if todo:
+        lines.append(f":orange[{md(t('to_make_checkable', lang, todo=todo))}]")
+    f = item.file
+    if f is not None and f.erased:
+        lines.append(f":small[{t('file_erased', lang, name=_one_line(f.name))}]")
+    elif f is not None and not services.has_file(f.sha256):
+        lines.append(f":orange[{t('file_missing', lang, name=_one_line(f.name))}]")
+    titles = [
+        f"{md(c)} {_one_line(localise(pack.criteria_by_id[c].title, lang))}"
+        for c in item.criteria
+        if c in pack.criteria_by_id
+    ]
+    supports = "; ".join(titles) or t("supports_none", lang)
+    lines.append(f":small[{t('supports', lang)}: {supports}]")
+    return "  \n".join(lines)
+
+
+def _one_line(text: str) -> str:
+    """User text made safe for Markdown on one line (inside a ``:small[...]`` directive)."""
+    return md(" ".join(str(text).split()))
+
+
 def _badges(item: Evidence, assessed: date, lang: str) -> str:
-    """The item's kind, whether it is checkable, stale, personal: badges on one line (one
-    element: a card is drawn for every item, and each element costs the browser time)."""
+    """The item's kind, whether it is checkable, stale, personal: badges on one line."""
     badges = [
         f":blue-badge[{md(kind_label(item.kind, lang))}]",
         f":green-badge[:material/check: {md(checkable_label(item, lang))}]"
@@ -227,16 +242,6 @@ def _toggle_edit(evidence_id: str) -> None:
 
 def _short(link: str, limit: int = 60) -> str:
     return link if len(link) <= limit else link[: limit - 1] + "…"
-
-
-def _file_line(item: Evidence, lang: str) -> None:
-    f = item.file
-    if f is None:
-        return
-    if f.erased:
-        st.caption(t("file_erased", lang, name=md(f.name)))
-    elif not services.has_file(f.sha256):
-        st.markdown(f":orange[{t('file_missing', lang, name=md(f.name))}]")
 
 
 def _download(opened: services.Opened, item: Evidence, lang: str) -> None:
