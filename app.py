@@ -23,6 +23,7 @@ def main() -> None:
         st.navigation([signin], position="hidden").run()
         st.stop()
     state.sync()
+    state.new_visit()  # a report rendered ahead for the last page it ran is no longer wanted
     lang = state.lang()
     style.apply(lang)  # Streamlit's own widget texts in the page's language
     keys = [*nav.PAGES, *(nav.SIGNED_IN_PAGES if auth.enabled() else ())]

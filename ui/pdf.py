@@ -9,7 +9,7 @@ import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 import streamlit as st
 
@@ -112,6 +112,27 @@ def _job(
     ``ahead``: start a render only when the report worker is warm and idle (never before
     someone's real request, never making a cold worker's start slower), and answer None if
     not."""
+    key, found = _plan(aid, version, lang, votes, previous, ahead=ahead)
+    if not isinstance(found, _Plan):
+        return key, found
+    return key, _start(key, found)
+
+
+class _Plan(NamedTuple):
+    """What a render needs, read from the store in a page's run."""
+
+    pack: Any
+    assessment: Any
+    appendix: Any  # the workshop appendix, or None
+    earlier: Any  # (pack, assessment) of the comparison, or None
+
+
+def _plan(
+    aid: int, version: int, lang: str, votes: int, previous: int | None, *, ahead: bool
+) -> tuple[tuple[Any, ...], Any]:
+    """The key of a report and its PDF if kept, the render under way for it, None (ahead,
+    with the worker busy or cold), or a :class:`_Plan` for a render to start. The store is
+    read here, in the page's own run (the access checks are the session's)."""
     reports = _pdf_cache()
     earlier = None
     if previous is not None:
@@ -130,27 +151,75 @@ def _job(
     if opened is None:
         raise NotFoundError(f"assessment {aid} does not exist")
     appendix = store().workshops.appendix(aid, lang)  # the workshop appendix, if any
+    return key, _Plan(opened.pack, opened.assessment, appendix, earlier)
+
+
+def _start(
+    key: tuple[Any, ...], plan: _Plan, reports: _Reports | None = None, pool: Any = None
+) -> Any:
+    """Start the render of ``plan`` under ``key`` (or join the one another session started
+    meanwhile); its PDF is kept when it is done. ``reports`` and ``pool`` are passed by a
+    thread that is not a page's run."""
+    reports = reports or _pdf_cache()
+    pool = pool or report_pool()
+    pack, assessment, appendix, earlier = plan
     with reports.lock:
-        if key in reports.pending:  # another session started it meanwhile
-            return key, reports.pending[key]
-        job = report_pool().submit(
-            opened.pack, opened.assessment, lang, workshop=appendix, previous=earlier
-        )
+        if key in reports.kept:
+            return reports.kept[key]
+        if key in reports.pending:
+            return reports.pending[key]
+        job = pool.submit(pack, assessment, key[2], workshop=appendix, previous=earlier)
         reports.pending[key] = job
     threading.Thread(
         target=reports.settle, args=(key, job), name="ikm-report-kept", daemon=True
     ).start()
-    return key, job
+    return job
 
 
-def render_ahead(opened: Opened, lang: str, previous: int | None = None) -> None:
-    """Start rendering the report now, while the user looks at the page, so that it is ready,
-    or nearly, when they ask for it; only when the report worker is warm and idle. Its result
-    is kept like any report's; a failure is left for the real request to report."""
+AHEAD_DELAY = 1.5  # seconds a page is looked at before its report is rendered ahead
+
+
+def render_ahead(
+    opened: Opened,
+    lang: str,
+    previous: int | None = None,
+    visit: Any = None,
+    delay: float = AHEAD_DELAY,
+) -> threading.Timer | None:
+    """Render the report ahead while the user looks at the page, so that it is ready, or
+    nearly, when they ask for it: after ``delay`` seconds, if the session has not moved on
+    (``visit.over``, see :func:`ui.state.visit`; a page passed through costs nothing) and the
+    report worker is warm and idle. Its result is kept like any report's; a failure is left
+    for the real request to report. The timer that starts it, or None when there is nothing
+    to render."""
     try:
-        _job(opened.ref.aid, opened.ref.version, lang, _votes(opened.ref.aid), previous, ahead=True)
+        key, found = _plan(
+            opened.ref.aid,
+            opened.ref.version,
+            lang,
+            _votes(opened.ref.aid),
+            previous,
+            ahead=True,
+        )
     except Exception:
         log.debug("report not rendered ahead", exc_info=True)
+        return None
+    if not isinstance(found, _Plan):
+        return None
+    reports, pool = _pdf_cache(), report_pool()  # taken here: the timer is no page's run
+
+    def start() -> None:
+        if (visit is not None and visit.over) or not pool.idle():
+            return
+        try:
+            _start(key, found, reports, pool)
+        except Exception:
+            log.debug("report not rendered ahead", exc_info=True)
+
+    timer = threading.Timer(delay, start)
+    timer.name, timer.daemon = "ikm-report-ahead", True
+    timer.start()
+    return timer
 
 
 def _votes(aid: int) -> int:

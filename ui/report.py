@@ -80,7 +80,7 @@ def _report(opened: services.Opened, lang: str) -> None:
         )
     wanted = (opened.ref.aid, opened.ref.version, report_lang, previous)
     if not make and not ready:  # while the user looks at the page: ready, or nearly, on the click
-        services.render_ahead(opened, report_lang, previous)
+        services.render_ahead(opened, report_lang, previous, state.visit())
     if make:
         queued = st.empty()
 

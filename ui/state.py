@@ -20,6 +20,7 @@ FLASH = "flash"  # messages to show once on the next run: [(kind, text), ...]
 PDF = "pdf"  # (assessment id, version, language) of the last generated report
 AUTHOR = "author"  # the name typed in the sidebar, saved with each version
 _RESTORED = "_restored"
+_VISIT = "_visit"  # this session's current run of a page (see Visit)
 
 _URL_KEYS = (ASSESSMENT, CRITERION)
 
@@ -118,3 +119,29 @@ def take_errors(since: int) -> str | None:
     from ui.forms import Markdown
 
     return Markdown("\n\n".join(errors))
+
+
+class Visit:
+    """One full run of a page in a session; ``over`` once the session has run again (any
+    page, or the same one after a click), which another thread may read."""
+
+    __slots__ = ("over",)
+
+    def __init__(self) -> None:
+        self.over = False
+
+
+def new_visit() -> None:
+    """Called by the router on every full run (not a fragment's): the last visit is over."""
+    last = st.session_state.get(_VISIT)
+    if last is not None:
+        last.over = True
+    st.session_state[_VISIT] = Visit()
+
+
+def visit() -> Visit:
+    """This session's current visit (see :class:`Visit`)."""
+    current = st.session_state.get(_VISIT)
+    if current is None:
+        current = st.session_state[_VISIT] = Visit()
+    return current
