@@ -186,22 +186,24 @@ def sqlite_store(sqlite_url: str) -> Iterator[Any]:
         opened.close()
 
 
+def build_assessment(name: str = "Gemeente Test", **fields: Any) -> Any:
+    """A valid assessment of the built-in pack named ``name``, with ``fields`` set."""
+    from assessment.assessments import parse_assessment
+
+    data: dict[str, Any] = {
+        "schema_version": 1,
+        "criteria_set": {"id": "ikm-readiness", "version": "2026.1"},
+        "organisation": {"name": name},
+        "assessment_date": "2026-11-23",
+    }
+    data.update(fields)
+    return parse_assessment(data, "test")
+
+
 @pytest.fixture
 def new_assessment() -> Callable[..., Any]:
     """Build a valid assessment of the built-in pack: ``new_assessment(name="X", **fields)``."""
-    from assessment.assessments import parse_assessment
-
-    def build(name: str = "Gemeente Test", **fields: Any) -> Any:
-        data: dict[str, Any] = {
-            "schema_version": 1,
-            "criteria_set": {"id": "ikm-readiness", "version": "2026.1"},
-            "organisation": {"name": name},
-            "assessment_date": "2026-11-23",
-        }
-        data.update(fields)
-        return parse_assessment(data, "test")
-
-    return build
+    return build_assessment
 
 
 @pytest.fixture

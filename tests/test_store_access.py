@@ -6,6 +6,8 @@ IKM_TEST_DATABASE_URL."""
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +21,7 @@ from assessment.store import (
     RenameRefused,
     StoreError,
 )
+from tests.conftest import PG_ENV, _MigratedSchema, _pg_base, build_assessment
 
 PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n%%EOF\n"
 PACK = """id: tiny-pack
@@ -57,8 +60,9 @@ class World:
         return self.store.as_principal(principal)
 
 
-@pytest.fixture
-def world(store, new_assessment) -> World:
+def _world(store: Any) -> World:
+    """Organisations A and B with an assessment each, A's with a stored evidence file and a
+    workshop; an owner, an editor and a reviewer of A, an editor of B, an admin."""
     stored = store.add_file(PDF, "regeling.pdf")
     evidence = [
         {
@@ -69,8 +73,8 @@ def world(store, new_assessment) -> World:
             "file": stored.model_dump(mode="json", exclude_none=True),
         }
     ]
-    aid = store.create_assessment(new_assessment("Gemeente A", evidence=evidence), author="Anna")
-    bid = store.create_assessment(new_assessment("Gemeente B"), author="Bram")
+    aid = store.create_assessment(build_assessment("Gemeente A", evidence=evidence), author="Anna")
+    bid = store.create_assessment(build_assessment("Gemeente B"), author="Bram")
     org_a = store.get_summary(aid).organisation_id
     org_b = store.get_summary(bid).organisation_id
     operator = store.as_principal(Principal.operator())
@@ -81,6 +85,41 @@ def world(store, new_assessment) -> World:
     operator.add_admin(ADMIN.email)
     wid = store.workshops.start(aid, "Carla").id
     return World(store, org_a, org_b, aid, bid, stored.sha256, wid)
+
+
+@pytest.fixture
+def world(store) -> World:
+    """A world of its own for a test that changes it."""
+    return _world(store)
+
+
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+def shared_world(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[World]:
+    """One world per backend for the many tests that only try what is refused or only read
+    (each checks that the assessment and its file did not change): a database of the
+    module's own, not the per-test one."""
+    from assessment.store import open_store
+
+    schema = None
+    if request.param == "sqlite":
+        target = tmp_path_factory.mktemp("access") / "store.sqlite3"
+        shutil.copyfile(request.getfixturevalue("_migrated_sqlite"), target)
+        url = f"sqlite:///{target}"
+    else:
+        base = _pg_base()
+        if base is None:
+            pytest.skip(f"{PG_ENV} is not set: no PostgreSQL server to test against")
+        schema = _MigratedSchema(base)
+        url = schema.url
+    store = open_store(url)
+    try:
+        yield _world(store)
+    finally:
+        store.close()
+        if schema is not None:
+            schema.drop()
 
 
 def _saved_copy(w: World) -> tuple[Any, int]:
@@ -123,7 +162,10 @@ WRITES = {
 
 @pytest.mark.parametrize("action", sorted(ACTIONS))
 @pytest.mark.parametrize("who", [OUTSIDER, NEWCOMER, Principal.anonymous()], ids=lambda p: p.kind)
-def test_an_object_of_another_organisation_is_refused_as_if_it_did_not_exist(world, action, who):
+def test_an_object_of_another_organisation_is_refused_as_if_it_did_not_exist(
+    shared_world, action, who
+):
+    world = shared_world
     with pytest.raises(NoAccess, match="does not exist or you have no access to it"):
         ACTIONS[action](world, world.view(who))
     assert world.store.get_assessment(world.aid)[1] == 1  # nothing changed
@@ -161,7 +203,8 @@ def test_a_first_sign_in_sees_nothing_and_may_upload_nothing(world, new_assessme
 
 
 @pytest.mark.parametrize("action", sorted(ACTIONS))
-def test_a_reviewer_reads_everything_and_changes_nothing(world, action):
+def test_a_reviewer_reads_everything_and_changes_nothing(shared_world, action):
+    world = shared_world
     view = world.view(REVIEWER)
     if action in WRITES or action == "organisation: members":
         with pytest.raises(AccessDenied, match=r"your role \(reviewer\) does not allow"):
