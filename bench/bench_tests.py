@@ -88,7 +88,7 @@ def main() -> None:
         rows = _times(junit) if junit.exists() else []
     after = _reference()
     print(f"reference work: {before:.2f} s before, {after:.2f} s after")
-    print(f"wall {wall / 60:.0f}:{wall % 60:04.1f}, processor {cpu / 60:.0f}:{cpu % 60:04.1f}")
+    print(f"wall {int(wall // 60)}:{wall % 60:04.1f}, processor {int(cpu // 60)}:{cpu % 60:04.1f}")
     print(f"tests: {len(rows)}, their times summed {sum(r[0] for r in rows):.0f} s")
     by_module: collections.Counter[str] = collections.Counter()
     for seconds, module, _ in rows:

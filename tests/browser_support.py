@@ -54,8 +54,14 @@ def settle(page: Any, quiet: float = 0.3) -> None:
     has changed for ``quiet`` seconds (a click before then can be undone by the run still
     under way). Wait for the page's own content first: between a navigation and its first
     run, the old page is at rest too."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     page.evaluate("window.__ikmAtRest = null")
-    page.wait_for_function(_AT_REST, arg=quiet * 1000, polling="raf")
+    try:
+        page.wait_for_function(_AT_REST, arg=quiet * 1000, polling="raf", timeout=15_000)
+    except PlaywrightTimeout:  # a page whose parts rerun every second may never be quiet
+        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+        page.wait_for_timeout(700)  # then: a run has ended, and its last deltas are in
 
 
 def free_port() -> int:

@@ -115,7 +115,18 @@ def test_the_report_page_renders_ahead_and_the_click_takes_that_render(db, pool)
     (download,) = [b for b in at.get("download_button") if b.proto.id and "pdf" in b.proto.id]
     assert download is not None
     ok(at.run())  # the page again, the PDF ready: nothing is rendered ahead any more
+    time.sleep(pdf.AHEAD_DELAY + 1)
     assert sent == ["nl"]
+
+
+def test_a_report_page_left_at_once_starts_no_render(db, pool):
+    from tests.apptest_support import app, ok, page
+
+    _, sent = pool
+    at = ok(app(a=str(db.ensure_demo())).switch_page("ui/report.py").run())
+    page(at, "evidence")  # the router's next run ends the visit of the Report page
+    time.sleep(pdf.AHEAD_DELAY + 1)
+    assert sent == [] and not pdf._pdf_cache().pending
 
 
 def test_nothing_is_rendered_ahead_for_a_page_the_user_has_left(db, pool):
@@ -124,7 +135,7 @@ def test_nothing_is_rendered_ahead_for_a_page_the_user_has_left(db, pool):
     _, sent = pool
     opened = _opened(db)
     visit = Visit()
-    timer = pdf.render_ahead(opened, "nl", visit=visit, delay=0.3)
+    timer = pdf.render_ahead(opened, "nl", visit=visit, delay=2.0)
     assert timer is not None and sent == []
     visit.over = True  # the session ran another page meanwhile
     timer.join(10)

@@ -64,6 +64,24 @@ def _inputs(at: Any) -> dict[str, bool]:
     return found
 
 
+def _popovers(at: Any) -> dict[str, bool]:
+    """The evidence items' remove popovers (``ev-rm-<id>``): whether each can be opened."""
+    from streamlit.proto.Block_pb2 import Block as BlockProto
+
+    found: dict[str, bool] = {}
+
+    def walk(node: Any) -> None:
+        proto = getattr(node, "proto", None)
+        block = isinstance(proto, BlockProto) and proto.HasField("popover")
+        if block and "ev-rm-" in proto.popover.id:
+            found[proto.popover.id.rsplit("ev-rm-", 1)[-1]] = not proto.popover.disabled
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    return found
+
+
 def _changing(at: Any) -> list[str]:
     """The enabled controls that are not for looking only."""
     return sorted(k for k, on in _inputs(at).items() if on and not k.startswith(LOOKING))
@@ -126,6 +144,9 @@ def test_a_reviewer_gets_no_enabled_control_that_changes_data(db, aid, page):
     changing = _changing(editor)  # the control case: the editor's page changes data
     assert all(any(c.startswith(p) for c in changing) for p in EDITING[page]), changing
     assert _changing(reviewer) == [], f"enabled for a reviewer on {page}"
+    if page == "evidence":  # the remove button itself, not only what is behind it
+        assert _popovers(editor) == {"E1": True, "E2": True}
+        assert _popovers(reviewer) == {"E1": False, "E2": False}
     assert "Alleen lezen" in _text(reviewer)
     # the reviewer still reads the same assessment
     assert "Gemeente Aa" in _text(reviewer)

@@ -168,8 +168,18 @@ def test_an_object_of_another_organisation_is_refused_as_if_it_did_not_exist(
     world = shared_world
     with pytest.raises(NoAccess, match="does not exist or you have no access to it"):
         ACTIONS[action](world, world.view(who))
-    assert world.store.get_assessment(world.aid)[1] == 1  # nothing changed
+    _unchanged(world)
+
+
+def _unchanged(world: World) -> None:
+    """The shared world as it was made: the assessment, its file and its one workshop, which
+    shows no criterion (a refused write that went through would show here, and in every later
+    test of the module)."""
+    assert world.store.get_assessment(world.aid)[1] == 1
     assert world.store.get_file(world.sha) == PDF
+    (workshop,) = world.store.workshops.list_for(world.aid)
+    assert workshop.id == world.wid and workshop == world.store.workshops.get(world.wid)
+    assert workshop.criterion_id is None, workshop
 
 
 def test_a_guessed_id_answers_the_same_as_a_missing_one(world):
@@ -209,8 +219,7 @@ def test_a_reviewer_reads_everything_and_changes_nothing(shared_world, action):
     if action in WRITES or action == "organisation: members":
         with pytest.raises(AccessDenied, match=r"your role \(reviewer\) does not allow"):
             ACTIONS[action](world, view)
-        assert world.store.get_assessment(world.aid)[1] == 1
-        assert world.store.get_file(world.sha) == PDF
+        _unchanged(world)
     elif action == "report":
         assert view.report_pdf.__name__ == "report_pdf"  # rendered in test_reviewer_report
     else:

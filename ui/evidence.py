@@ -196,7 +196,11 @@ def _card_text(item: Evidence, pack: Any, assessed: date, lang: str) -> str:
     if item.link:
         href = web_href(item.link)
         shown = _one_line(_short(item.link.strip()))
-        lines.append(f":small[:material/link: [{shown}](<{href}>)]" if href else f":small[{shown}]")
+        if href:  # brackets escaped: a "]" would end the :small[...] around it
+            target = href.replace("[", "\\[").replace("]", "\\]")
+            lines.append(f":small[:material/link: [{shown}](<{target}>)]")
+        else:
+            lines.append(f":small[{shown}]")
     todo = to_make_checkable_text(item, lang)
     if todo:
         lines.append(f":orange[{md(t('to_make_checkable', lang, todo=todo))}]")

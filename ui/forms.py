@@ -55,8 +55,10 @@ def folded(label: str, key: str, *, icon: str) -> Any:
     form costs the page nothing (each widget is work for the server and the browser on every
     run). Open at once when the form has problems to show. The expander when open (draw the
     form in it), else None."""
-    state = f"{key}-open"
-    if problems(key):
-        st.session_state[state] = True
+    state, shown = f"{key}-open", f"_{key}-opened-for"
+    found = problems(key)
+    if found and st.session_state.get(shown) is not found:  # new messages: open, once
+        st.session_state[state] = True  # (closed by the user after that, it stays closed)
+        st.session_state[shown] = found
     box = st.expander(label, icon=icon, key=state, on_change="rerun")
     return box if box.open else None

@@ -209,10 +209,9 @@ def render_ahead(
     reports, pool = _pdf_cache(), report_pool()  # taken here: the timer is no page's run
 
     def start() -> None:
-        if (visit is not None and visit.over) or not pool.idle():
-            return
         try:
-            _start(key, found, reports, pool)
+            if (visit is None or not visit.over) and pool.idle():
+                _start(key, found, reports, pool)
         except Exception:
             log.debug("report not rendered ahead", exc_info=True)
 
