@@ -98,7 +98,7 @@ def world(store) -> World:
 )
 def shared_world(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[World]:
     """One world per backend for the many tests that only try what is refused or only read
-    (each checks that the assessment and its file did not change): a database of the
+    (each checks that the assessment, its file and its workshop did not change): a database of the
     module's own, not the per-test one."""
     from assessment.store import open_store
 

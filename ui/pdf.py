@@ -96,7 +96,7 @@ def _pdf(
     from assessment.report.pool import wait_for
 
     store().get_summary(aid)  # the access check, also for a report already made (cached)
-    key, job = _job(aid, version, lang, votes, previous, ahead=False)
+    key, job = _job(aid, version, lang, votes, previous)
     if isinstance(job, bytes):
         return job
     pdf = wait_for(job, on_wait)
@@ -105,17 +105,14 @@ def _pdf(
 
 
 def _job(
-    aid: int, version: int, lang: str, votes: int, previous: int | None, *, ahead: bool
+    aid: int, version: int, lang: str, votes: int, previous: int | None
 ) -> tuple[tuple[Any, ...], Any]:
     """The key of a report and its PDF if kept, else its render: the one under way for the
-    same key (started ahead of the click), or a new one, whose PDF is kept when it is done.
-    ``ahead``: start a render only when the report worker is warm and idle (never before
-    someone's real request, never making a cold worker's start slower), and answer None if
-    not."""
-    key, found = _plan(aid, version, lang, votes, previous, ahead=ahead)
+    same key (started ahead of the click), or a new one, whose PDF is kept when it is done."""
+    key, found = _plan(aid, version, lang, votes, previous, ahead=False)
     if not isinstance(found, _Plan):
         return key, found
-    return key, _start(key, found)
+    return key, _start(key, found, _pdf_cache(), report_pool())
 
 
 class _Plan(NamedTuple):
@@ -130,9 +127,11 @@ class _Plan(NamedTuple):
 def _plan(
     aid: int, version: int, lang: str, votes: int, previous: int | None, *, ahead: bool
 ) -> tuple[tuple[Any, ...], Any]:
-    """The key of a report and its PDF if kept, the render under way for it, None (ahead,
-    with the worker busy or cold), or a :class:`_Plan` for a render to start. The store is
-    read here, in the page's own run (the access checks are the session's)."""
+    """The key of a report and its PDF if kept, the render under way for it, None, or a
+    :class:`_Plan` for a render to start. ``ahead``: None when the report worker is busy or
+    cold (a render ahead never comes before someone's real request, nor makes a cold
+    worker's start slower). The store is read here, in the page's own run (the access checks
+    are the session's)."""
     reports = _pdf_cache()
     earlier = None
     if previous is not None:
@@ -154,14 +153,10 @@ def _plan(
     return key, _Plan(opened.pack, opened.assessment, appendix, earlier)
 
 
-def _start(
-    key: tuple[Any, ...], plan: _Plan, reports: _Reports | None = None, pool: Any = None
-) -> Any:
-    """Start the render of ``plan`` under ``key`` (or join the one another session started
-    meanwhile); its PDF is kept when it is done. ``reports`` and ``pool`` are passed by a
-    thread that is not a page's run."""
-    reports = reports or _pdf_cache()
-    pool = pool or report_pool()
+def _start(key: tuple[Any, ...], plan: _Plan, reports: _Reports, pool: Any) -> Any:
+    """Start the render of ``plan`` under ``key`` in ``pool`` (or join the one another session
+    started meanwhile); its PDF is kept in ``reports`` when it is done. Both are passed in:
+    a render ahead starts in a timer's thread, which is no page's run."""
     pack, assessment, appendix, earlier = plan
     with reports.lock:
         if key in reports.kept:
