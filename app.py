@@ -23,12 +23,12 @@ def main() -> None:
         st.navigation([signin], position="hidden").run()
         st.stop()
     state.sync()
-    state.new_visit()  # a report rendered ahead for the last page it ran is no longer wanted
     lang = state.lang()
     style.apply(lang)  # Streamlit's own widget texts in the page's language
     keys = [*nav.PAGES, *(nav.SIGNED_IN_PAGES if auth.enabled() else ())]
     pg = st.navigation([nav.page(key, t(f"nav_{key}", lang)) for key in keys])
     layout.sidebar()
+    state.enter_page(pg.url_path)  # leaving a page drops the report rendered ahead for it
     pg.run()
     warmup.start()  # once, after the first page is drawn: the report worker, table libraries
 

@@ -19,3 +19,16 @@ def stamped_task(pack, assessment, lang, timeout, workshop, created, previous=No
     """Stands in for a render: 0.3 s of work, then a PDF that says which render made it."""
     time.sleep(0.3)
     return b"%PDF-" + f"{lang}:{time.time_ns()}".encode()
+
+
+def cancellable_task(pack, assessment, lang, timeout, workshop, created, previous=None) -> bytes:
+    """Stands in for a long render that stops at its next "page" (every 20 ms) once its job
+    is cancelled, as a real render does (see assessment.report.pool.cancelled)."""
+    from assessment.report.errors import ReportCancelled
+    from assessment.report.pool import cancelled
+
+    for _ in range(150):  # 3 s in all
+        if cancelled():
+            raise ReportCancelled("the report was cancelled while it was rendered")
+        time.sleep(0.02)
+    return b"%PDF-" + f"{lang}:{time.time_ns()}".encode()

@@ -1,6 +1,7 @@
-"""The app's PDF (ui/pdf.py): a report is rendered ahead of the click while the user looks at
-the Report page (after a moment there, not for a page passed through), when the report
-worker is warm and idle, and the click then gets that render instead of starting another."""
+"""The app's PDF (ui/pdf.py): a report is rendered ahead of the click as soon as the user
+opens the Report page, when the report worker is warm and idle, and the click then gets that
+render instead of starting another. A render ahead that nobody asked for is cancelled when
+the page is left (or asks for another report), unless another visit still holds it."""
 
 from __future__ import annotations
 
@@ -9,15 +10,17 @@ from typing import Any
 
 import pytest
 
+from assessment.report.errors import ReportCancelled
 from assessment.report.pool import ReportPool
-from tests.pool_tasks import stamped_task
+from tests.pool_tasks import cancellable_task, stamped_task
 from ui import pdf
+from ui.state import Visit
 
 
-@pytest.fixture
-def pool(db, monkeypatch) -> Any:
+@pytest.fixture(params=[stamped_task])
+def pool(request, db, monkeypatch) -> Any:
     """A warm report pool whose worker stamps each PDF, and a counter of its renders."""
-    made = ReportPool(1, timeout=30, task=stamped_task, initializer=None)
+    made = ReportPool(1, timeout=30, task=request.param, initializer=None)
     made.pool.ready(60)
     sent: list[str] = []
     submit = made.submit
@@ -32,12 +35,28 @@ def pool(db, monkeypatch) -> Any:
     made.close()
 
 
-def _ahead(opened: Any, lang: str, visit: Any = None) -> Any:
-    """``render_ahead`` without its wait, done when this returns (its timer, or None)."""
-    timer = pdf.render_ahead(opened, lang, visit=visit, delay=0)
-    if timer is not None:
-        timer.join(10)
-    return timer
+slow = pytest.mark.parametrize("pool", [cancellable_task], indirect=True)  # 3 s, cancellable
+
+
+def _ahead(opened: Any, lang: str, visit: Any = None) -> Visit:
+    """``render_ahead`` for ``visit`` (a new one if None); the visit."""
+    visit = visit or Visit()
+    pdf.render_ahead(opened, lang, None, visit)
+    return visit
+
+
+def _job(opened: Any, lang: str) -> Any:
+    """The render under way for the report of ``opened`` in ``lang``."""
+    return pdf._pdf_cache().pending[(opened.ref.aid, opened.ref.version, lang, 0, None)]
+
+
+def _cancelled_soon(job: Any) -> None:
+    """``job`` ends as cancelled well before its 3 s of work."""
+    start = time.monotonic()
+    assert job.wait(2.5), "the cancelled render went on"
+    with pytest.raises(ReportCancelled):
+        job.result()
+    assert time.monotonic() - start < 2.5
 
 
 def _opened(db) -> Any:
@@ -98,47 +117,71 @@ def test_a_new_version_is_rendered_anew(db, pool):
     assert sent == ["nl", "nl"]
 
 
-def test_the_report_page_renders_ahead_and_the_click_takes_that_render(db, pool):
+def test_the_report_page_renders_ahead_at_once_and_the_click_takes_that_render(db, pool):
     from tests.apptest_support import app, ok
 
     _, sent = pool
     aid = db.ensure_demo()
     at = ok(app(a=str(aid)).switch_page("ui/report.py").run())
-    assert sent == []  # not at once: a page passed through costs nothing
-    for _ in range(100):  # started while the page is looked at, after pdf.AHEAD_DELAY
-        if sent:
-            break
-        time.sleep(0.05)
-    assert sent == ["nl"]
+    assert sent == ["nl"]  # started in the page's own run
     ok(at.button(key="make-pdf").click().run())
     assert sent == ["nl"]  # the click waited for that render instead of starting another
     (download,) = [b for b in at.get("download_button") if b.proto.id and "pdf" in b.proto.id]
     assert download is not None
     ok(at.run())  # the page again, the PDF ready: nothing is rendered ahead any more
-    time.sleep(pdf.AHEAD_DELAY + 1)
     assert sent == ["nl"]
 
 
-def test_a_report_page_left_at_once_starts_no_render(db, pool):
+@slow
+def test_leaving_the_report_page_cancels_the_render_ahead(db, pool):
     from tests.apptest_support import app, ok, page
 
     _, sent = pool
-    at = ok(app(a=str(db.ensure_demo())).switch_page("ui/report.py").run())
-    page(at, "evidence")  # the router's next run ends the visit of the Report page
-    time.sleep(pdf.AHEAD_DELAY + 1)
-    assert sent == [] and not pdf._pdf_cache().pending
+    aid = db.ensure_demo()
+    at = ok(app(a=str(aid)).switch_page("ui/report.py").run())
+    opened = _opened(db)
+    job = _job(opened, "nl")
+    ok(at.run())  # a rerun of the same page (a widget): the render goes on
+    assert not job.done() and sent == ["nl"]
+    page(at, "evidence")  # the router's run of another page ends the visit
+    assert not pdf._pdf_cache().pending
+    _cancelled_soon(job)
+    _ahead(opened, "nl")  # the worker was not replaced: the next render starts at once
+    assert sent == ["nl", "nl"] and _job(opened, "nl").state in ("queued", "rendering")
 
 
-def test_nothing_is_rendered_ahead_for_a_page_the_user_has_left(db, pool):
-    from ui.state import Visit
+@slow
+def test_asking_for_another_language_cancels_the_first(db, pool):
+    opened = _opened(db)
+    visit = _ahead(opened, "nl")
+    job = _job(opened, "nl")
+    _ahead(opened, "en", visit)  # the worker is busy until the Dutch one has stopped
+    _cancelled_soon(job)
+    assert not pdf._pdf_cache().pending
 
+
+@slow
+def test_a_render_ahead_goes_on_while_another_visit_holds_it(db, pool):
     _, sent = pool
     opened = _opened(db)
-    visit = Visit()
-    timer = pdf.render_ahead(opened, "nl", visit=visit, delay=2.0)
-    assert timer is not None and sent == []
-    visit.over = True  # the session ran another page meanwhile
-    timer.join(10)
-    assert sent == [] and not pdf._pdf_cache().pending
-    _ahead(opened, "nl", Visit())  # still there: rendered
+    first, second = _ahead(opened, "nl"), Visit()
+    _ahead(opened, "nl", second)  # another session on the same page: the same render
     assert sent == ["nl"]
+    job = _job(opened, "nl")
+    first.leave()
+    time.sleep(0.2)
+    assert not job.done() and pdf._pdf_cache().pending
+    second.leave()
+    _cancelled_soon(job)
+
+
+@slow
+def test_a_render_ahead_that_was_asked_for_is_never_cancelled(db, pool):
+    opened = _opened(db)
+    visit = _ahead(opened, "nl")
+    job = _job(opened, "nl")
+    asked = pdf._job(opened.ref.aid, opened.ref.version, "nl", 0, None)[1]  # the click
+    assert asked is job
+    visit.leave()
+    assert job.result(10).startswith(b"%PDF-nl:")
+    assert pdf.pdf_bytes(opened, "nl") == job.result()

@@ -27,6 +27,7 @@ from assessment.i18n import localise
 from assessment.method import score
 from assessment.report import ReportTimeout, render, render_pdf
 from assessment.report.context import build_context, format_date
+from assessment.report.errors import ReportCancelled
 from assessment.report.labels import LABELS, labels
 from assessment.report.rendering import checkpoint, run_with_timeout
 
@@ -272,6 +273,25 @@ def test_the_fonttools_subsetting_path_is_deterministic_too(monkeypatch):
     # the fonts carry the report's creation date, and the variable is gone again
     assert _font_dates(first) == {timeTools.timestampSinceEpoch(int(when.timestamp()))}
     assert "SOURCE_DATE_EPOCH" not in os.environ
+
+
+def test_a_cancelled_render_stops_at_its_next_checkpoint_and_says_so():
+    calls = 0
+
+    def asked() -> bool:  # as the report worker's check of its job's slot
+        return calls >= 50
+
+    def pages() -> None:  # like WeasyPrint: a checkpoint for every page
+        nonlocal calls
+        while True:
+            calls += 1
+            checkpoint()
+
+    with pytest.raises(ReportCancelled, match="cancelled"):
+        run_with_timeout(pages, 30, asked)
+    assert calls == 50
+    checkpoint()  # the check is gone with the render: nothing stops this thread
+    assert run_with_timeout(lambda: "done", 30, lambda: False) == "done"
 
 
 def test_a_runaway_render_is_stopped_from_any_thread():

@@ -1,5 +1,6 @@
 """The app's report worker: renders queue first and only then start their clock, a stuck
-worker is ended and replaced, and the PDF is the one an in-process render makes."""
+worker is ended and replaced, a render can be cancelled in the queue or while it runs (the
+worker stays), and the PDF is the one an in-process render makes."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from datetime import UTC, datetime
 
 import pytest
 from pool_tasks import slow_task
-from report_sample import mini_assessment
+from report_sample import generated, mini_assessment
 
-from assessment.report import ReportError, ReportTimeout, render
+from assessment.report import ReportTimeout, render
+from assessment.report.errors import ReportCancelled
 from assessment.report.pool import ReportPool, wait_for
 
 CREATED = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
@@ -63,9 +65,34 @@ def test_a_queued_render_can_be_cancelled():
     try:
         first = pool.submit(None, None, "1")
         second = pool.submit(None, None, "0")
-        assert second.cancel() and not first.cancel()
-        with pytest.raises(ReportError, match="cancelled"):
+        assert second.cancel() and not second.cancel()  # once; it is done then
+        with pytest.raises(ReportCancelled, match="before it started"):
             second.result(timeout=1)
-        assert wait_for(first) == b"%PDF-1"
+        assert wait_for(first) == b"%PDF-1"  # a task that never looks is not stopped
+        assert not first.cancel()  # done: nothing to cancel
     finally:
         pool.close()
+
+
+def test_a_running_render_stops_at_its_next_page_and_the_worker_stays():
+    pack, assessment = generated(100, 500)  # about 100 pages: several seconds of layout
+    small_pack, small = mini_assessment()
+    pool = ReportPool(1, timeout=120)
+    try:
+        pool.pool.ready(120)
+        workers = set(pool.pool._current()._processes)
+        job = pool.submit(pack, assessment, "nl")
+        time.sleep(1.5)
+        assert job.state == "rendering" and not job.done()
+        asked = time.monotonic()
+        assert job.cancel()
+        with pytest.raises(ReportCancelled, match="while it was rendered"):
+            job.result(timeout=20)
+        stopped = time.monotonic() - asked
+        # the same worker, warm, renders the next report
+        pdf = wait_for(pool.submit(small_pack, small, "en", created=CREATED))
+        assert set(pool.pool._current()._processes) == workers
+    finally:
+        pool.close()
+    assert stopped < 2.5, f"the render went on for {stopped:.1f} s after it was cancelled"
+    assert pdf == render(small_pack, small, "en", created=CREATED, timeout=None).pdf

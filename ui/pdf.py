@@ -46,13 +46,44 @@ def report_pool() -> Any:
 
 
 class _Reports:
-    """Finished reports by (assessment, version, language, votes, earlier assessment), and the
-    renders under way for such keys; ``bytes`` cannot change."""
+    """Finished reports by (assessment, version, language, votes, earlier assessment), the
+    renders under way for such keys, and which of those were started ahead of a click and
+    are held only by the visits of the pages that started them; ``bytes`` cannot change."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.kept: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
         self.pending: dict[tuple[Any, ...], Any] = {}  # key -> RenderJob
+        self.ahead: dict[tuple[Any, ...], set[Any]] = {}  # key -> the visits that hold it
+
+    def hold(self, key: tuple[Any, ...], visit: Any) -> bool:
+        """``visit`` holds the render ahead under ``key``; whether there is one to hold."""
+        with self.lock:
+            holders = self.ahead.get(key)
+            if holders is None:
+                return False
+            holders.add(visit)
+            return True
+
+    def claim(self, key: tuple[Any, ...]) -> None:
+        """Someone asked for the report under ``key``: its render is no longer a guess."""
+        with self.lock:
+            self.ahead.pop(key, None)
+
+    def release(self, key: tuple[Any, ...], visit: Any) -> None:
+        """``visit`` no longer holds the render ahead under ``key``; once no visit does and
+        nobody asked for it, it is cancelled (at the worker's next page)."""
+        with self.lock:
+            holders = self.ahead.get(key)
+            if holders is None:
+                return
+            holders.discard(visit)
+            if holders:
+                return
+            del self.ahead[key]
+            job = self.pending.pop(key, None)
+        if job is not None:
+            job.cancel()
 
     def keep(self, key: tuple[Any, ...], pdf: bytes) -> None:
         with self.lock:
@@ -108,7 +139,8 @@ def _job(
     aid: int, version: int, lang: str, votes: int, previous: int | None
 ) -> tuple[tuple[Any, ...], Any]:
     """The key of a report and its PDF if kept, else its render: the one under way for the
-    same key (started ahead of the click), or a new one, whose PDF is kept when it is done."""
+    same key (started ahead of the click: it is claimed, so that nobody's leaving cancels
+    it), or a new one, whose PDF is kept when it is done."""
     key, found = _plan(aid, version, lang, votes, previous, ahead=False)
     if not isinstance(found, _Plan):
         return key, found
@@ -128,10 +160,11 @@ def _plan(
     aid: int, version: int, lang: str, votes: int, previous: int | None, *, ahead: bool
 ) -> tuple[tuple[Any, ...], Any]:
     """The key of a report and its PDF if kept, the render under way for it, None, or a
-    :class:`_Plan` for a render to start. ``ahead``: None when the report worker is busy or
-    cold (a render ahead never comes before someone's real request, nor makes a cold
-    worker's start slower). The store is read here, in the page's own run (the access checks
-    are the session's)."""
+    :class:`_Plan` for a render to start. Not ``ahead`` (someone asks for the report): a
+    render under way that was started ahead is claimed. ``ahead``: None when the report
+    worker is busy or cold (a render ahead never comes before someone's real request, nor
+    makes a cold worker's start slower). The store is read here, in the page's own run (the
+    access checks are the session's)."""
     reports = _pdf_cache()
     earlier = None
     if previous is not None:
@@ -143,6 +176,8 @@ def _plan(
             reports.kept.move_to_end(key)
             return key, reports.kept[key]
         if key in reports.pending:
+            if not ahead:
+                reports.ahead.pop(key, None)
             return key, reports.pending[key]
     if ahead and not report_pool().idle():
         return key, None
@@ -153,40 +188,41 @@ def _plan(
     return key, _Plan(opened.pack, opened.assessment, appendix, earlier)
 
 
-def _start(key: tuple[Any, ...], plan: _Plan, reports: _Reports, pool: Any) -> Any:
+def _start(
+    key: tuple[Any, ...], plan: _Plan, reports: _Reports, pool: Any, holder: Any = None
+) -> Any:
     """Start the render of ``plan`` under ``key`` in ``pool`` (or join the one another session
-    started meanwhile); its PDF is kept in ``reports`` when it is done. Both are passed in:
-    a render ahead starts in a timer's thread, which is no page's run."""
+    started meanwhile); its PDF is kept in ``reports`` when it is done. ``holder``: the visit
+    of a page that renders it ahead of a click (see :meth:`_Reports.release`); None when
+    someone asked for it."""
     pack, assessment, appendix, earlier = plan
     with reports.lock:
         if key in reports.kept:
             return reports.kept[key]
         if key in reports.pending:
+            if holder is None:
+                reports.ahead.pop(key, None)
+            elif key in reports.ahead:
+                reports.ahead[key].add(holder)
             return reports.pending[key]
         job = pool.submit(pack, assessment, key[2], workshop=appendix, previous=earlier)
         reports.pending[key] = job
+        if holder is not None:
+            reports.ahead[key] = {holder}
     threading.Thread(
         target=reports.settle, args=(key, job), name="ikm-report-kept", daemon=True
     ).start()
     return job
 
 
-AHEAD_DELAY = 1.5  # seconds a page is looked at before its report is rendered ahead
-
-
-def render_ahead(
-    opened: Opened,
-    lang: str,
-    previous: int | None = None,
-    visit: Any = None,
-    delay: float = AHEAD_DELAY,
-) -> threading.Timer | None:
+def render_ahead(opened: Opened, lang: str, previous: int | None, visit: Any) -> None:
     """Render the report ahead while the user looks at the page, so that it is ready, or
-    nearly, when they ask for it: after ``delay`` seconds, if the session has not moved on
-    (``visit.over``, see :func:`ui.state.visit`; a page passed through costs nothing) and the
-    report worker is warm and idle. Its result is kept like any report's; a failure is left
-    for the real request to report. The timer that starts it, or None when there is nothing
-    to render."""
+    nearly, when they ask for it: at once, if the report worker is warm and idle. The render
+    is held by ``visit`` (see :class:`ui.state.Visit`): when the session leaves the page, or
+    the page asks for another report (another language), a render nobody else holds or asked
+    for is cancelled at the worker's next page, so that a page passed through costs next to
+    nothing. Its result is kept like any report's; a failure is left for the real request to
+    report."""
     try:
         key, found = _plan(
             opened.ref.aid,
@@ -198,22 +234,33 @@ def render_ahead(
         )
     except Exception:
         log.debug("report not rendered ahead", exc_info=True)
-        return None
-    if not isinstance(found, _Plan):
-        return None
-    reports, pool = _pdf_cache(), report_pool()  # taken here: the timer is no page's run
+        return
+    reports = _pdf_cache()
+    held = isinstance(found, _Plan) or (found is not None and not isinstance(found, bytes))
+    if visit.on_leave is not None and getattr(visit.on_leave, "key", None) != key:
+        visit.leave()  # another report than the one this visit held: that one may go
+    if not held:
+        return
+    try:
+        if isinstance(found, _Plan):
+            _start(key, found, reports, report_pool(), holder=visit)
+        elif not reports.hold(key, visit):
+            return  # under way for someone who asked for it: nothing to release
+    except Exception:
+        log.debug("report not rendered ahead", exc_info=True)
+        return
+    visit.on_leave = _Release(reports, key, visit)
 
-    def start() -> None:
-        try:
-            if (visit is None or not visit.over) and pool.idle():
-                _start(key, found, reports, pool)
-        except Exception:
-            log.debug("report not rendered ahead", exc_info=True)
 
-    timer = threading.Timer(delay, start)
-    timer.name, timer.daemon = "ikm-report-ahead", True
-    timer.start()
-    return timer
+class _Release:
+    """A visit's ``on_leave``: let go of the report it rendered ahead (see
+    :meth:`_Reports.release`)."""
+
+    def __init__(self, reports: _Reports, key: tuple[Any, ...], visit: Any) -> None:
+        self.reports, self.key, self.visit = reports, key, visit
+
+    def __call__(self) -> None:
+        self.reports.release(self.key, self.visit)
 
 
 def _votes(aid: int) -> int:

@@ -7,6 +7,7 @@ which starts a new session, returns to the same assessment and criterion.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -122,21 +123,32 @@ def take_errors(since: int) -> str | None:
 
 
 class Visit:
-    """One full run of a page in a session; ``over`` once the session has run again (any
-    page, or the same one after a click), which another thread may read."""
+    """A session's stay on one page, across the page's reruns (a click, a changed widget),
+    until the router runs another page. ``on_leave`` (set by the page, e.g. to cancel a
+    report rendered ahead that nobody asked for) is called then."""
 
-    __slots__ = ("over",)
+    __slots__ = ("on_leave", "page")
 
-    def __init__(self) -> None:
-        self.over = False
+    def __init__(self, page: str = "") -> None:
+        self.page = page
+        self.on_leave: Callable[[], None] | None = None
+
+    def leave(self) -> None:
+        """The session went to another page: call ``on_leave`` (once)."""
+        on_leave, self.on_leave = self.on_leave, None
+        if on_leave is not None:
+            on_leave()
 
 
-def new_visit() -> None:
-    """Called by the router on every full run (not a fragment's): the last visit is over."""
+def enter_page(page: str) -> None:
+    """Called by the router on every full run (not a fragment's) with the page it runs: a
+    run of another page ends the session's visit of the last one."""
     last = st.session_state.get(_VISIT)
+    if last is not None and last.page == page:
+        return
+    st.session_state[_VISIT] = Visit(page)
     if last is not None:
-        last.over = True
-    st.session_state[_VISIT] = Visit()
+        last.leave()
 
 
 def visit() -> Visit:

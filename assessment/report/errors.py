@@ -11,3 +11,7 @@ class ReportError(IkmError):
 
 class ReportTimeout(ReportError):
     """The render took longer than its time limit and was stopped."""
+
+
+class ReportCancelled(ReportError):
+    """The render was cancelled while it ran: nobody wanted the report any more."""

@@ -11,11 +11,18 @@ with :attr:`RenderJob.ahead` renders before it) and is never blamed for their ti
 time limit is kept inside the worker (WeasyPrint stops at its next page, see
 :func:`.render.run_with_timeout`); a worker that does not answer ``GRACE`` seconds after
 its limit (stuck in C code) is ended and replaced.
+
+A job nobody wants any more is cancelled (:meth:`RenderJob.cancel`): taken out of the queue,
+or, while it renders, stopped at the worker's next page through a small table of job
+numbers the pool shares with its workers; the worker stays warm for the next render.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
+import itertools
+import multiprocessing
 import os
 import threading
 from collections import deque
@@ -23,10 +30,10 @@ from collections.abc import Callable
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..warmpool import WarmPool
-from .errors import ReportError, ReportTimeout
+from .errors import ReportCancelled, ReportError, ReportTimeout
 
 if TYPE_CHECKING:
     from ..assessments import Assessment
@@ -41,6 +48,35 @@ WARM_UP_LIMIT = 120.0  # seconds a new worker may take to start and warm up
 
 
 NICENESS = 10  # a report worker yields the processor to the server and the browser
+SLOTS = 256  # job numbers that can be cancelled at once (a job n is cancelled in slot n % SLOTS)
+
+# In a worker process: the pool's table of cancelled job numbers, and the job it runs now.
+_cancels: Any = None
+_job_number = 0
+
+
+def _start(cancels: Any, initializer: Callable[[], None] | None) -> None:
+    """A worker's start: keep the pool's table of cancelled jobs, then warm up."""
+    global _cancels
+    _cancels = cancels
+    if initializer is not None:
+        initializer()
+
+
+def _run_task(task: Callable[..., bytes], number: int, *args: Any) -> bytes:
+    """Run ``task(*args)`` as job ``number`` (see :func:`cancelled`)."""
+    global _job_number
+    _job_number = number
+    try:
+        return task(*args)
+    finally:
+        _job_number = 0
+
+
+def cancelled() -> bool:
+    """In a worker: whether the job it runs now has been cancelled."""
+    number = _job_number
+    return bool(number) and _cancels is not None and _cancels[number % SLOTS] == number
 
 
 def warm_up() -> None:
@@ -89,6 +125,7 @@ def render_in_worker(
             created=created,
             workshop=workshop,
             previous=previous,
+            cancelled=cancelled,
         )
     return out.pdf
 
@@ -99,8 +136,9 @@ def render_in_worker(
 class RenderJob:
     """One report in the pool: queued, rendering, then done (with the PDF or an error)."""
 
-    def __init__(self, pool: ReportPool):
+    def __init__(self, pool: ReportPool, number: int):
         self._pool = pool
+        self.number = number  # the pool's count of jobs, from 1
         self.state = "queued"  # "queued", "rendering" or "done"
         self._done = threading.Event()
         self._pdf: bytes | None = None
@@ -128,7 +166,9 @@ class RenderJob:
         return self._pdf
 
     def cancel(self) -> bool:
-        """Take the job out of the queue if it has not started; whether it was."""
+        """Cancel the job: out of the queue if it waits there (it fails at once), or stopped
+        at the worker's next page if it renders (it fails with :class:`ReportCancelled` when
+        the worker has stopped). Whether it was still to be cancelled (not done)."""
         return self._pool._cancel(self)
 
     def _finish(self, pdf: bytes | None = None, error: BaseException | None = None) -> None:
@@ -152,7 +192,12 @@ class ReportPool:
         self.timeout = timeout
         self.grace = grace
         self.task = task or render_in_worker  # what a worker runs (a test may swap it)
-        self.pool = WarmPool(workers, initializer, "ikm-report")
+        # shared with the workers when they start (shared memory is handed down, not sent)
+        self._cancels = multiprocessing.get_context("spawn").RawArray("q", SLOTS)
+        self._numbers = itertools.count(1)
+        self.pool = WarmPool(
+            workers, functools.partial(_start, self._cancels, initializer), "ikm-report"
+        )
         self._turn = threading.Condition()
         self._queue: deque[RenderJob] = deque()
         self._running = 0
@@ -177,8 +222,8 @@ class ReportPool:
         previous: tuple[Pack, Assessment] | None = None,
     ) -> RenderJob:
         """Queue a report; the job tells its state and gives the PDF when done."""
-        job = RenderJob(self)
         with self._turn:
+            job = RenderJob(self, next(self._numbers))
             self._queue.append(job)
         args = (pack, assessment, lang, self.timeout, workshop, created, previous)
         threading.Thread(
@@ -200,11 +245,14 @@ class ReportPool:
 
     def _cancel(self, job: RenderJob) -> bool:
         with self._turn:
+            if job.state == "rendering":  # the worker stops at its next page
+                self._cancels[job.number % SLOTS] = job.number
+                return True
             if job not in self._queue:
-                return False
+                return False  # done
             self._queue.remove(job)
             self._turn.notify_all()
-        job._finish(error=ReportError("the report was cancelled before it started"))
+        job._finish(error=ReportCancelled("the report was cancelled before it started"))
         return True
 
     def _run(self, job: RenderJob, args: tuple[object, ...]) -> None:
@@ -220,7 +268,7 @@ class ReportPool:
             job.state = "rendering"
             self._turn.notify_all()
         try:
-            job._finish(pdf=self._render(args))
+            job._finish(pdf=self._render(job.number, args))
         except BaseException as exc:  # handed to whoever waits for the job
             job._finish(error=exc)
         finally:
@@ -228,13 +276,13 @@ class ReportPool:
                 self._running -= 1
                 self._turn.notify_all()
 
-    def _render(self, args: tuple[object, ...]) -> bytes:
+    def _render(self, number: int, args: tuple[object, ...]) -> bytes:
         try:  # a worker that is still starting up: its warm-up is not the render's time
             self.pool.ready(WARM_UP_LIMIT)
         except Exception:
             self.pool.kill()
             raise ReportError("the report worker process could not start") from None
-        future = self.pool.submit(self.task, *args)
+        future = self.pool.submit(_run_task, self.task, number, *args)
         # the worker keeps the time limit; this is for a worker that stopped answering
         try:
             return future.result(timeout=self.timeout + self.grace)

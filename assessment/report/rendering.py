@@ -41,7 +41,7 @@ from ..packs import Pack
 from ..resources import templates_dir
 from . import tuning
 from .context import TIMELINE_LIMIT, ReportContext, build_context
-from .errors import ReportError, ReportTimeout
+from .errors import ReportCancelled, ReportError, ReportTimeout
 
 if TYPE_CHECKING:
     from ..workshop import WorkshopAppendix
@@ -414,6 +414,7 @@ def render(
     workshop: WorkshopAppendix | None = None,
     keep_document: bool = False,
     previous: tuple[Pack, Assessment] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Rendered:
     """Render the report and return the PDF with its page count and timings.
 
@@ -422,6 +423,8 @@ def render(
     ``workshop`` adds the workshop appendix (see :func:`assessment.workshop.workshop_appendix`);
     ``previous`` (an earlier assessment with its pack) the comparison appendix.
     ``keep_document`` keeps WeasyPrint's laid-out pages on the result, to inspect the layout.
+    ``cancelled``: asked at every checkpoint (each page laid out); once it answers True the
+    render stops there with :class:`ReportCancelled` (it needs a ``timeout``).
     """
     created = created or _now()
 
@@ -434,7 +437,7 @@ def render(
             )
 
     begin = time.perf_counter()
-    out = work() if timeout is None else run_with_timeout(work, timeout)
+    out = work() if timeout is None else run_with_timeout(work, timeout, cancelled)
     # the whole call: freeing what the layout left behind counts as our own time
     out.timings["total"] = time.perf_counter() - begin
     out.timings["own"] = out.timings["total"] - out.timings["layout"] - out.timings["pdf"]
@@ -533,16 +536,18 @@ def _render(
     return Rendered(pdf, len(document.pages), timings, fetcher, kept, made.here)
 
 
-# ---- time limit ----------------------------------------------------------------------------
+# ---- time limit and cancellation -----------------------------------------------------------
 #
 # The render runs in a worker thread. The caller waits at most ``timeout`` seconds and then
 # raises ReportTimeout. The worker is stopped cooperatively: WeasyPrint reports progress on
 # its "weasyprint.progress" logger at every step and for every page it lays out; a filter on
-# that logger raises inside the worker once its deadline has passed. No signals (they only
+# that logger raises inside the worker once its deadline has passed, or once the render's
+# ``cancelled`` check says so (then the caller raises ReportCancelled). No signals (they only
 # work in the main thread) and no exceptions injected at arbitrary points (they could land
 # while a lock is held).
 
 _deadlines: dict[int, float] = {}
+_cancel_checks: dict[int, Callable[[], bool]] = {}
 _stopper_lock = threading.Lock()
 _stopper_installed = False
 
@@ -552,11 +557,19 @@ class _Stop(BaseException):
     ``except Exception`` handlers let it through)."""
 
 
+class _Cancel(BaseException):
+    """Raised inside a worker whose render was cancelled (a BaseException, as :class:`_Stop`)."""
+
+
 def checkpoint() -> None:
-    """Stop the current render here if its deadline has passed."""
-    deadline = _deadlines.get(threading.get_ident())
+    """Stop the current render here if its deadline has passed or it was cancelled."""
+    ident = threading.get_ident()
+    deadline = _deadlines.get(ident)
     if deadline is not None and time.monotonic() > deadline:
         raise _Stop()
+    cancelled = _cancel_checks.get(ident)
+    if cancelled is not None and cancelled():
+        raise _Cancel()
 
 
 class _DeadlineFilter(logging.Filter):
@@ -577,10 +590,13 @@ def _install_stopper() -> None:
         _stopper_installed = True
 
 
-def run_with_timeout(work: Callable[[], _T], timeout: float) -> _T:
+def run_with_timeout(
+    work: Callable[[], _T], timeout: float, cancelled: Callable[[], bool] | None = None
+) -> _T:
     """Run ``work`` in a worker thread; raise :class:`ReportTimeout` after ``timeout``
-    seconds. Works from any thread (e.g. Streamlit's script thread). The worker stops at its
-    next :func:`checkpoint` (for a render: the next page WeasyPrint lays out)."""
+    seconds, or :class:`ReportCancelled` once ``cancelled()`` answers True. Works from any
+    thread (e.g. Streamlit's script thread). The worker stops at its next :func:`checkpoint`
+    (for a render: the next page WeasyPrint lays out)."""
     _install_stopper()
     box: dict[str, Any] = {}
     deadline = time.monotonic() + timeout
@@ -588,16 +604,21 @@ def run_with_timeout(work: Callable[[], _T], timeout: float) -> _T:
     def target() -> None:
         ident = threading.get_ident()
         _deadlines[ident] = deadline
+        if cancelled is not None:
+            _cancel_checks[ident] = cancelled
         try:
             box["value"] = work()
         except BaseException as exc:  # handed to the caller below
             box["error"] = exc
         finally:
             _deadlines.pop(ident, None)
+            _cancel_checks.pop(ident, None)
 
     worker = threading.Thread(target=target, name="ikm-report-render", daemon=True)
     worker.start()
     worker.join(timeout)
+    if isinstance(box.get("error"), _Cancel):
+        raise ReportCancelled("the report was cancelled while it was rendered")
     if worker.is_alive() or isinstance(box.get("error"), _Stop):
         raise ReportTimeout(
             f"the report took longer than {timeout:g} seconds and was stopped; "
