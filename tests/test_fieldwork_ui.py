@@ -84,7 +84,14 @@ def test_register_to_sample_to_review_to_evidence(db, aid):
     assert review[first]["H-1"]["ack"].answer == "pass"
     assert review[first]["H-1"]["ack"].note == "op tijd"
     assert review[second]["H-1"]["ack"].answer == "fail"
-    assert "50,0%" in at.dataframe[-1].value.to_string()  # H-1: 1 pass, 1 fail
+    conformity = at.dataframe[-1].value
+    assert "50,0%" in conformity.to_string()  # H-1: 1 pass, 1 fail
+    # the checks as the user reads them, not the pack's ids
+    assert list(conformity["Controle"]) == [
+        "alle controles",
+        "Ontvangst tijdig bevestigd",
+        "Besluit gemotiveerd",
+    ]
     ok(at.button(key="fw-review-evidence").click().run())
     items = db.get_assessment(aid)[0].evidence
     assert [e.source for e in items] == ["complaint register", "file review"]

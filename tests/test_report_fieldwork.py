@@ -68,7 +68,10 @@ def test_chapter_content():
     assert reg.dropped == "Naam klager, E-mail"
     assert [(b.month, b.complaints) for b in reg.bars] == [("2026-01", 3), ("2026-02", 3)]
     assert chapter.sample.ids == ", ".join(sample.ids)
-    assert "4 dossiers uit 6 klachten, seed 3, gestratificeerd naar afdeling" in chapter.sample.text
+    assert chapter.sample.text == (  # Dutch words and a Dutch date
+        "4 dossiers uit 6 klachten, startgetal 3, gestratificeerd naar afdeling, getrokken op "
+        "2 maart 2026."
+    )
     total = chapter.review[0]
     assert (total.criterion, total.total, total.passes, total.fails) == ("H-1", True, 3, 1)
     assert total.conformity == "75,0%" and total.interval == "30,1% – 95,4%"
@@ -133,7 +136,19 @@ def test_the_partial_is_included_only_with_fieldwork_and_escapes_text():
 
 def test_the_pdf_shows_the_chapter():
     a, register, sample = with_fieldwork()
-    pdf = render_module.render(PACK, a, "en").pdf
+    out = render_module.render(PACK, a, "en", keep_document=True)
+    pdf = out.pdf
+    # the check's text gets room: it is the widest column of the review table
+    (table,) = [
+        box
+        for page in out.document.pages
+        for box in page._page_box.descendants()
+        if "fieldwork-review" in (getattr(box, "element", None) is not None
+                                  and box.element.get("class") or "")
+        and type(box).__name__ == "TableBox"
+    ]  # fmt: skip
+    widths = list(table.column_widths)
+    assert len(widths) == 8 and widths[1] == max(widths) and widths[1] > 30 * 96 / 25.4
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     assert text.count("Fieldwork: complaint register and file review") >= 2  # contents, heading
     assert "75.0%" in text and sample.ids[0] in text

@@ -7,7 +7,12 @@ from typing import Any
 
 import streamlit as st
 
-from assessment.fieldwork.filereview import file_progress, file_review, reviewed_criteria
+from assessment.fieldwork.filereview import (
+    check_texts,
+    file_progress,
+    file_review,
+    reviewed_criteria,
+)
 from assessment.fieldwork.record import ANSWERS
 from assessment.i18n import localise
 from assessment.messages import pct
@@ -115,12 +120,15 @@ def _conformity(opened: services.Opened, lang: str, ro: bool) -> None:
     st.markdown(f"**{t('fw_conformity_head', lang)}**")
     rows = []
     for result in results:
+        texts = check_texts(opened.pack.criteria_by_id[result.total.criterion], lang)
         for item in (result.total, *result.checks):
             interval = item.interval
             rows.append(
                 {
                     t("fw_criterion", lang): item.criterion,
-                    t("fw_check", lang): item.check or "",
+                    t("fw_check", lang): (
+                        t("fw_all_checks", lang) if item.check is None else texts[item.check]
+                    ),
                     t("fw_files", lang): item.files,
                     t("fw_pass", lang): item.passes,
                     t("fw_fail", lang): item.fails,

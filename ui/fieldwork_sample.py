@@ -10,6 +10,7 @@ from assessment.errors import IkmError
 from assessment.fieldwork.analysis import Analysis
 from assessment.fieldwork.record import sample_record
 from assessment.fieldwork.sampling import draw_sample
+from assessment.formats import long_date
 from ui import services, state
 from ui.fieldwork_review import FILE
 from ui.labels import md, t
@@ -34,7 +35,7 @@ def sample(opened: services.Opened, analysis: Analysis | None, lang: str, ro: bo
                     population=kept.population,
                     seed=kept.seed,
                     how=how,
-                    date=kept.drawn.isoformat(),
+                    date=long_date(kept.drawn, lang),
                     sha=kept.register_sha256,
                 )
             )

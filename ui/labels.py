@@ -1258,7 +1258,7 @@ LABELS.update(
         "fw_evidence_saved": {"nl": "Bewijs vastgelegd.", "en": "Evidence recorded."},
         "fw_sample_head": {"nl": "2. Steekproef", "en": "2. Sample"},
         "fw_size": {"nl": "Aantal dossiers", "en": "Number of files"},
-        "fw_seed": {"nl": "Seed (startgetal)", "en": "Seed"},
+        "fw_seed": {"nl": "Startgetal", "en": "Seed"},
         "fw_by": {"nl": "Gestratificeerd naar", "en": "Stratified by"},
         "fw_by_none": {"nl": "niet", "en": "none"},
         "fw_by_department": {"nl": "afdeling", "en": "department"},
@@ -1274,8 +1274,8 @@ LABELS.update(
             "en": "Load the register above to draw a sample.",
         },
         "fw_sample_info": {
-            "nl": "{size} dossiers uit {population} klachten, seed {seed}, {how}; getrokken op "
-            "{date}. "
+            "nl": "{size} dossiers uit {population} klachten, startgetal {seed}, {how}; "
+            "getrokken op {date}. "
             "sha256 van het register: {sha}",
             "en": "{size} files from {population} complaints, seed {seed}, {how}; drawn on {date}. "
             "Register sha256: {sha}",
@@ -1310,6 +1310,7 @@ LABELS.update(
         },
         "fw_criterion": {"nl": "Criterium", "en": "Criterion"},
         "fw_check": {"nl": "Controle", "en": "Check"},
+        "fw_all_checks": {"nl": "alle controles", "en": "all checks"},
         "fw_files": {"nl": "Dossiers", "en": "Files"},
         "fw_conformity": {"nl": "Conformiteit", "en": "Conformity"},
         "fw_interval": {"nl": "95%-interval", "en": "95% interval"},

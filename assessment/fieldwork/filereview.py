@@ -16,6 +16,7 @@ import math
 from dataclasses import dataclass
 
 from ..assessments import Assessment
+from ..i18n import localise
 from ..packs import Criterion, Pack
 
 Z95 = 1.959963984540054  # the 97.5th percentile of the standard normal distribution
@@ -96,6 +97,12 @@ def reviewed_criteria(pack: Pack, assessment: Assessment | None = None) -> list[
             continue
         out.append(criterion)
     return out
+
+
+def check_texts(criterion: Criterion, lang: str) -> dict[str, str]:
+    """The text of each of ``criterion``'s file checks in ``lang``, by check id (what a user
+    reads; the id is the pack's)."""
+    return {k.id: localise(k.text, lang) for k in criterion.file_checks}
 
 
 def criterion_review(assessment: Assessment, criterion: Criterion) -> CriterionReview:

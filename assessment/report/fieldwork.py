@@ -14,8 +14,9 @@ from datetime import date
 from ..assessments import Assessment
 from ..fieldwork.analysis import month_keys
 from ..fieldwork.evidence import REGISTER_SOURCE, REVIEW_SOURCE
-from ..fieldwork.filereview import file_review
+from ..fieldwork.filereview import check_texts, file_review
 from ..fieldwork.record import Count, GroupFigures, RegisterRecord, SampleRecord
+from ..formats import long_date
 from ..i18n import in_language, language, localise
 from ..messages import pct
 from ..packs import Pack
@@ -71,7 +72,7 @@ _T = {
     "blank": {"nl": "(leeg)", "en": "(blank)"},
     "sample": {"nl": "Steekproef", "en": "Sample"},
     "sample_text": {
-        "nl": "{size} dossiers uit {population} klachten, seed {seed}, {how}, getrokken op "
+        "nl": "{size} dossiers uit {population} klachten, startgetal {seed}, {how}, getrokken op "
         "{drawn}.",
         "en": "{size} files from {population} complaints, seed {seed}, {how}, drawn on {drawn}.",
     },
@@ -80,9 +81,9 @@ _T = {
     "department": {"nl": "afdeling", "en": "department"},
     "channel": {"nl": "kanaal", "en": "channel"},
     "method": {
-        "nl": 'Trekking: de klachten in de volgorde van sha256("seed:id"); gestratificeerd: één '
-        "dossier per stratum, de rest naar rato (grootste overschot). Met hetzelfde register "
-        "(zelfde sha256) en dezelfde seed trekt iedereen dezelfde steekproef.",
+        "nl": 'Trekking: de klachten in de volgorde van sha256("startgetal:id"); gestratificeerd: '
+        "één dossier per stratum, de rest naar rato (grootste overschot). Met hetzelfde register "
+        "(zelfde sha256) en hetzelfde startgetal trekt iedereen dezelfde steekproef.",
         "en": 'Draw: the complaints in the order of sha256("seed:id"); stratified: one file per '
         "stratum, the rest in proportion (largest remainder). With the same register (same "
         "sha256) and seed anyone draws the same sample.",
@@ -267,8 +268,8 @@ def _register(record: RegisterRecord, t: dict[str, str], lang: str) -> RegisterV
     return RegisterView(
         name=record.name,
         sha256=record.sha256,
-        analysed=record.analysed.isoformat(),
-        today=record.today.isoformat(),
+        analysed=long_date(record.analysed, lang),
+        today=long_date(record.today, lang),
         terms=_terms(record, t),
         dropped=", ".join(record.dropped_columns) or t["none"],
         figures=tuple(figures),
@@ -280,14 +281,14 @@ def _register(record: RegisterRecord, t: dict[str, str], lang: str) -> RegisterV
     )
 
 
-def _sample(record: SampleRecord, t: dict[str, str]) -> SampleView:
+def _sample(record: SampleRecord, t: dict[str, str], lang: str) -> SampleView:
     how = t["stratified"].format(by=t[record.by]) if record.by else t["simple"]
     text = t["sample_text"].format(
         size=record.size,
         population=record.population,
         seed=record.seed,
         how=how,
-        drawn=record.drawn.isoformat(),
+        drawn=long_date(record.drawn, lang),
     )
     strata = tuple(
         (name or t["blank"], s.population, s.sample) for name, s in (record.strata or {}).items()
@@ -301,7 +302,7 @@ def _review(
     rows = []
     for result in file_review(pack, assessment):
         criterion = pack.criteria_by_id[result.total.criterion]
-        texts = {k.id: localise(k.text, lang) for k in criterion.file_checks}
+        texts = check_texts(criterion, lang)
         for item in (result.total, *result.checks):
             interval = item.interval
             rows.append(
@@ -348,7 +349,7 @@ def fieldwork_chapter(
     return FieldworkChapter(
         t=t,
         register=_register(fieldwork.analysis, t, lang) if fieldwork.analysis else None,
-        sample=_sample(fieldwork.sample, t) if fieldwork.sample else None,
+        sample=_sample(fieldwork.sample, t, lang) if fieldwork.sample else None,
         review=_review(pack, assessment, t, lang),
         backs=_backs(pack, assessment, lang),
     )
