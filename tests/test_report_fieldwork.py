@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 
 import pytest
 from pypdf import PdfReader
+from weasyprint.formatting_structure.boxes import TableBox
 
 from assessment.fieldwork.analysis import analyse, terms_for
 from assessment.fieldwork.evidence import add_register_evidence, add_review_evidence
@@ -143,10 +144,8 @@ def test_the_pdf_shows_the_chapter():
         box
         for page in out.document.pages
         for box in page._page_box.descendants()
-        if "fieldwork-review" in (getattr(box, "element", None) is not None
-                                  and box.element.get("class") or "")
-        and type(box).__name__ == "TableBox"
-    ]  # fmt: skip
+        if isinstance(box, TableBox) and "fieldwork-review" in box.element.get("class", "")
+    ]
     widths = list(table.column_widths)
     assert len(widths) == 8 and widths[1] == max(widths) and widths[1] > 30 * 96 / 25.4
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
