@@ -76,13 +76,15 @@ def timeline_summary(
     result: Result, assessment: Assessment, lang: str, *, limit: int | None = None
 ) -> str:
     """``1. HANDLE-02: deadline 18 mrt 2027; 2. OPEN-04: deadline 2 mei 2027, na de uiterste
-    datum; …``: each point the timeline draws. Only a late deadline is named as such: the
-    chart's "on time" says nothing of an owner or a plan, so the words do not claim it."""
+    datum; …``: each point the timeline draws. Only an overdue or late deadline is named as
+    such: the chart's "on time" says nothing of an owner or a plan, so the words do not claim
+    it."""
     rows = timeline_rows(result, assessment, lang)
     shown = rows if limit is None else rows[:limit]
-    word, late = chart_label("deadline", lang).lower(), chart_label("late", lang)
+    word = chart_label("deadline", lang).lower()
+    named = {chart_label("overdue", lang), chart_label("late", lang)}
     return "; ".join(
         f"{row['point']}: {word} {short_date(date.fromisoformat(row['deadline']), lang)}"
-        + (f", {late.lower()}" if row["state"] == late else "")
+        + (f", {row['state'].lower()}" if row["state"] in named else "")
         for row in shown
     )

@@ -54,6 +54,7 @@ _LABELS: dict[str, dict[str, str]] = {
     "at_risk": {"nl": "Risico", "en": "At risk"},
     "on_time": {"nl": "Op tijd", "en": "On time"},
     "late": {"nl": "Na de uiterste datum", "en": "After the latest date"},
+    "overdue": {"nl": "Verlopen", "en": "Overdue"},
     "plan": {"nl": "Planning", "en": "Planning"},
     "latest": {"nl": "Uiterlijk gereed", "en": "Latest finish"},
     "audit": {"nl": "Audit", "en": "Audit"},
@@ -344,6 +345,16 @@ def tag_chart(result: Result, pack: Pack, lang: str = "nl", *, width: int = 440)
 # ---- improvement plan timeline -------------------------------------------------------------
 
 
+# a point's state on the timeline, in the legend's order, with its colour
+TIMELINE_STATES = {"on_time": NAVY, "overdue": AMBER, "late": ACCENT}
+
+
+def timeline_state(point: Any) -> str:
+    """``overdue`` (not done, the deadline passed), ``late`` (the deadline is after the
+    latest finish day) or ``on_time`` (neither: it says nothing of an owner or a plan)."""
+    return "overdue" if point.overdue else "late" if point.at_risk else "on_time"
+
+
 def timeline_rows(result: Result, assessment: Assessment, lang: str) -> list[dict[str, Any]]:
     """One row per improvement point: from the assessment date to its deadline."""
     return [
@@ -351,7 +362,7 @@ def timeline_rows(result: Result, assessment: Assessment, lang: str) -> list[dic
             "point": f"{p.priority}. {p.criterion}",
             "start": assessment.assessment_date.isoformat(),
             "deadline": p.deadline.isoformat(),
-            "state": chart_label("late" if p.at_risk else "on_time", lang),
+            "state": chart_label(timeline_state(p), lang),
             "status": p.status,
         }
         for p in result.improvement_points
@@ -372,7 +383,9 @@ def timeline_chart(
     if limit is not None:
         rows = rows[:limit]
     order = [r["point"] for r in rows]
-    states = [chart_label("on_time", lang), chart_label("late", lang)]
+    shown = {r["state"] for r in rows}  # the legend names only the states the chart shows
+    states = {chart_label(k, lang): c for k, c in TIMELINE_STATES.items()}
+    states = {name: colour for name, colour in states.items() if name in shown}
     bars = _layer(
         rows,
         {"type": "bar", "height": 10, "cornerRadius": 1},
@@ -387,7 +400,7 @@ def timeline_chart(
         color=_field(
             "state",
             "nominal",
-            scale={"domain": states, "range": [NAVY, ACCENT]},
+            scale={"domain": list(states), "range": list(states.values())},
             legend={"title": None},
         ),
         tooltip=[

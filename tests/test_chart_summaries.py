@@ -4,7 +4,7 @@ chart image in the report says the figures the picture draws."""
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from assessment.chart_summaries import (
     levels_summary,
@@ -60,6 +60,10 @@ def test_tag_and_timeline_summaries_read_the_chart_rows() -> None:
     assert "op tijd" not in timeline_summary(result, assessment, "nl")
     assert any(p.at_risk for p in result.improvement_points)  # the sample has late points
     assert "na de uiterste datum" in timeline_summary(result, assessment, "nl")
+    # an overdue deadline is named too, judged on the day the result was scored against
+    later = score(pack, assessment, today=result.improvement_points[0].deadline + timedelta(1))
+    assert later.improvement_points[0].overdue
+    assert timeline_summary(later, assessment, "nl", limit=1).endswith(", verlopen")
 
 
 def test_levels_summary_gives_each_criterion_of_the_pillar_as_drawn() -> None:

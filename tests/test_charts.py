@@ -146,3 +146,34 @@ def test_trend_rows_per_pillar_and_overall_oldest_first(scored):
     spec = charts.trend_chart([(date(2026, 11, 1), result)], pack, "nl")
     assert spec["layer"][0]["mark"]["type"] == "line"
     assert spec["config"]["locale"]["time"]["shortMonths"][2] == "mrt"
+
+
+def test_the_timeline_shows_overdue_points_as_overdue_and_names_only_shown_states(scored):
+    from datetime import timedelta
+
+    pack, assessment, _, _ = scored
+    # judged on a day after some deadlines: those points are overdue, not "on time"
+    planned = score(pack, assessment)
+    day = sorted(p.deadline for p in planned.improvement_points)[1] + timedelta(days=1)
+    result = score(pack, assessment, today=day)
+    overdue = [p for p in result.improvement_points if p.overdue]
+    assert overdue and not any(p.status == "done" for p in overdue)
+    spec = charts.timeline_chart(result, assessment, "nl")
+    states = {v["point"]: v["state"] for v in spec["layer"][0]["data"]["values"]}
+    for p in result.improvement_points:
+        expected = "Verlopen" if p.overdue else "Na de uiterste datum" if p.at_risk else "Op tijd"
+        assert states[f"{p.priority}. {p.criterion}"] == expected
+    scale = spec["layer"][0]["encoding"]["color"]["scale"]
+    assert dict(zip(scale["domain"], scale["range"], strict=True)) == {
+        name: colour
+        for name, colour in {
+            "Op tijd": charts.NAVY,
+            "Verlopen": charts.AMBER,
+            "Na de uiterste datum": charts.ACCENT,
+        }.items()
+        if name in states.values()
+    }
+    assert "Verlopen" in charts.to_svg(spec)  # in the legend
+    # on the planning day nothing is overdue, and the legend does not name it
+    spec = charts.timeline_chart(planned, assessment, "nl", limit=1)
+    assert "Verlopen" not in spec["layer"][0]["encoding"]["color"]["scale"]["domain"]
