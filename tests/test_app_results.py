@@ -62,3 +62,6 @@ def test_plan_page_flags_overdue_points_unowned_knockouts_and_workload(db):
     table = loads.value.set_index("owner")
     assert table.loc["Klachtencoördinator", "work"] == 95
     assert table.loc["Klachtencoördinator", "flag"] == "overbelast"
+    # the plan's flags are words, in the page's language (an emoji needs a font of its own)
+    (plan,) = [d for d in at.dataframe if "overdue" in d.value.columns]
+    assert set(plan.value["overdue"]) == {"ja", ""} and set(plan.value["at_risk"]) <= {"ja", ""}

@@ -481,6 +481,7 @@ LABELS: dict[str, dict[str, str]] = {
     "col_deadline": {"nl": "Deadline", "en": "Deadline"},
     "col_at_risk": _chart("at_risk"),
     "col_overdue": {"nl": "Verlopen", "en": "Overdue"},
+    "flag_yes": {"nl": "ja", "en": "yes"},
     "overdue_count": {
         "nl": "Verbeterpunten die niet gereed zijn en waarvan de deadline voorbij is: {n}.",
         "en": "Improvement points not done whose deadline has passed: {n}.",

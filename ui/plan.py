@@ -66,8 +66,8 @@ def render() -> None:
             "levels": f"{p.from_level} → {p.to_level}",
             "proposed": p.proposed,
             "deadline": p.deadline,
-            "at_risk": "⚠" if p.at_risk else "",
-            "overdue": "⏰" if p.overdue else "",
+            "at_risk": t("flag_yes", lang) if p.at_risk else "",  # words: no emoji font needed
+            "overdue": t("flag_yes", lang) if p.overdue else "",
             "owner": p.owner or "",
             "status": status_label(p.status, lang),
             "note": p.note or "",
