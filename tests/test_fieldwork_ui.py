@@ -96,6 +96,12 @@ def test_register_to_sample_to_review_to_evidence(db, aid):
     items = db.get_assessment(aid)[0].evidence
     assert [e.source for e in items] == ["complaint register", "file review"]
     assert items[1].title.startswith("Dossiertoets H-1, 2 dossiers, 50,0% conformiteit")
+    # back on the page later: the sample is kept, the register is not (it is loaded again to
+    # draw anew), and the page says so without contradicting the sample it shows
+    later = text(opened(aid))
+    assert "3 dossiers uit 6 klachten, startgetal 5" in later
+    assert "Om een nieuwe steekproef te trekken laadt u het register" in later
+    assert "Laad het register hierboven om een steekproef te trekken" not in later
 
 
 def with_macros(raw: bytes) -> bytes:

@@ -43,8 +43,8 @@ def sample(opened: services.Opened, analysis: Analysis | None, lang: str, ro: bo
         st.caption(md(", ".join(kept.ids)))
         if analysis is not None and analysis.register.sha256 != kept.register_sha256:
             st.warning(t("fw_other_register", lang))
-    if analysis is None:
-        st.caption(t("fw_upload_first", lang))
+    if analysis is None:  # the register itself is never kept: it is loaded again to redraw
+        st.caption(t("fw_upload_again" if kept is not None else "fw_upload_first", lang))
         return
     population = len(analysis.complaints)
     if not population or ro:  # a reviewer draws no sample: it would be kept

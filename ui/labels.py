@@ -1190,8 +1190,8 @@ LABELS.update(
             "Alleen de kolommen die u koppelt worden gelezen; alle andere kolommen (namen, "
             "adressen, e-mail) worden bij het inlezen weggelaten en nergens bewaard. Het "
             "bestand zelf wordt niet opgeslagen, alleen de cijfers en de sha256 ervan.",
-            "en": "Make your own complaint register and a sample of real case files evidence. Only "
-            "the columns you map are read; every other column (names, addresses, e-mail) is "
+            "en": "Turn your own complaint register and a sample of real case files into evidence. "
+            "Only the columns you map are read; every other column (names, addresses, e-mail) is "
             "dropped on reading and kept nowhere. The file itself is not stored, only its "
             "figures and its sha256.",
         },
@@ -1273,6 +1273,12 @@ LABELS.update(
         "fw_upload_first": {
             "nl": "Laad het register hierboven om een steekproef te trekken.",
             "en": "Load the register above to draw a sample.",
+        },
+        "fw_upload_again": {
+            "nl": "Om een nieuwe steekproef te trekken laadt u het register hierboven opnieuw "
+            "(het bestand zelf wordt niet bewaard).",
+            "en": "To draw a new sample, load the register above again (the file itself is not "
+            "kept).",
         },
         "fw_sample_info": {
             "nl": "{size} dossiers uit {population} klachten, startgetal {seed}, {how}; "
