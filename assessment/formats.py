@@ -51,6 +51,19 @@ def decimal(value: float, lang: str | None, digits: int = 1) -> str:
     return format_decimal(value, pattern, locale=locale_of(lang))
 
 
+def number(value: float, lang: str | None) -> str:
+    """A number as short as it is: ``1,5``, ``2``, ``0,25`` in Dutch (``1.5`` in English)."""
+    return format_decimal(value, "0.######", locale=locale_of(lang))
+
+
+def file_size(n: int, lang: str | None) -> str:
+    """``430 KB`` / ``1,2 MB`` in Dutch (``1.2 MB`` in English): units of 1,024 bytes, named
+    as the file uploader names them."""
+    if n < 1024 * 1024:
+        return f"{decimal(n / 1024, lang, 0 if n >= 10 * 1024 else 1)} KB"
+    return f"{decimal(n / 1024 / 1024, lang)} MB"
+
+
 def vega_locale(lang: str | None) -> dict[str, object]:
     """Vega's ``config.locale`` (number and time format) for ``lang``, from Babel's data,
     so chart axes show "mrt 2027" and "67,9" in Dutch."""

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from .formats import number
 from .i18n import in_language
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, no 1/I
@@ -150,11 +151,12 @@ def summarise_votes(criterion: str, votes: Iterable[Vote], anonymous: bool = Fal
     )
 
 
-def format_level(value: float | None) -> str:
-    """A median or level for display: ``2``, ``2.5``; an empty string for None."""
+def format_level(value: float | None, lang: str | None = "en") -> str:
+    """A median or level for display: ``2``, ``2,5`` (``2.5`` in English); an empty string
+    for None."""
     if value is None:
         return ""
-    return f"{value:g}"
+    return number(value, lang)
 
 
 # ---- findings for the report ----------------------------------------------------------------
@@ -385,11 +387,6 @@ class WorkshopAppendix:
     groups_finding: str = ""  # "" when no two groups were apart
 
 
-def _number(value: float | None, lang: str) -> str:
-    text = format_level(value)
-    return text.replace(".", ",") if lang == "nl" else text
-
-
 def workshop_appendix(
     result: WorkshopFindings, titles: dict[str, str], lang: str = "nl"
 ) -> WorkshopAppendix | None:
@@ -424,7 +421,7 @@ def workshop_appendix(
     if split:
         groups_finding = t["groups_differ"].format(
             n=len(split),
-            gap=_number(GROUP_GAP, lang),
+            gap=format_level(GROUP_GAP, lang),
             items="; ".join(f"{row.criterion} ({row.groups})" for row in split),
         )
     return WorkshopAppendix(
@@ -457,7 +454,9 @@ def _appendix_row(
         if said:
             comments.append(f"{_who(v, t)} ({v.level}): " + " · ".join(said))
     earlier = "; ".join(
-        t["round_range"].format(n=i + 1, low=r.low, high=r.high, median=_number(r.median, lang))
+        t["round_range"].format(
+            n=i + 1, low=r.low, high=r.high, median=format_level(r.median, lang)
+        )
         for i, r in enumerate(outcome.earlier)
         if r.count
     )
@@ -465,7 +464,7 @@ def _appendix_row(
     groups = ""
     if split is not None:
         groups = " · ".join(
-            t["group_median"].format(group=g.group, median=_number(g.median, lang), n=g.count)
+            t["group_median"].format(group=g.group, median=format_level(g.median, lang), n=g.count)
             for g in split.groups
         )
     return AppendixRow(
@@ -478,10 +477,10 @@ def _appendix_row(
             if s.anonymous
             else " · ".join(f"{v.participant} {v.level}" for v in s.votes)
         ),
-        low=_number(s.low, lang),
-        median=_number(s.median, lang),
-        high=_number(s.high, lang),
-        spread=_number(s.spread, lang),
+        low=format_level(s.low, lang),
+        median=format_level(s.median, lang),
+        high=format_level(s.high, lang),
+        spread=format_level(s.spread, lang),
         agreed=t["none"] if outcome.agreed is None else str(outcome.agreed),
         divided=s.needs_discussion,
         rounds=t["rounds"].format(n=outcome.rounds) if outcome.rounds > 1 else "",

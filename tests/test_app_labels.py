@@ -131,3 +131,14 @@ def test_widget_text_puts_streamlits_own_words_in_dutch_and_leaves_english_alone
     assert english["words"] == {"Upload": "Choose file"}  # "Select all" is ours already
     assert not english["patterns"] and not english["names"]
     assert "<" not in widget_text.script("nl").split("<script>", 1)[1].split("</script>")[0]
+
+
+def test_a_count_of_one_takes_the_singular_where_there_is_one():
+    from ui.labels import tn
+
+    assert tn("fw_skipped", "nl", 1).startswith("1 rij overgeslagen")
+    assert tn("fw_skipped", "nl", 2).startswith("2 rijen overgeslagen")
+    assert tn("fw_warnings", "en", 1) == "1 warning:"
+    assert tn("fw_warnings", "en", 3) == "3 warnings:"
+    assert tn("ws_participants", "nl", 1) == "1 deelnemer"
+    assert tn("fw_of", "nl", 1, c=1, o=2) == "1 van 2"  # no singular form: the plain label

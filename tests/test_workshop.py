@@ -75,6 +75,7 @@ def test_summary_says_who_voted_what_and_the_spread():
     assert s.counts(range(5)) == {0: 0, 1: 1, 2: 1, 3: 2, 4: 0}
     assert s.voters(3) == ["Cas", "Piet"]
     assert format_level(s.median) == "2.5" and format_level(3.0) == "3"
+    assert format_level(s.median, "nl") == "2,5" and format_level(None, "nl") == ""
     assert proposal(s, range(5)) == 2  # a median of 2.5 proposes the lower level
 
 

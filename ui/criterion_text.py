@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assessment.formats import number
 from assessment.i18n import localise
 from assessment.messages import kind_label, requirements_text
 from assessment.packs import Criterion, Pack
@@ -21,7 +22,7 @@ def criterion_text(pack: Pack, criterion: Criterion, index: int, total: int, lan
         if criterion.mandatory:
             st.badge(t("mandatory", lang), color="red", help=t("mandatory_help", lang))
         st.badge(t("target_level", lang, level=pack.target(criterion)), color="blue")
-        st.badge(t("weight", lang, w=f"{pack.weight(criterion):g}"), color="gray")
+        st.badge(t("weight", lang, w=number(pack.weight(criterion), lang)), color="gray")
         for tag in criterion.tags:
             st.badge(md(localise(pack.tags.get(tag, tag), lang)), color="gray")
     st.markdown(f"##### {md(localise(criterion.question, lang))}")

@@ -8,7 +8,7 @@ import streamlit as st
 from assessment.i18n import localise
 from assessment.messages import level_needs
 from ui import layout, paging, services, state
-from ui.labels import md, t
+from ui.labels import md, t, tn
 
 SHOWN_MISSING = "ev-missing-shown"  # how many criteria without enough evidence are listed
 
@@ -21,11 +21,7 @@ def missing(opened: services.Opened, lang: str) -> None:
     if not lacking:
         st.success(t("missing_none", lang))
         return
-    st.caption(
-        t("missing_count_one", lang)
-        if len(lacking) == 1
-        else t("missing_count", lang, n=len(lacking))
-    )
+    st.caption(tn("missing_count", lang, len(lacking)))
     for c in lacking[: paging.shown(SHOWN_MISSING)]:
         criterion = pack.criteria_by_id[c.id]
         cols = st.columns([5, 1], vertical_alignment="center")

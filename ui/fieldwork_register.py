@@ -19,7 +19,7 @@ from assessment.fieldwork.record import register_record
 from assessment.i18n import localise
 from assessment.messages import pct
 from ui import services, state
-from ui.labels import md, t
+from ui.labels import md, t, tn
 
 PREVIEW_ROWS = 5
 
@@ -142,7 +142,7 @@ def analysis(opened: services.Opened, register: Register, lang: str, ro: bool) -
 def _notes(notes: list[dict[str, Any]], key: str, lang: str) -> None:
     if not notes:
         return
-    with st.expander(t(key, lang, n=len(notes))):
+    with st.expander(tn(key, lang, len(notes))):
         st.dataframe(
             [
                 {

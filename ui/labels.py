@@ -384,7 +384,7 @@ LABELS: dict[str, dict[str, str]] = {
     "supports": {"nl": "Ondersteunt", "en": "Supports"},
     "edit_supports": {"nl": "Criteria wijzigen", "en": "Change criteria"},
     "supports_none": {"nl": "nog geen criterium", "en": "no criterion yet"},
-    "download_file": {"nl": "Download {name}", "en": "Download {name}"},
+    "download_file": {"nl": "{name} downloaden", "en": "Download {name}"},
     "file_erased": {"nl": "Bestand {name} is gewist.", "en": "File {name} was erased."},
     "file_missing": {
         "nl": "Bestand {name} is niet in de opslag: voeg het opnieuw toe met Bewerken.",
@@ -543,8 +543,8 @@ LABELS: dict[str, dict[str, str]] = {
         "or "
         "to exchange with a consultant.",
     },
-    "export_json": {"nl": "Download .json", "en": "Download .json"},
-    "export_ikmz": {"nl": "Download .ikmz", "en": "Download .ikmz"},
+    "export_json": {"nl": ".json downloaden", "en": "Download .json"},
+    "export_ikmz": {"nl": ".ikmz downloaden", "en": "Download .ikmz"},
     "export_without_personal": {
         "nl": "Bestanden met persoonsgegevens weglaten uit de .ikmz",
         "en": "Leave files with personal data out of the .ikmz",
@@ -770,6 +770,13 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
     """The label ``key`` in ``lang``, with ``{name}`` placeholders filled from ``values``."""
     text = say(LABELS, key, lang)
     return text.format(**values) if values else text
+
+
+def tn(key: str, lang: str, n: int, **values: object) -> str:
+    """Like :func:`t` for a count ``n``: the label ``key_one`` when ``n`` is 1 and there is
+    one ("1 rij", not "1 rijen"), else ``key``; ``{n}`` is filled in either way."""
+    one = f"{key}_one"
+    return t(one if n == 1 and one in LABELS else key, lang, n=n, **values)
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&])")
@@ -1057,7 +1064,7 @@ LABELS.update(
 # -- cycles and exchange (issue 16): Excel, the plan in the calendar, compare, next cycle
 LABELS.update(
     {
-        "export_xlsx": {"nl": "Download Excel (.xlsx)", "en": "Download Excel (.xlsx)"},
+        "export_xlsx": {"nl": "Excel (.xlsx) downloaden", "en": "Download Excel (.xlsx)"},
         "export_ics": {
             "nl": "Verbeterplan in agenda (.ics)",
             "en": "Improvement plan for calendars (.ics)",
@@ -1243,7 +1250,12 @@ LABELS.update(
             "nl": "{n} rijen overgeslagen (regel 1 is de kopregel):",
             "en": "{n} rows skipped (line 1 is the header):",
         },
+        "fw_skipped_one": {
+            "nl": "1 rij overgeslagen (regel 1 is de kopregel):",
+            "en": "1 row skipped (line 1 is the header):",
+        },
         "fw_warnings": {"nl": "{n} waarschuwingen:", "en": "{n} warnings:"},
+        "fw_warnings_one": {"nl": "1 waarschuwing:", "en": "1 warning:"},
         "fw_line": {"nl": "Regel", "en": "Line"},
         "fw_reason": {"nl": "Reden", "en": "Reason"},
         "fw_per_month": {"nl": "Klachten per maand", "en": "Complaints per month"},

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assessment.formats import file_size
 from assessment.i18n import LANGUAGES
 from ui import comparison, exchange, forms, layout, services, state
 from ui.labels import md, t
@@ -100,7 +101,7 @@ def _report(opened: services.Opened, lang: str) -> None:
     if st.session_state.get(state.PDF) == wanted:
         pdf = services.pdf_bytes(opened, report_lang, previous)
         if pdf is not None:
-            st.success(t("pdf_ready", lang, size=_size(len(pdf))))
+            st.success(t("pdf_ready", lang, size=file_size(len(pdf), lang)))
             st.download_button(
                 t("download_pdf", lang),
                 data=services.recorded_download(
@@ -113,10 +114,6 @@ def _report(opened: services.Opened, lang: str) -> None:
                 on_click="ignore",
                 type="primary",
             )
-
-
-def _size(n: int) -> str:
-    return f"{n / 1024:.0f} KiB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MiB"
 
 
 def _export(opened: services.Opened, lang: str) -> None:

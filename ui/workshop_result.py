@@ -77,9 +77,9 @@ def result_box(
             st.info(t("ws_no_votes", lang))
         else:
             cols = st.columns(3)
-            cols[0].metric(t("ws_low", lang), _number(summary.low, lang))
-            cols[1].metric(t("ws_median", lang), _number(summary.median, lang))
-            cols[2].metric(t("ws_high", lang), _number(summary.high, lang))
+            cols[0].metric(t("ws_low", lang), format_level(summary.low, lang))
+            cols[1].metric(t("ws_median", lang), format_level(summary.median, lang))
+            cols[2].metric(t("ws_high", lang), format_level(summary.high, lang))
             if summary.needs_discussion:
                 st.error(t("ws_discuss", lang, n=summary.spread), icon=":material/forum:")
             elif summary.spread == 0:
@@ -109,7 +109,7 @@ def _range(n: int, summary: VoteSummary, lang: str) -> str:
         n=n,
         low=summary.low,
         high=summary.high,
-        median=_number(summary.median, lang),
+        median=format_level(summary.median, lang),
     )
 
 
@@ -119,7 +119,13 @@ def _groups(summary: VoteSummary, info: WorkshopInfo, lang: str) -> None:
         return
     detail = md(
         " · ".join(
-            t("ws_group_median", lang, group=g.group, median=_number(g.median, lang), n=g.count)
+            t(
+                "ws_group_median",
+                lang,
+                group=g.group,
+                median=format_level(g.median, lang),
+                n=g.count,
+            )
             for g in split.groups
         )
     )
@@ -146,11 +152,6 @@ def reasons(workshop_id: int, lang: str) -> None:
             for vote in given:
                 who = vote.participant or t("ws_anonymous_badge", lang)
                 st.markdown(f"**{md(who)}** ({vote.level}): {md(vote.reason)}")
-
-
-def _number(value: float | None, lang: str) -> str:
-    text = format_level(value)
-    return text.replace(".", ",") if lang == "nl" else text
 
 
 def _agree(

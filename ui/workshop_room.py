@@ -7,15 +7,13 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import services
-from ui.labels import md, t
+from ui.labels import md, t, tn
 
 
 def _joined(workshop_id: int, lang: str) -> None:
     names = services.participant_names(workshop_id)
     with st.container(key="ws-count"):
-        count = len(names)
-        key = "ws_participants_one" if count == 1 else "ws_participants"
-        st.markdown(md(t(key, lang, n=count)))
+        st.markdown(md(tn("ws_participants", lang, len(names))))
     if names:
         with st.container(key="ws-names"):
             st.caption(md(", ".join(names)))

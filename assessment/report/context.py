@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from .. import messages
 from ..assessments import Assessment, Evidence
 from ..cycle import is_stale
-from ..formats import long_date, month_name, short_date
+from ..formats import long_date, month_name, number, short_date
 from ..i18n import language, localise
 from ..links import web_href
 from ..method import (
@@ -324,11 +324,6 @@ def _score(g: GroupScore, lang: str) -> ScoreView:
     )
 
 
-def _number(value: float, lang: str) -> str:
-    text = f"{value:g}"
-    return text.replace(".", ",") if lang == "nl" else text
-
-
 # A level's label is kept on one line up to this length; a longer one (a pack's own, possibly
 # pages long) keeps its spaces: one unbreakable word of that length made WeasyPrint retry its
 # line split pixel by pixel, re-shaping the whole word each time (minutes per report).
@@ -373,7 +368,7 @@ def _criterion_view(
         title=localise(criterion.title, lang),
         question=localise(criterion.question, lang),
         mandatory=res.mandatory,
-        weight=_number(res.weight, lang),
+        weight=number(res.weight, lang),
         applicable=res.applicable,
         answered=res.answered,
         claimed=(
@@ -614,10 +609,10 @@ def _method(pack: Pack, lang: str) -> tuple[tuple[str, ...], tuple[ScaleRow, ...
     values = {
         "top": pack.top_level,
         "target": d.target,
-        "weight": _number(d.weight, lang),
-        "ready_overall": _number(r.ready_overall, lang),
-        "ready_pillar": _number(r.ready_pillar, lang),
-        "conditional_overall": _number(r.conditional_overall, lang),
+        "weight": number(d.weight, lang),
+        "ready_overall": number(r.ready_overall, lang),
+        "ready_pillar": number(r.ready_pillar, lang),
+        "conditional_overall": number(r.conditional_overall, lang),
         "conditional_gap": r.conditional_mandatory_gap,
         "effort": pl.default_effort_days,
         "buffer": pl.buffer_days,
