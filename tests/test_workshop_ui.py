@@ -127,6 +127,10 @@ def test_the_facilitator_sees_the_room_join_before_voting_opens(db):
     info = ws.open_for(aid)
     assert "0 deelnemers" in _texts(at)
     assert any("Nog niemand doet mee" in c.value for c in at.caption)
+    # the address for the room; that it works here only is the consultant's tooltip
+    (address,) = [m for m in at.markdown if m.value.startswith("Ga naar")]
+    assert "werkt alleen op deze computer" in (address.help or "")
+    assert not any("werkt alleen op deze computer" in m.value for m in [*at.markdown, *at.caption])
     for name in ("Anna", "Bo", "Cas"):
         ws.join(info.code, name)
     at.run()  # what the room fragment shows on its next tick

@@ -35,7 +35,7 @@ STYLE = """
 .st-key-ws-code { container-type: inline-size; width: 100%; }
 .st-key-ws-code p { font-size: min(2.6rem, 20cqi); font-weight: 700; letter-spacing: 0.12em;
   font-family: "DejaVu Sans Mono", monospace; margin: 0; white-space: nowrap; }
-.st-key-ws-url p { font-size: 1rem; word-break: break-all; }
+.st-key-ws-url p { font-size: 1rem; overflow-wrap: anywhere; }
 .st-key-ws-join-big p { text-align: center; }
 .st-key-ws-join-big .st-key-ws-code p { font-size: min(3.4rem, 20cqi); }
 .st-key-ws-clock p { font-size: 3.4rem; font-weight: 700; margin: 0;

@@ -66,7 +66,10 @@ def join_box(info: WorkshopInfo, lang: str) -> None:
             st.markdown(f"**{t('ws_join_head', lang)}**")
             with st.container(key="ws-code"):
                 st.markdown(md(info.code))
-            with st.container(key="ws-url"):
-                st.markdown(md(t("ws_join_at", lang, url=url)))
-        if _local_only(url) and not compact:
-            st.caption(t("ws_local_only", lang))
+        # the address under both columns: it fits on one line there, also beside the result;
+        # that it works on this computer only is for the consultant, not the room (a tooltip)
+        with st.container(key="ws-url", horizontal_alignment="center"):
+            st.markdown(
+                md(t("ws_join_at", lang, url=url)),
+                help=t("ws_local_only", lang) if _local_only(url) else None,
+            )
