@@ -200,6 +200,22 @@ def _press(at: AppTest, label: str) -> None:
     next(b for b in at.button if b.label == label).click().run()
 
 
+def _in_order(at: AppTest) -> list[str]:
+    """The types of the page's elements, in the order they are shown."""
+    found: list[str] = []
+
+    def walk(node: Any) -> None:
+        children = getattr(node, "children", None)
+        if isinstance(children, dict):
+            for index in sorted(children):
+                walk(children[index])
+        else:
+            found.append(getattr(node, "type", ""))
+
+    walk(at.main)
+    return found
+
+
 def _participant(code: str, **params: str) -> AppTest:
     return app(join=code, **params).run()
 
@@ -223,6 +239,12 @@ def test_participant_joins_votes_and_sees_nothing_else(db):
     assert not any("gesloten" in i.value for i in at.info)
     ws.open_voting(info.id)
     at.run()
+    _press(at, "Stem uitbrengen")  # no level chosen: said under the button, where one looks
+    assert [e.value for e in at.error] == ["Kies eerst een niveau."]
+    shown = _in_order(at)
+    assert shown.index("error") > shown.index("button") > shown.index("radio")
+    at.run()  # the page's next tick keeps the message until the next try
+    assert [e.value for e in at.error] == ["Kies eerst een niveau."]
     radio = at.radio[0]
     assert radio.options[0].startswith("**0")  # the scale with this criterion's descriptors
     radio.set_value(3)
@@ -232,7 +254,9 @@ def test_participant_joins_votes_and_sees_nothing_else(db):
     assert [(v.participant, v.level, v.comment) for v in summary.votes] == [
         ("Anna", 3, "We meten het niet")
     ]
-    assert any("Uw stem: niveau 3" in s.value for s in at.success)
+    assert any("Uw stem: niveau 3" in s.value for s in at.success) and not at.error
+    shown = _in_order(at)  # the confirmation under the button too
+    assert shown.index("success") > shown.index("button") > shown.index("radio")
     fresh = _participant(info.code, p=at.session_state["pt-token"])  # a reloaded phone
     assert fresh.text_area[0].value == "We meten het niet"  # the comment is still there
 

@@ -23,6 +23,9 @@ TOKEN = "pt-token"
 LANG = "pt-lang"
 CODE, NAME, GROUP = "pt-code", "pt-name", "pt-group"
 MESSAGE = "pt-message"
+# (form key, reason) of the last vote or reason refused: shown under that form's button, where
+# the participant's eyes are on a phone, until the next try; elsewhere once, at the top
+FEEDBACK = "pt-feedback"
 
 STYLE = """
 <style>
@@ -155,9 +158,10 @@ def _live(token: str, lang: str) -> None:
     st.markdown(f"**{md(criterion.id)} · {md(localise(criterion.title, lang))}**")
     with st.container(key="pt-question"):
         st.markdown(md(localise(criterion.question, lang)))
-    reason = st.session_state.pop(MESSAGE, None)
-    if reason:
-        st.error(_reason_text(reason, lang))
+    feedback = st.session_state.get(FEEDBACK)
+    if feedback is not None and feedback[0] != _form_key(screen):  # its form is gone
+        del st.session_state[FEEDBACK]
+        st.error(_reason_text(feedback[1], lang))
     if not screen.voting_open and screen.round is None:  # no vote opened on it yet
         st.info(t("pt_wait_vote", lang), icon=":material/hourglass_top:")
         return
@@ -176,6 +180,24 @@ def _live(token: str, lang: str) -> None:
     _vote_form(screen, token, lang)
 
 
+def _form_key(screen: ParticipantScreen) -> str | None:
+    """The key of the form the participant's screen shows now (vote or reason), if any."""
+    if screen.criterion is None or not screen.workshop_open:
+        return None
+    if screen.voting_open:
+        return f"pt-vote-{screen.criterion.id}-{screen.round}"
+    if screen.revealed and screen.ask_reason and screen.my_vote is not None:
+        return f"pt-reason-{screen.criterion.id}-{screen.round}"
+    return None
+
+
+def _feedback(key: str, lang: str) -> None:
+    """Under a form's button: why its last try was refused."""
+    feedback = st.session_state.get(FEEDBACK)
+    if feedback is not None and feedback[0] == key:
+        st.error(_reason_text(feedback[1], lang))
+
+
 def _reason_form(screen: ParticipantScreen, token: str, lang: str) -> None:
     """Asked of a participant whose vote stood out, after the reveal."""
     assert screen.criterion is not None and screen.my_vote is not None
@@ -190,23 +212,23 @@ def _reason_form(screen: ParticipantScreen, token: str, lang: str) -> None:
             args=(token, screen.criterion.id, key),
             width="stretch",
         )
+    _feedback(key, lang)
 
 
 def _send_reason(token: str, cid: str, key: str) -> None:
+    st.session_state.pop(FEEDBACK, None)
     try:
         services_ws.give_reason(token, cid, st.session_state.get(f"{key}-text") or "")
     except (VoteRefused, JoinRefused) as exc:
-        st.session_state[MESSAGE] = exc.reason
+        st.session_state[FEEDBACK] = (key, exc.reason)
     except IkmError:
-        st.session_state[MESSAGE] = "unavailable"
+        st.session_state[FEEDBACK] = (key, "unavailable")
 
 
 def _vote_form(screen: ParticipantScreen, token: str, lang: str) -> None:
     criterion = screen.criterion
     assert criterion is not None
     key = f"pt-vote-{criterion.id}-{screen.round}"
-    if screen.my_vote is not None:
-        st.success(t("pt_voted", lang, level=screen.my_vote.level), icon=":material/check:")
     options = [level for level, _ in screen.scale]
     labels = {
         level: _option(level, label, criterion.levels.get(level), lang)
@@ -234,6 +256,9 @@ def _vote_form(screen: ParticipantScreen, token: str, lang: str) -> None:
             args=(token, criterion.id, key),
             width="stretch",
         )
+    _feedback(key, lang)  # under the button, where a phone's user looks after the tap
+    if screen.my_vote is not None:
+        st.success(t("pt_voted", lang, level=screen.my_vote.level), icon=":material/check:")
 
 
 def _option(level: int, label: object, meaning: object, lang: str) -> str:
@@ -244,18 +269,17 @@ def _option(level: int, label: object, meaning: object, lang: str) -> str:
 
 
 def _cast(token: str, cid: str, key: str) -> None:
+    st.session_state.pop(FEEDBACK, None)
     level = st.session_state.get(f"{key}-level")
     if level is None:
-        st.session_state[MESSAGE] = "pick"
+        st.session_state[FEEDBACK] = (key, "pick")
         return
     try:
         services.cast_vote(token, cid, int(level), st.session_state.get(f"{key}-comment"))
-    except VoteRefused as exc:
-        st.session_state[MESSAGE] = exc.reason
-    except JoinRefused as exc:
-        st.session_state[MESSAGE] = exc.reason
+    except (VoteRefused, JoinRefused) as exc:
+        st.session_state[FEEDBACK] = (key, exc.reason)
     except IkmError:
-        st.session_state[MESSAGE] = "unavailable"
+        st.session_state[FEEDBACK] = (key, "unavailable")
 
 
 if __name__ == "__main__":  # run as a page by st.navigation
