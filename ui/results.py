@@ -102,14 +102,15 @@ def render() -> None:
         width="stretch",
         height=35 * (len(rows) + 1) + 3,
         column_config={
-            "state": st.column_config.TextColumn(t("col_state", lang)),
-            "id": st.column_config.TextColumn(t("col_criterion", lang)),
-            "title": st.column_config.TextColumn(t("col_title", lang), width="large"),
-            "mandatory": st.column_config.CheckboxColumn(t("col_mandatory", lang)),
-            "claimed": st.column_config.TextColumn(t("col_claimed", lang), width="small"),
-            "evidenced": st.column_config.TextColumn(t("col_evidenced", lang), width="small"),
-            "target": st.column_config.TextColumn(t("col_target", lang), width="small"),
-            "gap": st.column_config.TextColumn(t("col_gap", lang), width="small"),
+            # pixels: the state's words and a long title shown whole on a laptop screen
+            "state": st.column_config.TextColumn(t("col_state", lang), width=150),
+            "id": st.column_config.TextColumn(t("col_criterion", lang), width=100),
+            "title": st.column_config.TextColumn(t("col_title", lang), width=440),
+            "mandatory": st.column_config.CheckboxColumn(t("col_mandatory", lang), width=75),
+            "claimed": st.column_config.TextColumn(t("col_claimed", lang), width=85),
+            "evidenced": st.column_config.TextColumn(t("col_evidenced", lang), width=90),
+            "target": st.column_config.TextColumn(t("col_target", lang), width=70),
+            "gap": st.column_config.TextColumn(t("col_gap", lang), width=70),
         },
     )
     st.subheader(t("levels_per_pillar", lang), anchor=False)
