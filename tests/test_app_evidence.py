@@ -269,6 +269,10 @@ def test_the_next_level_says_what_it_still_needs_once(db, new_assessment):
     # claimed 2 without the document: the warning says what is missing, and only it
     ok(at.radio(key="level-OPEN-01").set_value(2).run())
     assert text(at).count(needs) == 1
+    # no level chosen yet: no word on what "level 1" needs beside the linked evidence
+    aid = db.create_assessment(new_assessment())
+    at = ok(app(a=str(aid), c="OPEN-01").switch_page("ui/assess.py").run())
+    assert "vraagt geen bewijs" not in text(at) and needs not in text(at)
 
 
 def test_bulk_upload_adds_one_item_per_file_or_nothing(db, aid):

@@ -87,8 +87,10 @@ def _linked_item(
 
 def _next_level(pack: Pack, result: CriterionResult, lang: str) -> None:
     """What evidence the level above the evidenced one still needs, unless the message under
-    the level says it already (the claim is not backed, or the next level is the target)."""
-    if result.evidenced is None or result.unbacked:
+    the level says it already (the claim is not backed, or the next level is the target).
+    Nothing before a level is chosen: "level 1 needs no evidence" beside linked evidence
+    reads as a verdict on that evidence."""
+    if result.claimed is None or result.evidenced is None or result.unbacked:
         return
     nxt = result.evidenced + 1
     if nxt > pack.scale[-1].level:
