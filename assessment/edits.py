@@ -48,14 +48,19 @@ def set_response(assessment: Assessment, criterion_id: str, **changes: Any) -> A
 def link_evidence(
     assessment: Assessment, criterion_id: str, evidence_ids: Iterable[str]
 ) -> Assessment:
-    """Make exactly ``evidence_ids`` support ``criterion_id`` (other links stay as they are)."""
+    """Make exactly ``evidence_ids`` support ``criterion_id`` (other links stay as they are,
+    and an item that keeps its link is left untouched: its criteria keep their order)."""
     wanted = set(evidence_ids)
     items = []
     for item in assessment.evidence:
-        criteria = [c for c in item.criteria if c != criterion_id]
-        if item.id in wanted:
-            criteria.append(criterion_id)
-        items.append(item.model_copy(update={"criteria": criteria}))
+        linked = criterion_id in item.criteria
+        if linked == (item.id in wanted):
+            items.append(item)
+        elif linked:
+            criteria = [c for c in item.criteria if c != criterion_id]
+            items.append(item.model_copy(update={"criteria": criteria}))
+        else:
+            items.append(item.model_copy(update={"criteria": [*item.criteria, criterion_id]}))
     return assessment.model_copy(update={"evidence": items})
 
 

@@ -29,6 +29,14 @@ def test_evidence_links_and_ids():
     c = edits.link_evidence(b, "A-1", ["E3"])
     assert [e.id for e in c.evidence if "A-1" in e.criteria] == ["E3"]  # E1, E2 unlinked
     assert c.evidence[0].criteria == ["A-2", "B-1", "B-2"]
+    # linking one more item leaves the items already linked as they were (no change in the
+    # history for them): E1's criteria keep their order
+    first = c.evidence[0].criteria
+    linked = edits.link_evidence(
+        c, "A-2", [e.id for e in c.evidence if "A-2" in e.criteria] + ["E4"]
+    )
+    assert linked.evidence[0] is c.evidence[0] and linked.evidence[0].criteria == first
+    assert linked.evidence[3].criteria[-1] == "A-2"
     d = edits.set_supports(a, "E2", ["B-1", "B-2"])
     assert d.evidence[1].criteria == ["B-1", "B-2"]
 
