@@ -248,7 +248,8 @@ def readiness_chart(
         overall=threshold(pack.readiness.ready_overall, lang),
     )
     step = 22 if forecast is None else 26
-    spec = _chart([bars, text, rule], width=width, height=step * len(order))
+    # the value labels last: a label at a bar's end stays readable over a threshold mark
+    spec = _chart([bars, rule, text], width=width, height=step * len(order))
     spec["title"] = {
         "text": legend,
         "anchor": "start",

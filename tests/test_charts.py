@@ -44,7 +44,8 @@ def test_readiness_chart_with_forecast_has_two_moments(scored):
     assert bars["color"]["scale"]["range"] == [charts.NAVY, charts.NAVY_LIGHT]
     # one threshold mark per bar group: the pillar threshold on pillars, the overall one on
     # the total (not one line across every bar)
-    rule = spec["layer"][2]
+    rule = spec["layer"][1]  # under the value labels (layer 2), which stay readable
+    assert spec["layer"][2]["mark"]["type"] == "text"
     assert rule["mark"]["type"] == "tick" and rule["mark"]["color"] == charts.ACCENT
     assert rule["encoding"]["x"]["field"] == "threshold"
     marks = [(v["group"], v["threshold"]) for v in rule["data"]["values"]]

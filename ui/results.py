@@ -66,8 +66,10 @@ def render() -> None:
         if warning:
             st.warning(md(warning))
     st.space("small")
-    readiness = charts.readiness_chart(result, pack, lang, ahead, width=460)
-    tags = charts.tag_chart(result, pack, lang, width=460) if pack.tags else None
+    # side by side, each chart fits its half of a laptop screen whole (a wider one would be
+    # shrunk to fit, and its 11 px labels with it)
+    readiness = charts.readiness_chart(result, pack, lang, ahead, width=320)
+    tags = charts.tag_chart(result, pack, lang, width=320) if pack.tags else None
     levels = [charts.levels_chart(result, pack, p.id, lang, width=760) for p in pack.pillars]
     layout.prepare_charts([readiness, *([tags] if tags else []), *levels])
     left, right = st.columns(2, gap="large")
@@ -105,7 +107,7 @@ def render() -> None:
             # pixels: the state's words and a long title shown whole on a laptop screen
             "state": st.column_config.TextColumn(t("col_state", lang), width=150),
             "id": st.column_config.TextColumn(t("col_criterion", lang), width=100),
-            "title": st.column_config.TextColumn(t("col_title", lang), width=440),
+            "title": st.column_config.TextColumn(t("col_title", lang), width=390),
             "mandatory": st.column_config.CheckboxColumn(t("col_mandatory", lang), width=75),
             "claimed": st.column_config.TextColumn(t("col_claimed", lang), width=85),
             "evidenced": st.column_config.TextColumn(t("col_evidenced", lang), width=90),
