@@ -362,7 +362,10 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "previous": {"nl": "Vorige", "en": "Previous"},
     "next": {"nl": "Volgende", "en": "Next"},
-    "next_open": {"nl": "Naar het volgende open criterium", "en": "Go to the next open criterion"},
+    "next_open": {  # ○ still open or ◐ evidence missing, as the legend names them
+        "nl": "Naar het volgende criterium zonder antwoord of bewijs (○ ◐)",
+        "en": "Go to the next criterion without an answer or evidence (○ ◐)",
+    },
     "all_done": {
         "nl": "Alle criteria zijn beantwoord en onderbouwd. Bekijk de resultaten.",
         "en": "Every criterion is answered and backed. Look at the results.",
