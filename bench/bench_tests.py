@@ -18,6 +18,7 @@ Figures on the 2-core machine (make test's two workers, PostgreSQL on), 4 Dec 20
 |-------------------------------------|---------------|-------|-----------|--------------|
 | start of the session (d7b1565)      | 0.28 to 0.32  | 10:26 | 14:54     | 1,205 s      |
 | after this session's cuts (87dbc3e) | 0.34 to 0.62  | 8:26  | 12:26     | 977 s        |
+| b567620, the evening of 4 Dec      | 0.08 to 0.09  | 4:29  | 6:08      | 521 s        |
 
 (The 3 Dec CI run of d7b1565, on a faster hour, took 8:34.) What the cuts were: the
 accessibility test's pages in one tab per language with a wait for the page at rest instead
@@ -26,9 +27,12 @@ of fixed pauses (227 -> 136 s); the access tests' refusals on one shared world p
 worker's same-file check on one-criterion packs (about 100 s); the shared sample and demo
 renders kept on one worker.
 
-The target of issue 17 is two minutes. The modules that start servers and browsers run one
-after another on one worker (tests/conftest.py); on this machine they alone take several
-minutes of it, so the target needs a faster machine or fewer browser checks.
+The same code ran in half the time on the fast evening hour: compare rows only beside their
+reference. The target of issue 17 is two minutes. The modules that start servers and
+browsers run one after another on one worker (tests/conftest.py); they alone sum to about
+215 s on a fast hour, and the 521 s of all tests cannot go below about 4.3 minutes on two
+workers, so the target needs a faster machine with more cores (and the server modules run
+in parallel there) or fewer browser checks.
 """
 
 from __future__ import annotations
