@@ -55,6 +55,7 @@ def test_register_to_sample_to_review_to_evidence(db, aid):
         assert secret not in shown
     assert [m.value for m in at.metric][:3] == ["6", "50,0%", "66,7%"]  # the pack's terms
     assert "zaaknummer komt al voor op regel 2" in shown  # skipped rows, in the UI's language
+    assert at.date_input(key="fw-today").proto.format == "YYYY-MM-DD"  # as the app's others
 
     ok(at.button(key="fw-save-analysis").click().run())
     kept = db.get_assessment(aid)[0].fieldwork.analysis

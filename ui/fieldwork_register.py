@@ -90,7 +90,9 @@ def analysis(opened: services.Opened, register: Register, lang: str, ro: bool) -
         value=pack_terms.decide_days,
         key="fw-decide",
     )
-    today = cols[2].date_input(t("fw_today", lang), value=date.today(), key="fw-today")
+    today = cols[2].date_input(
+        t("fw_today", lang), value=date.today(), key="fw-today", format="YYYY-MM-DD"
+    )  # as every other date field of the app
     terms = terms_for(
         opened.pack,
         None if ack == pack_terms.ack_days else ack,
