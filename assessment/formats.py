@@ -57,11 +57,13 @@ def number(value: float, lang: str | None) -> str:
 
 
 def file_size(n: int, lang: str | None) -> str:
-    """``430 KB`` / ``1,2 MB`` in Dutch (``1.2 MB`` in English): units of 1,024 bytes, named
-    as the file uploader names them."""
-    if n < 1024 * 1024:
-        return f"{decimal(n / 1024, lang, 0 if n >= 10 * 1024 else 1)} KB"
-    return f"{decimal(n / 1024 / 1024, lang)} MB"
+    """``80 bytes``, ``430 KB``, ``1,2 MB`` in Dutch (``1.2 MB`` in English): units of 1,024
+    bytes, named as the file uploader names them."""
+    if n >= 1024 * 1024:
+        return f"{decimal(n / 1024 / 1024, lang)} MB"
+    if n >= 1024:
+        return f"{decimal(n / 1024, lang, 0)} KB"
+    return f"{n} bytes"
 
 
 def vega_locale(lang: str | None) -> dict[str, object]:

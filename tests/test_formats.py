@@ -17,7 +17,8 @@ def test_numbers_are_as_short_as_they_are_with_the_languages_decimal_sign():
 def test_file_sizes_are_named_as_the_uploader_names_them():
     assert file_size(430 * 1024, "nl") == "430 KB"
     assert file_size(1536 * 1024, "nl") == "1,5 MB" and file_size(1536 * 1024, "en") == "1.5 MB"
-    assert file_size(300, "nl") == "0,3 KB"  # small: one decimal, never "0 KB"
+    assert file_size(300, "nl") == "300 bytes"  # never "0 KB"
+    assert file_size(7372, "en") == "7 KB"
 
 
 def test_long_dates_use_the_languages_month_names():

@@ -13,6 +13,7 @@ import streamlit as st
 from assessment import edits
 from assessment.assessments import Assessment
 from assessment.errors import IkmError
+from assessment.formats import file_size
 from assessment.links import is_clickable
 from assessment.store import FileRejected, RenameRefused
 from ui import state
@@ -45,16 +46,12 @@ def upload_problem(name: str, data: bytes, lang: str) -> str | None:
     """Why an evidence file would be refused, in ``lang``; None when the store takes it."""
     from pathlib import PurePath
 
-    from assessment.store.files import human_size
-
     limit = store().max_file_bytes
     suffix = PurePath(name).suffix.lower().lstrip(".")
     if not data:
         return t("file_empty", lang, name=name)
     if len(data) > limit:
-        size, most = human_size(len(data)), human_size(limit)
-        if lang == "nl":  # decimal comma
-            size, most = size.replace(".", ","), most.replace(".", ",")
+        size, most = file_size(len(data), lang), file_size(limit, lang)
         return t("file_too_large", lang, name=name, size=size, limit=most)
     if suffix not in {e.lstrip(".") for e in accepted_extensions()}:
         return t("file_type_refused", lang, name=name, types=", ".join(accepted_extensions()))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from ..assessments import EvidenceFile
+from ..formats import file_size
 from .errors import FileRejected
 
 DEFAULT_MAX_UPLOAD_MB = 25.0
@@ -38,15 +39,6 @@ def max_upload_bytes(value_mb: float | None = None) -> int:
     if value_mb <= 0:
         raise FileRejected(f"the upload limit must be above 0 MB (got {value_mb})")
     return int(value_mb * MIB)
-
-
-def human_size(size: int) -> str:
-    """``size`` bytes as "3.2 MB", "12 KB" or "80 bytes"."""
-    if size >= MIB:
-        return f"{size / MIB:.1f} MB"
-    if size >= 1024:
-        return f"{size / 1024:.0f} KB"
-    return f"{size} bytes"
 
 
 def sha256_hex(data: bytes) -> str:
@@ -240,7 +232,8 @@ def check_file(data: bytes, name: str, limit: int) -> EvidenceFile:
         raise FileRejected(f"{shown}: the file is empty")
     if len(data) > limit:
         raise FileRejected(
-            f"{shown}: the file is {human_size(len(data))}; the limit is {human_size(limit)} "
+            f"{shown}: the file is {file_size(len(data), 'en')}; the limit is "
+            f"{file_size(limit, 'en')} "
             "(IKM_MAX_UPLOAD_MB)"
         )
     suffix = PurePath(shown).suffix.lower()
