@@ -56,14 +56,23 @@ class _Reports:
         self.pending: dict[tuple[Any, ...], Any] = {}  # key -> RenderJob
         self.ahead: dict[tuple[Any, ...], set[Any]] = {}  # key -> the visits that hold it
 
+    def _mark(self, key: tuple[Any, ...], holder: Any, new: bool = False) -> None:
+        """Who holds the render under ``key`` (called with the lock held): ``holder`` None,
+        someone asked for it, so no visit may cancel it; else the visit that renders it
+        ahead, as its first holder (``new``) or beside the others (a render asked for
+        stays asked for)."""
+        if holder is None:
+            self.ahead.pop(key, None)
+        elif new:
+            self.ahead[key] = {holder}
+        elif key in self.ahead:
+            self.ahead[key].add(holder)
+
     def hold(self, key: tuple[Any, ...], visit: Any) -> bool:
         """``visit`` holds the render ahead under ``key``; whether there is one to hold."""
         with self.lock:
-            holders = self.ahead.get(key)
-            if holders is None:
-                return False
-            holders.add(visit)
-            return True
+            self._mark(key, visit)
+            return key in self.ahead
 
     def release(self, key: tuple[Any, ...], visit: Any) -> None:
         """``visit`` no longer holds the render ahead under ``key``; once no visit does and
@@ -174,7 +183,7 @@ def _plan(
             return key, reports.kept[key]
         if key in reports.pending:
             if not ahead:
-                reports.ahead.pop(key, None)
+                reports._mark(key, None)
             return key, reports.pending[key]
     if ahead and not report_pool().idle():
         return key, None
@@ -197,17 +206,11 @@ def _start(
         if key in reports.kept:
             return reports.kept[key]
         if key in reports.pending:
-            if holder is None:
-                reports.ahead.pop(key, None)
-            elif key in reports.ahead:
-                reports.ahead[key].add(holder)
+            reports._mark(key, holder)
             return reports.pending[key]
         job = pool.submit(pack, assessment, key[2], workshop=appendix, previous=earlier)
         reports.pending[key] = job
-        if holder is not None:
-            reports.ahead[key] = {holder}
-        else:  # asked for: no holder of an earlier render ahead may cancel this one
-            reports.ahead.pop(key, None)
+        reports._mark(key, holder, new=True)
     threading.Thread(
         target=reports.settle, args=(key, job), name="ikm-report-kept", daemon=True
     ).start()
@@ -235,16 +238,13 @@ def render_ahead(opened: Opened, lang: str, previous: int | None, visit: Any) ->
         log.debug("report not rendered ahead", exc_info=True)
         return
     reports = _pdf_cache()
-    held = isinstance(found, _Plan) or (found is not None and not isinstance(found, bytes))
     if visit.on_leave is not None and getattr(visit.on_leave, "key", None) != key:
         visit.leave()  # another report than the one this visit held: that one may go
-    if not held:
-        return
     try:
         if isinstance(found, _Plan):
             _start(key, found, reports, report_pool(), holder=visit)
-        elif not reports.hold(key, visit):
-            return  # under way for someone who asked for it: nothing to release
+        elif found is None or isinstance(found, bytes) or not reports.hold(key, visit):
+            return  # nothing under way to hold, or asked for by someone: nothing to release
     except Exception:
         log.debug("report not rendered ahead", exc_info=True)
         return
