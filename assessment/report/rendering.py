@@ -543,13 +543,12 @@ def _render(
 # raises ReportTimeout. The worker is stopped cooperatively: WeasyPrint reports progress on
 # its "weasyprint.progress" logger at every step and for every page it lays out (and the
 # asset fetcher checks too); a filter on that logger raises inside the worker once its
-# deadline has passed, or once the render's
-# ``cancelled`` check says so (then the caller raises ReportCancelled). No signals (they only
-# work in the main thread) and no exceptions injected at arbitrary points (they could land
-# while a lock is held).
+# deadline has passed, or once the render's ``cancelled`` check says so (then the caller
+# raises ReportCancelled). No signals (they only work in the main thread) and no exceptions
+# injected at arbitrary points (they could land while a lock is held).
 
-_deadlines: dict[int, float] = {}
-_cancel_checks: dict[int, Callable[[], bool]] = {}
+# per render thread: its deadline (time.monotonic) and its cancel check, if any
+_limits: dict[int, tuple[float, Callable[[], bool] | None]] = {}
 _stopper_lock = threading.Lock()
 _stopper_installed = False
 
@@ -565,11 +564,12 @@ class _Cancel(BaseException):
 
 def checkpoint() -> None:
     """Stop the current render here if its deadline has passed or it was cancelled."""
-    ident = threading.get_ident()
-    deadline = _deadlines.get(ident)
-    if deadline is not None and time.monotonic() > deadline:
+    limits = _limits.get(threading.get_ident())
+    if limits is None:
+        return
+    deadline, cancelled = limits
+    if time.monotonic() > deadline:
         raise _Stop()
-    cancelled = _cancel_checks.get(ident)
     if cancelled is not None and cancelled():
         raise _Cancel()
 
@@ -605,16 +605,13 @@ def run_with_timeout(
 
     def target() -> None:
         ident = threading.get_ident()
-        _deadlines[ident] = deadline
-        if cancelled is not None:
-            _cancel_checks[ident] = cancelled
+        _limits[ident] = (deadline, cancelled)
         try:
             box["value"] = work()
         except BaseException as exc:  # handed to the caller below
             box["error"] = exc
         finally:
-            _deadlines.pop(ident, None)
-            _cancel_checks.pop(ident, None)
+            _limits.pop(ident, None)
 
     worker = threading.Thread(target=target, name="ikm-report-render", daemon=True)
     worker.start()
