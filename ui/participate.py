@@ -180,14 +180,20 @@ def _live(token: str, lang: str) -> None:
     _vote_form(screen, token, lang)
 
 
+def _key(form: str, screen: ParticipantScreen) -> str:
+    """The key of the ``form`` ("vote" or "reason") for the criterion and round on screen."""
+    assert screen.criterion is not None
+    return f"pt-{form}-{screen.criterion.id}-{screen.round}"
+
+
 def _form_key(screen: ParticipantScreen) -> str | None:
     """The key of the form the participant's screen shows now (vote or reason), if any."""
     if screen.criterion is None or not screen.workshop_open:
         return None
     if screen.voting_open:
-        return f"pt-vote-{screen.criterion.id}-{screen.round}"
+        return _key("vote", screen)
     if screen.revealed and screen.ask_reason and screen.my_vote is not None:
-        return f"pt-reason-{screen.criterion.id}-{screen.round}"
+        return _key("reason", screen)
     return None
 
 
@@ -201,7 +207,7 @@ def _feedback(key: str, lang: str) -> None:
 def _reason_form(screen: ParticipantScreen, token: str, lang: str) -> None:
     """Asked of a participant whose vote stood out, after the reveal."""
     assert screen.criterion is not None and screen.my_vote is not None
-    key = f"pt-reason-{screen.criterion.id}-{screen.round}"
+    key = _key("reason", screen)
     with st.form(key, border=True):
         st.markdown(t("pt_why", lang, level=screen.my_vote.level))
         st.text_area(t("pt_reason", lang), key=f"{key}-text", max_chars=1000, height=90)
@@ -228,7 +234,7 @@ def _send_reason(token: str, cid: str, key: str) -> None:
 def _vote_form(screen: ParticipantScreen, token: str, lang: str) -> None:
     criterion = screen.criterion
     assert criterion is not None
-    key = f"pt-vote-{criterion.id}-{screen.round}"
+    key = _key("vote", screen)
     options = [level for level, _ in screen.scale]
     labels = {
         level: _option(level, label, criterion.levels.get(level), lang)
