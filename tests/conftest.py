@@ -21,8 +21,20 @@ import pytest
 PG_ENV = "IKM_TEST_DATABASE_URL"
 
 
-def _pg_base() -> str | None:
-    return os.environ.get(PG_ENV) or None
+def _pg_base() -> str:
+    """The PostgreSQL server to test against; the test is skipped when there is none."""
+    base = os.environ.get(PG_ENV)
+    if not base:
+        pytest.skip(f"{PG_ENV} is not set: no PostgreSQL server to test against")
+    return base
+
+
+def sqlite_copy(request: pytest.FixtureRequest, folder: Path) -> str:
+    """The URL of a copy, in ``folder``, of the session's SQLite database at the schema's
+    head (what a fresh migration gives)."""
+    target = folder / "store.sqlite3"
+    shutil.copyfile(request.getfixturevalue("_migrated_sqlite"), target)
+    return f"sqlite:///{target}"
 
 
 @pytest.fixture
@@ -35,8 +47,6 @@ def sqlite_url(tmp_path: Path) -> str:
 def pg_url() -> Iterator[str]:
     """The URL of a fresh PostgreSQL schema; skipped when IKM_TEST_DATABASE_URL is unset."""
     base = _pg_base()
-    if base is None:
-        pytest.skip(f"{PG_ENV} is not set: no PostgreSQL server to test against")
     from sqlalchemy import create_engine
 
     from assessment.store.engine import resolve_url
@@ -138,10 +148,7 @@ class _MigratedSchema:
 
 @pytest.fixture(scope="session")
 def _migrated_pg() -> Iterator[_MigratedSchema]:
-    base = _pg_base()
-    if base is None:
-        pytest.skip(f"{PG_ENV} is not set: no PostgreSQL server to test against")
-    schema = _MigratedSchema(base)
+    schema = _MigratedSchema(_pg_base())
     try:
         yield schema
     finally:
@@ -155,9 +162,7 @@ def migrated_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     sequences restarted; made again if a test changed the schema's shape) for each test,
     which is what a fresh migration gives."""
     if request.param == "sqlite":
-        target = tmp_path / "store.sqlite3"
-        shutil.copyfile(request.getfixturevalue("_migrated_sqlite"), target)
-        return f"sqlite:///{target}"
+        return sqlite_copy(request, tmp_path)
     return request.getfixturevalue("_migrated_pg").fresh()
 
 

@@ -6,7 +6,6 @@ IKM_TEST_DATABASE_URL."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -21,7 +20,7 @@ from assessment.store import (
     RenameRefused,
     StoreError,
 )
-from tests.conftest import PG_ENV, _MigratedSchema, _pg_base, build_assessment
+from tests.conftest import _MigratedSchema, _pg_base, build_assessment, sqlite_copy
 
 PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n%%EOF\n"
 PACK = """id: tiny-pack
@@ -104,14 +103,9 @@ def shared_world(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[W
 
     schema = None
     if request.param == "sqlite":
-        target = tmp_path_factory.mktemp("access") / "store.sqlite3"
-        shutil.copyfile(request.getfixturevalue("_migrated_sqlite"), target)
-        url = f"sqlite:///{target}"
+        url = sqlite_copy(request, tmp_path_factory.mktemp("access"))
     else:
-        base = _pg_base()
-        if base is None:
-            pytest.skip(f"{PG_ENV} is not set: no PostgreSQL server to test against")
-        schema = _MigratedSchema(base)
+        schema = _MigratedSchema(_pg_base())
         url = schema.url
     store = open_store(url)
     try:
