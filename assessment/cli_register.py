@@ -287,13 +287,14 @@ def _update(path: Path, criteria: tuple[Path, ...], edit: Any) -> None:
 
 
 def _share(figure: dict[str, int] | None, lang: str) -> str:
+    """``3 of 2000  0.2%``: the count and its share, in the report's and the app's format."""
+    from .fieldwork.analysis import percent
+    from .messages import pct
+
     if figure is None:
         return _w("no_figure", lang)
     count, of = figure["count"], figure["of"]
-    share = "–" if not of else f"{100 * count / of:.1f} %"
-    if lang == "nl":
-        share = share.replace(".", ",")
-    return f"{count} {_w('of', lang)} {of}  {share}"
+    return f"{count} {_w('of', lang)} {of}  {pct(percent(count, of), lang)}"
 
 
 def _print_analysis(data: dict[str, Any], lang: str) -> None:

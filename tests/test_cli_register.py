@@ -46,7 +46,7 @@ def test_analyse_table_takes_the_pack_terms_and_a_column_mapping(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "Terms: acknowledgement 5 working days, decision 42 calendar days " in proc.stdout
     assert "(pack fieldwork-test); today 2026-01-06" in proc.stdout
-    assert "Acknowledged on time: 1 of 1  100.0 %" in proc.stdout
+    assert "Acknowledged on time: 1 of 1  100.0%" in proc.stdout
     assert "Open: 1 (0 overdue)" in proc.stdout
     assert "Jansen" not in proc.stdout + proc.stderr
 
@@ -115,3 +115,16 @@ def test_into_keeps_the_figures_and_the_sample_in_the_assessment(tmp_path, messy
     assert data["fieldwork"]["sample"]["register_sha256"] == data["fieldwork"]["analysis"]["sha256"]
     for secret in PERSONAL:
         assert secret not in assessment.read_text()
+
+
+def test_shares_are_written_as_the_report_and_the_app_write_them():
+    from assessment.cli_register import _share
+    from assessment.messages import pct
+
+    # 3 of 2,000 is 0.15 % exactly; as a binary float it is a hair under, so a plain
+    # f"{x:.1f}" printed 0.1 where the report and the app print 0.2
+    assert _share({"count": 3, "of": 2000}, "nl") == "3 van 2000  0,2%"
+    assert _share({"count": 3, "of": 2000}, "en") == "3 of 2000  0.2%"
+    assert pct(100.0 * 3 / 2000, "nl") == "0,2%"
+    assert _share({"count": 0, "of": 0}, "en") == "0 of 0  –"
+    assert _share(None, "en") == "– (no term)"

@@ -20,6 +20,7 @@ from ..edits import add_evidence
 from ..i18n import language
 from ..messages import pct
 from ..packs import Pack
+from .analysis import percent
 from .filereview import CriterionReview, file_review
 from .record import FieldworkError, RegisterRecord
 
@@ -60,7 +61,7 @@ def percent_text(value: float | None, lang: str) -> str:
 
 
 def _share(count: int, of: int, lang: str) -> str:
-    return percent_text(100.0 * count / of if of else None, lang)
+    return percent_text(percent(count, of), lang)
 
 
 def register_title(record: RegisterRecord, lang: str) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..assessments import Assessment
-from ..fieldwork.analysis import month_keys
+from ..fieldwork.analysis import month_keys, percent
 from ..fieldwork.evidence import REGISTER_SOURCE, REVIEW_SOURCE
 from ..fieldwork.filereview import check_texts, file_review
 from ..fieldwork.record import Count, GroupFigures, RegisterRecord, SampleRecord
@@ -209,7 +209,7 @@ class FieldworkChapter:
 def _share(figure: Count | None, t: dict[str, str], lang: str) -> str:
     if figure is None:
         return "–"
-    share = pct(100.0 * figure.count / figure.of if figure.of else None, lang)
+    share = pct(percent(figure.count, figure.of), lang)
     return f"{share} ({t['of'].format(c=figure.count, o=figure.of)})"
 
 
