@@ -8,7 +8,13 @@ import pytest
 
 from assessment.assessments import Assessment
 from assessment.edits import set_response
-from assessment.fieldwork.filereview import file_progress, file_review, wilson
+from assessment.fieldwork.evidence import interval_text
+from assessment.fieldwork.filereview import (
+    check_texts,
+    file_progress,
+    file_review,
+    wilson,
+)
 from assessment.fieldwork.record import SampleRecord, set_answer, set_sample
 from assessment.packs import load_pack
 from tests.helpers import DATA
@@ -83,3 +89,24 @@ def test_not_applicable_criteria_are_not_reviewed():
     a = set_response(a, "H-2", not_applicable=True, justification="geen")
     assert file_review(PACK, a) == []
     assert file_progress(PACK, a, "Z1") == (0, 2)
+
+
+def test_rows_are_named_and_intervals_written_as_a_reader_sees_them():
+    a = set_answer(sampled(), "Z1", "H-1", "ack", "pass")
+    a = set_answer(a, "Z2", "H-1", "ack", "fail")
+    a = set_answer(a, "Z1", "H-2", "heard", "not_relevant")
+    (h1, h2) = file_review(PACK, a)
+    texts = check_texts(PACK.criteria_by_id["H-1"], "nl")
+    assert [texts[item.check] for item in (h1.total, *h1.checks)] == [
+        "alle controles",
+        "Ontvangst tijdig bevestigd",
+        "Besluit gemotiveerd",
+    ]
+    assert check_texts(PACK.criteria_by_id["H-2"], "en") == {
+        "heard": "Complainant heard",
+        None: "all checks",
+    }
+    low, high = (100 * x for x in wilson(1, 2))
+    assert interval_text(h1.total, "nl") == f"{low:.1f}% – {high:.1f}%".replace(".", ",")
+    assert interval_text(h1.total, "en") == "9.5% – 90.5%"
+    assert interval_text(h2.total, "en") == "–"  # not relevant only: no interval

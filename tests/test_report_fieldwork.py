@@ -76,6 +76,11 @@ def test_chapter_content():
     total = chapter.review[0]
     assert (total.criterion, total.total, total.passes, total.fails) == ("H-1", True, 3, 1)
     assert total.conformity == "75,0%" and total.interval == "30,1% – 95,4%"
+    assert [row.check for row in chapter.review if row.criterion == "H-1"] == [
+        "alle controles",
+        "Ontvangst tijdig bevestigd",
+        "Besluit gemotiveerd",
+    ]
     assert [(b.criterion, b.evidence) for b in chapter.backs] == [("H-1", "E1, E2"), ("H-2", "E1")]
     assert fieldwork_chapter(PACK, sampled().model_copy(update={"fieldwork": None}), "nl") is None
 

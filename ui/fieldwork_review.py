@@ -7,6 +7,7 @@ from typing import Any
 
 import streamlit as st
 
+from assessment.fieldwork.evidence import interval_text
 from assessment.fieldwork.filereview import (
     check_texts,
     file_progress,
@@ -122,23 +123,16 @@ def _conformity(opened: services.Opened, lang: str, ro: bool) -> None:
     for result in results:
         texts = check_texts(opened.pack.criteria_by_id[result.total.criterion], lang)
         for item in (result.total, *result.checks):
-            interval = item.interval
             rows.append(
                 {
                     t("fw_criterion", lang): item.criterion,
-                    t("fw_check", lang): (
-                        t("fw_all_checks", lang) if item.check is None else texts[item.check]
-                    ),
+                    t("fw_check", lang): texts[item.check],
                     t("fw_files", lang): item.files,
                     t("fw_pass", lang): item.passes,
                     t("fw_fail", lang): item.fails,
                     t("fw_not_relevant", lang): item.not_relevant,
                     t("fw_conformity", lang): pct(item.rate, lang),
-                    t("fw_interval", lang): (
-                        "–"
-                        if interval is None
-                        else f"{pct(interval[0], lang)} – {pct(interval[1], lang)}"
-                    ),
+                    t("fw_interval", lang): interval_text(item, lang),
                 }
             )
     st.dataframe(rows, hide_index=True)

@@ -1332,7 +1332,6 @@ LABELS.update(
         },
         "fw_criterion": {"nl": "Criterium", "en": "Criterion"},
         "fw_check": {"nl": "Controle", "en": "Check"},
-        "fw_all_checks": {"nl": "alle controles", "en": "all checks"},
         "fw_files": {"nl": "Dossiers", "en": "Files"},
         "fw_conformity": {"nl": "Conformiteit", "en": "Conformity"},
         "fw_interval": {"nl": "95%-interval", "en": "95% interval"},

@@ -21,7 +21,7 @@ from ..i18n import language
 from ..messages import pct
 from ..packs import Pack
 from .analysis import percent
-from .filereview import CriterionReview, file_review
+from .filereview import Conformity, CriterionReview, file_review
 from .record import FieldworkError, RegisterRecord
 
 REGISTER_SOURCE = "complaint register"
@@ -58,6 +58,15 @@ def _w(key: str, lang: str, **values: object) -> str:
 def percent_text(value: float | None, lang: str) -> str:
     """75.0% with a decimal comma in Dutch (messages.pct, as everywhere); an en dash for None."""
     return pct(value, lang)
+
+
+def interval_text(item: Conformity, lang: str) -> str:
+    """The 95 % interval as the app and the report show it: ``75,0% – 97,8%``; a dash
+    without one."""
+    interval = item.interval
+    if interval is None:
+        return "–"
+    return f"{pct(interval[0], lang)} – {pct(interval[1], lang)}"
 
 
 def _share(count: int, of: int, lang: str) -> str:

@@ -99,10 +99,15 @@ def reviewed_criteria(pack: Pack, assessment: Assessment | None = None) -> list[
     return out
 
 
-def check_texts(criterion: Criterion, lang: str) -> dict[str, str]:
-    """The text of each of ``criterion``'s file checks in ``lang``, by check id (what a user
-    reads; the id is the pack's)."""
-    return {k.id: localise(k.text, lang) for k in criterion.file_checks}
+ALL_CHECKS = {"nl": "alle controles", "en": "all checks"}
+
+
+def check_texts(criterion: Criterion, lang: str) -> dict[str | None, str]:
+    """What a reader sees for each row of ``criterion``'s review in ``lang``: the text of each
+    file check by its id (the id is the pack's), and "all checks" for the pooled row (None)."""
+    texts: dict[str | None, str] = {k.id: localise(k.text, lang) for k in criterion.file_checks}
+    texts[None] = localise(ALL_CHECKS, lang)
+    return texts
 
 
 def criterion_review(assessment: Assessment, criterion: Criterion) -> CriterionReview:

@@ -13,7 +13,7 @@ from datetime import date
 
 from ..assessments import Assessment
 from ..fieldwork.analysis import month_keys, percent
-from ..fieldwork.evidence import REGISTER_SOURCE, REVIEW_SOURCE
+from ..fieldwork.evidence import REGISTER_SOURCE, REVIEW_SOURCE, interval_text
 from ..fieldwork.filereview import check_texts, file_review
 from ..fieldwork.record import Count, GroupFigures, RegisterRecord, SampleRecord
 from ..formats import long_date
@@ -102,7 +102,6 @@ _T = {
     },
     "criterion": {"nl": "Criterium", "en": "Criterion"},
     "check": {"nl": "Controle", "en": "Check"},
-    "all_checks": {"nl": "alle controles", "en": "all checks"},
     "files": {"nl": "Dossiers", "en": "Files"},
     "pass": {"nl": "Voldoet", "en": "Pass"},
     "fail": {"nl": "Voldoet niet", "en": "Fail"},
@@ -296,28 +295,23 @@ def _sample(record: SampleRecord, t: dict[str, str], lang: str) -> SampleView:
     return SampleView(text, record.register_sha256, ", ".join(record.ids), strata)
 
 
-def _review(
-    pack: Pack, assessment: Assessment, t: dict[str, str], lang: str
-) -> tuple[ReviewRow, ...]:
+def _review(pack: Pack, assessment: Assessment, lang: str) -> tuple[ReviewRow, ...]:
     rows = []
     for result in file_review(pack, assessment):
         criterion = pack.criteria_by_id[result.total.criterion]
         texts = check_texts(criterion, lang)
         for item in (result.total, *result.checks):
-            interval = item.interval
             rows.append(
                 ReviewRow(
                     criterion=criterion.id,
                     title=localise(criterion.title, lang),
-                    check=t["all_checks"] if item.check is None else texts[item.check],
+                    check=texts[item.check],
                     files=item.files,
                     passes=item.passes,
                     fails=item.fails,
                     not_relevant=item.not_relevant,
                     conformity=pct(item.rate, lang),
-                    interval="–"
-                    if interval is None
-                    else f"{pct(interval[0], lang)} – {pct(interval[1], lang)}",
+                    interval=interval_text(item, lang),
                     total=item.check is None,
                 )
             )
@@ -350,6 +344,6 @@ def fieldwork_chapter(
         t=t,
         register=_register(fieldwork.analysis, t, lang) if fieldwork.analysis else None,
         sample=_sample(fieldwork.sample, t, lang) if fieldwork.sample else None,
-        review=_review(pack, assessment, t, lang),
+        review=_review(pack, assessment, lang),
         backs=_backs(pack, assessment, lang),
     )
