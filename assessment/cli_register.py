@@ -60,6 +60,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "ids": {"en": "Files", "nl": "Dossiers"},
 }  # fmt: skip
 _SHOWN = 20  # skipped rows and warnings listed in the table
+COLUMN_HINT = "set the column with --column FIELD=Header, e.g. --column received='Datum binnen'"
 
 
 def _w(key: str, lang: str, **values: Any) -> str:
@@ -97,9 +98,12 @@ def _pack(criteria: tuple[Path, ...], pack_id: str | None):  # type: ignore[no-u
 
 
 def _read(register: Path, mapping: dict[str, str]):  # type: ignore[no-untyped-def]
-    from .fieldwork.reading import read_register
+    from .fieldwork.reading import ColumnsNotFound, read_register
 
-    loaded = read_register(register, mapping)
+    try:
+        loaded = read_register(register, mapping)
+    except ColumnsNotFound as exc:
+        raise ColumnsNotFound(f"{exc}; {COLUMN_HINT}") from None
     if loaded.dropped:
         click.echo(f"{register}: {loaded.dropped_message()}", err=True)
     return loaded
@@ -298,7 +302,7 @@ def _share(figure: dict[str, int] | None, lang: str) -> str:
 
 
 def _print_analysis(data: dict[str, Any], lang: str) -> None:
-    from .fieldwork.analysis import reason_text
+    from .fieldwork.analysis import reason_text, source_text
 
     reg, terms = data["register"], data["terms"]
     click.echo(
@@ -314,7 +318,7 @@ def _print_analysis(data: dict[str, Any], lang: str) -> None:
     if terms["decide_days"] is not None:
         unit = _w(terms["decide_unit"], lang)
         parts.append(_w("decide_term", lang, n=terms["decide_days"], unit=unit))
-    source = f" ({terms['source']})" if terms["source"] else ""
+    source = f" ({source_text(terms['source'], lang)})" if terms["source"] else ""
     click.echo(
         f"{_w('terms', lang)}: {', '.join(parts) or _w('no_term', lang)}{source}; "
         f"{_w('today', lang)} {data['today']}"

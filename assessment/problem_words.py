@@ -10,9 +10,36 @@ guessed at; add it to :data:`_DUTCH` (the tests check every entry).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-# (English pattern, Dutch replacement): whole phrases, most specific first.
-_DUTCH: tuple[tuple[str, str], ...] = (
+# The register's fields as a Dutch reader knows them (the English names are the fields' ids,
+# which the command line's --column option takes).
+_FIELDS_NL = {
+    "id": "zaaknummer",
+    "received": "datum ontvangst",
+    "acknowledged": "datum ontvangstbevestiging",
+    "decided": "datum afgehandeld",
+    "channel": "kanaal",
+    "department": "afdeling",
+    "outcome": "uitkomst",
+}
+
+
+def _digits(text: str) -> str:
+    """An English-written number in Dutch: ``1,234.5`` becomes ``1.234,5``."""
+    return text.translate(str.maketrans(",.", ".,"))
+
+
+def _fields(text: str) -> str:
+    """``id and received`` in Dutch: ``zaaknummer en datum ontvangst``."""
+    return " en ".join(_FIELDS_NL.get(name, name) for name in text.split(" and "))
+
+
+Dutch = str | Callable[[re.Match[str]], str]
+
+# (English pattern, Dutch replacement): whole phrases, most specific first. A replacement is
+# a template (with \1 for a group) or, where a number or a field name is reworded, a function.
+_DUTCH: tuple[tuple[str, Dutch], ...] = (
     (r"JSON syntax error, column (\d+): Expecting value", r"geen geldige JSON, kolom \1"),
     (r"JSON syntax error, column (\d+): (.+)", r"geen geldige JSON, kolom \1 (\2)"),
     (r"YAML syntax error", "geen geldige YAML"),
@@ -50,6 +77,51 @@ _DUTCH: tuple[tuple[str, str], ...] = (
      "geen geldig .ikmz-archief (het zip-bestand is beschadigd of onvolledig)"),
     (r"the archive has no ([\w.]+)", r"het archief bevat geen \1"),
     (r"nothing was imported", "er is niets geïmporteerd"),
+    # a complaint register (assessment.fieldwork.reading) and a sample of it (sampling)
+    (r"file is (\d[\d.]*) MB; the limit for a register is (\d+) MB",
+     lambda m: f"het bestand is {_digits(m[1])} MB; een register mag hoogstens {m[2]} MB zijn"),
+    (r"a workbook with macros is refused; save it as \.xlsx or CSV",
+     "een werkmap met macro's wordt geweigerd; sla hem op als .xlsx of CSV"),
+    (r"a workbook with macros is refused; save it as \.xlsx",
+     "een werkmap met macro's wordt geweigerd; sla hem op als .xlsx"),
+    (r"an old Excel \(\.xls\) file; save it as \.xlsx or CSV",
+     "een oud Excel-bestand (.xls); sla het op als .xlsx of CSV"),
+    (r"not readable as UTF-16 text", "niet leesbaar als UTF-16-tekst"),
+    (r"not a CSV or XLSX register \(neither UTF-8 nor Windows-1252 text\)",
+     "geen CSV- of XLSX-register (geen UTF-8- of Windows-1252-tekst)"),
+    (r"not a CSV or XLSX register \(binary content\)",
+     "geen CSV- of XLSX-register (binaire inhoud)"),
+    (r"not readable as CSV \((.*)\)", r"niet leesbaar als CSV (\1)"),
+    (r"a damaged zip file; not a readable XLSX workbook",
+     "een beschadigd zip-bestand; geen leesbare XLSX-werkmap"),
+    (r"refused: the workbook has (\d[\d,]*) parts",
+     lambda m: f"geweigerd: de werkmap heeft {_digits(m[1])} onderdelen"),
+    (r"not an XLSX workbook \(save it as \.xlsx or CSV\)",
+     "geen XLSX-werkmap (sla het op als .xlsx of CSV)"),
+    (r"refused: the workbook unpacks to (\d[\d,]*) MB \(the limit is (\d+) MB\)",
+     lambda m: f"geweigerd: de werkmap is uitgepakt {_digits(m[1])} MB (hoogstens {m[2]} MB)"),
+    (r"refused: part (\S+) unpacks to (\d[\d,]*) MB from (\d[\d,]*) bytes \(a zip bomb\?\)",
+     lambda m: f"geweigerd: onderdeel {m[1]} is ingepakt {_digits(m[3])} bytes en uitgepakt "
+     f"{_digits(m[2])} MB (een zip-bom?)"),
+    (r"not a readable XLSX workbook \((.*)\)", r"geen leesbare XLSX-werkmap (\1)"),
+    (r"more than (\d[\d,]*) rows; split the register",
+     lambda m: f"meer dan {_digits(m[1])} rijen; splits het register"),
+    (r"no column for ([\w ]+?) \(the columns are: none\)",
+     lambda m: f"geen kolom voor {_fields(m[1])} (het register heeft geen kolomkoppen)"),
+    (r"no column for ([\w ]+?) \(the columns are: ",
+     lambda m: f"geen kolom voor {_fields(m[1])} (de kolommen zijn: "),
+    (r"(\d+) columns are named '([^']*)'", r"\1 kolommen heten '\2'"),
+    (r"column '([^']*)' \(for (\w+)\) not found",
+     lambda m: f"kolom '{m[1]}' (voor {_fields(m[2])}) niet gevonden"),
+    (r"\((\d+) without a header\)", r"(\1 zonder kolomkop)"),
+    (r"a sample of (\d+) cannot hold one file of each of the (\d+) strata; draw at least \d+",
+     r"een steekproef van \1 kan niet uit elk van de \2 groepen een dossier bevatten; "
+     r"trek er minstens \2"),
+    (r"the sample size must be at least 1", "de steekproef moet minstens 1 dossier tellen"),
+    (r"the register has no complaints to draw from",
+     "het register heeft geen klachten om uit te trekken"),
+    (r"a sample of (\d+) is larger than the register's (\d+) complaints",
+     r"een steekproef van \1 is groter dan de \2 klachten in het register"),
 )  # fmt: skip
 _COMPILED = tuple((re.compile(english), dutch) for english, dutch in _DUTCH)
 

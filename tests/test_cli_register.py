@@ -62,6 +62,14 @@ def test_bad_registers_and_usage(tmp_path, messy):
         assert_clean_failure(proc, 1)
         assert proc.stderr.startswith(f"ikm: {path}: ") and text in proc.stderr
     assert_clean_failure(ikm("register", "analyse", messy, "--column", "naam=Naam klager"), 2)
+    other = tmp_path / "other.csv"
+    other.write_bytes(to_csv([["Nr", "Binnen"], ["1", "2026-01-05"]]))
+    proc = ikm("register", "analyse", other)
+    assert_clean_failure(proc, 1)
+    assert proc.stderr.strip() == (  # the command line's own way to name a column
+        f"ikm: {other}: no column for id and received (the columns are: 'Nr', 'Binnen'); "
+        "set the column with --column FIELD=Header, e.g. --column received='Datum binnen'"
+    )
     assert_clean_failure(ikm("register", "analyse", messy, "--pack", "nope"), 2)
     assert_clean_failure(ikm("register", "sample", messy, "--size", 0, "--seed", 1), 2)
     proc = ikm("register", "sample", messy, "--size", 7, "--seed", 1)

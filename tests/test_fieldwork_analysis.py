@@ -6,7 +6,13 @@ from datetime import date
 
 import pytest
 
-from assessment.fieldwork.analysis import analyse, month_keys, parse_day, terms_for
+from assessment.fieldwork.analysis import (
+    analyse,
+    month_keys,
+    parse_day,
+    source_text,
+    terms_for,
+)
 from assessment.fieldwork.reading import parse_register
 from assessment.packs import load_pack
 from tests.fieldwork_registers import MESSY, MESSY_EXPECTED, TODAY, to_csv
@@ -80,7 +86,10 @@ def test_terms_come_from_the_pack_and_options_override():
     assert (terms.ack_days, terms.decide_days, terms.source) == (5, 42, "pack fieldwork-test")
     terms = terms_for(pack, decide_days=30)
     assert (terms.ack_days, terms.decide_days) == (5, 30)
-    assert terms.source == "pack fieldwork-test + options"
+    assert terms.source == "pack fieldwork-test + options"  # as kept; a reader sees:
+    assert source_text(terms.source, "nl") == "criteriaset fieldwork-test + opgegeven termijnen"
+    assert source_text(terms.source, "en") == "pack fieldwork-test + terms given"
+    assert source_text("", "nl") == "" and source_text("elsewhere", "nl") == "elsewhere"
     none = terms_for(load_pack(DATA / "mini.yaml"))
     assert (none.ack_days, none.decide_days, none.source) == (None, None, "")
 

@@ -29,9 +29,13 @@ def aid(db):
     return db.create_assessment(assessment, pack, author="test")
 
 
-def opened(aid):
-    at = ok(app(a=str(aid)).run())
+def opened(aid, lang=None):
+    at = ok(app(a=str(aid), **({"lang": lang} if lang else {})).run())
     return page(at, "fieldwork")
+
+
+def errors(at) -> str:
+    return "\n".join(e.value for e in at.error).replace("\\", "")
 
 
 def everything_shown(at) -> str:
@@ -115,19 +119,29 @@ def with_macros(raw: bytes) -> bytes:
 
 
 @pytest.mark.parametrize(
-    ("name", "raw", "message"),
+    ("name", "raw", "dutch", "english"),
     [
-        ("junk.csv", bytes(range(256)) * 50, "junk.csv: not a CSV or XLSX register"),
-        ("bomb.xlsx", zip_bomb(), "bomb.xlsx: refused: part xl/worksheets/sheet1.xml"),
-        ("macro.xlsx", with_macros(to_xlsx(MESSY)), "macro.xlsx: a workbook with macros"),
+        ("junk.csv", bytes(range(256)) * 50, "junk.csv: geen CSV- of XLSX-register (geen "
+         "UTF-8- of Windows-1252-tekst)", "junk.csv: not a CSV or XLSX register (neither"),
+        ("bin.csv", bytes(range(1, 32)) * 50, "bin.csv: geen CSV- of XLSX-register (binaire "
+         "inhoud)", "bin.csv: not a CSV or XLSX register (binary content)"),
+        ("bomb.xlsx", zip_bomb(), "bomb.xlsx: geweigerd: onderdeel xl/worksheets/sheet1.xml is "
+         "ingepakt", "bomb.xlsx: refused: part xl/worksheets/sheet1.xml unpacks to"),
+        ("macro.xlsx", with_macros(to_xlsx(MESSY)), "macro.xlsx: een werkmap met macro's wordt "
+         "geweigerd; sla hem op als .xlsx", "macro.xlsx: a workbook with macros is refused"),
+        ("leeg.csv", b"  \n", "leeg.csv: het bestand is leeg", "leeg.csv: file is empty"),
     ],
-)
-def test_bad_uploads_are_refused_and_nothing_is_saved(db, aid, name, raw, message):
+)  # fmt: skip
+def test_bad_uploads_are_refused_in_the_pages_language_and_nothing_is_saved(
+    db, aid, name, raw, dutch, english
+):
     before = db.get_assessment(aid)
-    at = opened(aid)
-    ok(at.file_uploader(key="fw-upload").upload(name, raw, "application/octet-stream").run())
-    assert message in "\n".join(e.value for e in at.error).replace("\\", "")
-    assert "fw-save-analysis" not in [b.key for b in at.button]
+    for lang, message in (("nl", dutch), ("en", english)):
+        at = opened(aid, lang)
+        upload = at.file_uploader(key="fw-upload")
+        ok(upload.upload(name, raw, "application/octet-stream").run())
+        assert message in errors(at), lang
+        assert "fw-save-analysis" not in [b.key for b in at.button]
     assert db.get_assessment(aid) == before
 
 
@@ -139,7 +153,13 @@ def test_a_mapping_step_for_other_headers(db, aid):
     ]
     at = opened(aid)
     ok(at.file_uploader(key="fw-upload").upload("r.csv", to_csv(rows), "text/csv").run())
-    assert "no column for id and received" in "\n".join(e.value for e in at.error).replace("\\", "")
+    refused = errors(at)
+    assert refused.startswith(  # in Dutch, naming the fields as the mapping does
+        "r.csv: geen kolom voor zaaknummer en datum ontvangst (de kolommen zijn: 'Kenmerk', "
+        "'Binnen', 'Naam')"
+    )
+    assert "Kies hierboven bij **Kolommen koppelen**" in refused  # where to mend it
+    assert "--column" not in refused  # the command line's way is not the app's
     at.selectbox(key="fw-map-id").set_value("Kenmerk")
     ok(at.selectbox(key="fw-map-received").set_value("Binnen").run())
     assert not at.error

@@ -45,3 +45,104 @@ def test_every_pattern_is_a_valid_expression_with_a_dutch_text():
     for english, dutch in _DUTCH:
         re.compile(english)
         assert dutch and dutch != english
+
+
+def _zip(parts: dict[str, bytes | str]) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def _refusal(raw: bytes, name: str, mapping: dict[str, str] | None = None) -> str:
+    from assessment.fieldwork.reading import RegisterError, parse_register
+
+    with pytest.raises(RegisterError) as info:
+        parse_register(raw, name, mapping)
+    return str(info.value)
+
+
+def test_a_refused_register_reads_in_dutch(monkeypatch):
+    """Every refusal of a register upload, from the reader itself, reads whole in Dutch."""
+    from assessment.fieldwork import reading
+    from tests.fieldwork_registers import to_csv, zip_bomb
+
+    workbook = {"xl/workbook.xml": "<workbook/>", "[Content_Types].xml": "<Types/>"}
+    cases = [
+        (_refusal(b" \n", "r.csv"), "r.csv: het bestand is leeg"),
+        (reading._too_large("r.csv", 52_500_000), "r.csv: het bestand is 50,1 MB; een register "
+         "mag hoogstens 50 MB zijn"),
+        (_refusal(b"id\n1\n", "r.xlsm"), "r.xlsm: een werkmap met macro's wordt geweigerd; sla "
+         "hem op als .xlsx of CSV"),
+        (_refusal(_zip({**workbook, "xl/vbaProject.bin": b"x"}), "r.xlsx"), "r.xlsx: een "
+         "werkmap met macro's wordt geweigerd; sla hem op als .xlsx"),
+        (_refusal(b"\xd0\xcf\x11\xe0 old", "r.xls"), "r.xls: een oud Excel-bestand (.xls); sla "
+         "het op als .xlsx of CSV"),
+        (_refusal(b"\xff\xfeab\x00\xd8", "r.csv"), "r.csv: niet leesbaar als UTF-16-tekst"),
+        (_refusal(bytes(range(256)) * 50, "r.csv"), "r.csv: geen CSV- of XLSX-register (geen "
+         "UTF-8- of Windows-1252-tekst)"),
+        (_refusal(bytes(range(1, 32)) * 50, "r.csv"), "r.csv: geen CSV- of XLSX-register "
+         "(binaire inhoud)"),
+        (_refusal(b'id;received\n1;"' + b"x" * 140_000 + b"\n", "r.csv"), "r.csv:2: niet "
+         "leesbaar als CSV (field larger than field limit (131072))"),
+        (_refusal(b"PK\x03\x04 kapot", "r.xlsx"), "r.xlsx: een beschadigd zip-bestand; geen "
+         "leesbare XLSX-werkmap"),
+        (_refusal(_zip({"a.txt": "x"}), "r.xlsx"), "r.xlsx: geen XLSX-werkmap (sla het op als "
+         ".xlsx of CSV)"),
+        (_refusal(_zip({"xl/workbook.xml": "kapot"}), "r.xlsx"), "r.xlsx: geen leesbare "
+         "XLSX-werkmap (part xl/workbook.xml"),
+        (_refusal(zip_bomb(), "r.xlsx"), "r.xlsx: geweigerd: onderdeel xl/worksheets/sheet1.xml "
+         "is ingepakt "),
+        (_refusal(to_csv([["Nr", "Binnen"], ["1", "2026-01-05"]]), "r.csv"), "r.csv: geen kolom "
+         "voor zaaknummer en datum ontvangst (de kolommen zijn: 'Nr', 'Binnen')"),
+        (_refusal(to_csv([["", " "], ["1", "2"]]), "r.csv"), "r.csv: geen kolom voor zaaknummer "
+         "en datum ontvangst (het register heeft geen kolomkoppen)"),
+        (_refusal(to_csv([["id", "received", "ID"], ["1", "2", "3"]]), "r.csv"), "r.csv: 2 "
+         "kolommen heten 'id'"),
+        (_refusal(to_csv([["id", "x"], ["1", "2"]]), "r.csv", {"received": "Binnen"}), "r.csv: "
+         "kolom 'Binnen' (voor datum ontvangst) niet gevonden"),
+    ]  # fmt: skip
+    monkeypatch.setattr(reading, "MAX_ROWS", 1000)
+    rows = to_csv([["id", "received"], *([["1", "2026-01-05"]] * 1001)])
+    cases.append((_refusal(rows, "r.csv"), "r.csv: meer dan 1.000 rijen; splits het register"))
+    monkeypatch.setattr(reading, "MAX_XLSX_PARTS", 1)
+    cases.append((_refusal(_zip(workbook), "r.xlsx"), "r.xlsx: geweigerd: de werkmap heeft 2 "
+                  "onderdelen"))  # fmt: skip
+    monkeypatch.setattr(reading, "MAX_XLSX_PARTS", 10_000)
+    monkeypatch.setattr(reading, "MAX_XLSX_UNCOMPRESSED", 10)
+    cases.append((_refusal(_zip(workbook), "r.xlsx"), "r.xlsx: geweigerd: de werkmap is "
+                  "uitgepakt 0 MB (hoogstens 0 MB)"))  # fmt: skip
+    for english, dutch in cases:
+        assert in_language(english, "nl").startswith(dutch), english
+        assert in_language(english, "en") == english
+
+
+def test_dropped_columns_and_sample_refusals_read_in_dutch():
+    from assessment.fieldwork.analysis import complaints_of
+    from assessment.fieldwork.reading import parse_register
+    from assessment.fieldwork.sampling import SampleError, draw_sample
+    from tests.fieldwork_registers import to_csv
+
+    register = parse_register(to_csv([["id", "received", "", ""], ["1", "2026-01-05"]]), "r.csv")
+    assert in_language(", ".join(register.dropped), "nl") == "(2 zonder kolomkop)"
+    complaints = complaints_of(register)[0]
+
+    def refusal(size: int, by: str | None = None, of=complaints) -> str:
+        with pytest.raises(SampleError) as info:
+            draw_sample(of, size, 1, by=by)
+        return in_language(str(info.value), "nl")
+
+    assert refusal(0) == "de steekproef moet minstens 1 dossier tellen"
+    assert refusal(2) == "een steekproef van 2 is groter dan de 1 klachten in het register"
+    assert refusal(1, of=[]) == "het register heeft geen klachten om uit te trekken"
+    two = parse_register(
+        to_csv([["id", "received", "afdeling"], ["1", "2026-01-05", "A"], ["2", "2026-01-05",
+               "B"], ["3", "2026-01-05", "C"]]), "r.csv")  # fmt: skip
+    assert refusal(2, "department", complaints_of(two)[0]) == (
+        "een steekproef van 2 kan niet uit elk van de 3 groepen een dossier bevatten; trek er "
+        "minstens 3"
+    )

@@ -65,7 +65,7 @@ def test_chapter_content():
         "Open en over de termijn": "1",
     }
     assert reg.terms == "ontvangstbevestiging 5 werkdagen, besluit 42 kalenderdagen " \
-        "(pack fieldwork-test)"  # fmt: skip
+        "(criteriaset fieldwork-test)"  # fmt: skip
     assert reg.dropped == "Naam klager, E-mail"
     assert [(b.month, b.complaints) for b in reg.bars] == [("2026-01", 3), ("2026-02", 3)]
     assert chapter.sample.ids == ", ".join(sample.ids)

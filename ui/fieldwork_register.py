@@ -18,6 +18,7 @@ from assessment.fieldwork.reading import FIELDS, Register, guess_columns
 from assessment.fieldwork.record import register_record
 from assessment.i18n import localise
 from assessment.messages import pct
+from assessment.problem_words import in_language
 from ui import services, state
 from ui.labels import md, t, tn
 
@@ -32,7 +33,7 @@ def register(lang: str) -> Register | None:
     raw = upload.getvalue()
     headers, problem = services.register_headers(upload.name, raw)
     if problem:
-        st.error(md(problem))
+        st.error(md(in_language(problem, lang)))
         return None
     guessed = guess_columns(headers)
     options = ["", *dict.fromkeys(h for h in headers if h)]
@@ -53,11 +54,12 @@ def register(lang: str) -> Register | None:
                 mapping[field] = choice
     read = services.read_register_upload(upload.name, raw, tuple(sorted(mapping.items())))
     if read.problem:
-        st.error(md(read.problem))
+        hint = f"\n\n{t('fw_map_required', lang)}" if read.columns_missing else ""
+        st.error(md(in_language(read.problem, lang)) + hint)
         return None
     register: Register = read.register
     if register.dropped:
-        names = ", ".join(register.dropped)
+        names = in_language(", ".join(register.dropped), lang)
         st.caption(md(t("fw_dropped", lang, n=len(register.dropped), names=names)))
     st.caption(t("fw_preview", lang))
     st.dataframe(_preview(register), hide_index=True)

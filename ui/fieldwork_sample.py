@@ -11,6 +11,7 @@ from assessment.fieldwork.analysis import Analysis
 from assessment.fieldwork.record import sample_record
 from assessment.fieldwork.sampling import draw_sample
 from assessment.formats import long_date
+from assessment.problem_words import in_language
 from ui import services, state
 from ui.fieldwork_review import FILE
 from ui.labels import md, t
@@ -77,7 +78,7 @@ def sample(opened: services.Opened, analysis: Analysis | None, lang: str, ro: bo
                 register_sha256=analysis.register.sha256,
             )
         except IkmError as exc:
-            st.error(md(str(exc)))
+            st.error(md(in_language(str(exc), lang)))
             return
         if services.save_sample(opened.ref, sample_record(sample), discard, lang):
             state.flash("toast", t("fw_sample_saved", lang))

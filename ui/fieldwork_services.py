@@ -26,6 +26,7 @@ class RegisterRead:
 
     register: Any  # assessment.fieldwork.reading.Register | None
     problem: str | None
+    columns_missing: bool = False  # a required field has no column: the mapping can mend it
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
@@ -34,12 +35,12 @@ def read_register_upload(
 ) -> RegisterRead:
     """Read an uploaded register keeping only the mapped columns (cached for the reruns of
     the page; the cache holds the mapped columns only, never the upload's other columns)."""
-    from assessment.fieldwork.reading import parse_register
+    from assessment.fieldwork.reading import ColumnsNotFound, parse_register
 
     try:
         return RegisterRead(parse_register(raw, name, dict(mapping)), None)
     except IkmError as exc:
-        return RegisterRead(None, str(exc))
+        return RegisterRead(None, str(exc), isinstance(exc, ColumnsNotFound))
 
 
 @st.cache_data(show_spinner=False, max_entries=2)

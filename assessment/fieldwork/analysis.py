@@ -107,6 +107,24 @@ class HandlingTerms:
         }
 
 
+_SOURCES = {
+    "pack": {"nl": "criteriaset", "en": "pack"},
+    "options": {"nl": "opgegeven termijnen", "en": "terms given"},
+}
+
+
+def source_text(source: str, lang: str | None) -> str:
+    """Where the terms come from, for a reader (:attr:`HandlingTerms.source` is kept as
+    written, e.g. ``pack ikm-readiness + options``): ``criteriaset ikm-readiness + opgegeven
+    termijnen`` in Dutch. A part it does not know is kept as it is."""
+    parts = []
+    for part in source.split(" + ") if source else []:
+        word, space, rest = part.partition(" ")
+        known = _SOURCES.get(word)
+        parts.append(f"{known[language(lang)]}{space}{rest}" if known else part)
+    return " + ".join(parts)
+
+
 def terms_for(
     pack: Pack | None,
     ack_days: int | None = None,

@@ -62,6 +62,12 @@ class RegisterError(IkmError):
     """
 
 
+class ColumnsNotFound(RegisterError):
+    """A required column (case id, date received) was neither mapped nor found by its usual
+    names; the message names the columns the register has. How to name the column is for the
+    caller to say: an option on the command line, a choice in the app."""
+
+
 @dataclass(frozen=True)
 class Register:
     """The mapped columns of a register.
@@ -95,8 +101,9 @@ def find_columns(headers: list[str], mapping: Mapping[str, str] | None = None) -
     """The column index of every field found in ``headers``.
 
     ``mapping`` (field -> header) comes first; then the default names of each field, in
-    order. Raises :class:`ValueError` (made into a :class:`RegisterError` by the caller) for
-    an unknown field, a mapped header that is not there, or a header found twice.
+    order. Raises :class:`ColumnsNotFound` when a required field has no column, and
+    :class:`ValueError` (made into a :class:`RegisterError` by the caller) for an unknown
+    field, a mapped header that is not there, or a header found twice.
     """
     mapping = dict(mapping or {})
     unknown = [key for key in mapping if key not in FIELDS]
@@ -131,8 +138,7 @@ def find_columns(headers: list[str], mapping: Mapping[str, str] | None = None) -
     missing = [field for field in REQUIRED if field not in found]
     if missing:
         listed = ", ".join(f"'{h}'" for h in headers if normalise_header(h)) or "none"
-        hint = "; set the column with --column FIELD=Header, e.g. --column received='Datum binnen'"
-        raise ValueError(f"no column for {' and '.join(missing)} (the columns are: {listed}){hint}")
+        raise ColumnsNotFound(f"no column for {' and '.join(missing)} (the columns are: {listed})")
     return found
 
 
@@ -194,6 +200,8 @@ def parse_register(raw: bytes, name: str, mapping: Mapping[str, str] | None = No
     headers = ["" if h is None else str(h).strip() for h in headers]
     try:
         found = find_columns(headers, mapping)
+    except ColumnsNotFound as exc:
+        raise ColumnsNotFound(f"{name}: {exc}") from None
     except ValueError as exc:
         raise RegisterError(f"{name}: {exc}") from None
     kept = [found.get(field) for field in FIELDS]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..assessments import Assessment
-from ..fieldwork.analysis import month_keys, percent
+from ..fieldwork.analysis import month_keys, percent, source_text
 from ..fieldwork.evidence import REGISTER_SOURCE, REVIEW_SOURCE, interval_text
 from ..fieldwork.filereview import check_texts, file_review
 from ..fieldwork.record import Count, GroupFigures, RegisterRecord, SampleRecord
@@ -20,6 +20,7 @@ from ..formats import long_date
 from ..i18n import in_language, language, localise
 from ..messages import pct
 from ..packs import Pack
+from ..problem_words import in_language as problems_in
 
 _T = {
     "title": {
@@ -212,7 +213,7 @@ def _share(figure: Count | None, t: dict[str, str], lang: str) -> str:
     return f"{share} ({t['of'].format(c=figure.count, o=figure.of)})"
 
 
-def _terms(record: RegisterRecord, t: dict[str, str]) -> str:
+def _terms(record: RegisterRecord, t: dict[str, str], lang: str) -> str:
     parts = []
     if record.terms.ack_days is not None:
         parts.append(t["ack_term"].format(n=record.terms.ack_days))
@@ -220,7 +221,8 @@ def _terms(record: RegisterRecord, t: dict[str, str]) -> str:
         unit = t[record.terms.decide_unit]
         parts.append(t["decide_term"].format(n=record.terms.decide_days, unit=unit))
     text = ", ".join(parts) or t["no_term"]
-    return f"{text} ({record.terms.source})" if record.terms.source else text
+    source = record.terms.source
+    return f"{text} ({source_text(source, lang)})" if source else text
 
 
 def _groups(groups: dict[str, GroupFigures], t: dict[str, str], lang: str) -> tuple[GroupRow, ...]:
@@ -269,8 +271,8 @@ def _register(record: RegisterRecord, t: dict[str, str], lang: str) -> RegisterV
         sha256=record.sha256,
         analysed=long_date(record.analysed, lang),
         today=long_date(record.today, lang),
-        terms=_terms(record, t),
-        dropped=", ".join(record.dropped_columns) or t["none"],
+        terms=_terms(record, t, lang),
+        dropped=problems_in(", ".join(record.dropped_columns), lang) or t["none"],
         figures=tuple(figures),
         bars=month_bars(record.by_month),
         chart_width=CHART_WIDTH,
