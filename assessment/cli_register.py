@@ -370,7 +370,10 @@ def _print_groups(title: str, groups: dict[str, Any], lang: str) -> None:
 
 
 def _print_sample(data: dict[str, Any], lang: str) -> None:
-    how = _w("stratified", lang, by=data["by"]) if data["by"] else _w("simple", lang)
+    from .fieldwork.reading import FIELD_NAMES
+
+    by = data["by"] and FIELD_NAMES[data["by"]][language(lang)]
+    how = _w("stratified", lang, by=by) if by else _w("simple", lang)
     click.echo(
         f"{_w('sample', lang)}: {data['size']} {_w('population', lang, n=data['population'])}, "
         f"{_w('seed', lang)} {data['seed']}, {how}"

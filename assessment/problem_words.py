@@ -12,17 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-# The register's fields as a Dutch reader knows them (the English names are the fields' ids,
-# which the command line's --column option takes).
-_FIELDS_NL = {
-    "id": "zaaknummer",
-    "received": "datum ontvangst",
-    "acknowledged": "datum ontvangstbevestiging",
-    "decided": "datum afgehandeld",
-    "channel": "kanaal",
-    "department": "afdeling",
-    "outcome": "uitkomst",
-}
+from .fieldwork.reading import FIELD_NAMES
 
 
 def _digits(text: str) -> str:
@@ -32,7 +22,10 @@ def _digits(text: str) -> str:
 
 def _fields(text: str) -> str:
     """``id and received`` in Dutch: ``zaaknummer en datum ontvangst``."""
-    return " en ".join(_FIELDS_NL.get(name, name) for name in text.split(" and "))
+    names = (
+        FIELD_NAMES[name]["nl"] if name in FIELD_NAMES else name for name in text.split(" and ")
+    )
+    return " en ".join(names)
 
 
 Dutch = str | Callable[[re.Match[str]], str]
@@ -77,15 +70,15 @@ _DUTCH: tuple[tuple[str, Dutch], ...] = (
      "geen geldig .ikmz-archief (het zip-bestand is beschadigd of onvolledig)"),
     (r"the archive has no ([\w.]+)", r"het archief bevat geen \1"),
     (r"nothing was imported", "er is niets geïmporteerd"),
-    # a complaint register (assessment.fieldwork.reading) and a sample of it (sampling)
+    # a complaint register (assessment.fieldwork.reading, .xlsx) and a sample of it (sampling)
     (r"file is (\d[\d.]*) MB; the limit for a register is (\d+) MB",
      lambda m: f"het bestand is {_digits(m[1])} MB; een register mag hoogstens {m[2]} MB zijn"),
     (r"a workbook with macros is refused; save it as \.xlsx or CSV",
-     "een werkmap met macro's wordt geweigerd; sla hem op als .xlsx of CSV"),
+     "een werkmap met macro's wordt geweigerd; sla het bestand op als .xlsx of CSV"),
     (r"a workbook with macros is refused; save it as \.xlsx",
-     "een werkmap met macro's wordt geweigerd; sla hem op als .xlsx"),
+     "een werkmap met macro's wordt geweigerd; sla het bestand op als .xlsx"),
     (r"an old Excel \(\.xls\) file; save it as \.xlsx or CSV",
-     "een oud Excel-bestand (.xls); sla het op als .xlsx of CSV"),
+     "een oud Excel-bestand (.xls); sla het bestand op als .xlsx of CSV"),
     (r"not readable as UTF-16 text", "niet leesbaar als UTF-16-tekst"),
     (r"not a CSV or XLSX register \(neither UTF-8 nor Windows-1252 text\)",
      "geen CSV- of XLSX-register (geen UTF-8- of Windows-1252-tekst)"),
@@ -97,13 +90,23 @@ _DUTCH: tuple[tuple[str, Dutch], ...] = (
     (r"refused: the workbook has (\d[\d,]*) parts",
      lambda m: f"geweigerd: de werkmap heeft {_digits(m[1])} onderdelen"),
     (r"not an XLSX workbook \(save it as \.xlsx or CSV\)",
-     "geen XLSX-werkmap (sla het op als .xlsx of CSV)"),
+     "geen XLSX-werkmap (sla het bestand op als .xlsx of CSV)"),
     (r"refused: the workbook unpacks to (\d[\d,]*) MB \(the limit is (\d+) MB\)",
-     lambda m: f"geweigerd: de werkmap is uitgepakt {_digits(m[1])} MB (hoogstens {m[2]} MB)"),
-    (r"refused: part (\S+) unpacks to (\d[\d,]*) MB from (\d[\d,]*) bytes \(a zip bomb\?\)",
-     lambda m: f"geweigerd: onderdeel {m[1]} is ingepakt {_digits(m[3])} bytes en uitgepakt "
+     lambda m: f"geweigerd: uitgepakt wordt de werkmap {_digits(m[1])} MB (hoogstens {m[2]} MB)"),
+    (r"refused: part (.+?) unpacks to (\d[\d,]*) MB from (\d[\d,]*) bytes \(a zip bomb\?\)",
+     lambda m: f"geweigerd: onderdeel {m[1]} wordt van {_digits(m[3])} bytes uitgepakt tot "
      f"{_digits(m[2])} MB (een zip-bom?)"),
     (r"not a readable XLSX workbook \((.*)\)", r"geen leesbare XLSX-werkmap (\1)"),
+    (r"part (.+?) is not readable XML \((.*)\)", r"onderdeel \1 is geen leesbare XML (\2)"),
+    (r"part (.+?) is missing", r"onderdeel \1 ontbreekt"),
+    (r"the workbook has no worksheet", "de werkmap heeft geen werkblad"),
+    (r"the first worksheet is not found", "het eerste werkblad is niet gevonden"),
+    (r"the worksheet has no data part", "het werkblad heeft geen gegevensdeel"),
+    (r"unexpected content between rows after row (\d+)",
+     r"onverwachte inhoud tussen de rijen na rij \1"),
+    (r"the worksheet is cut short \(no end of its data\)",
+     "het werkblad is afgebroken (het einde van de gegevens ontbreekt)"),
+    (r"the worksheet is cut short after row (\d+)", r"het werkblad is afgebroken na rij \1"),
     (r"more than (\d[\d,]*) rows; split the register",
      lambda m: f"meer dan {_digits(m[1])} rijen; splits het register"),
     (r"no column for ([\w ]+?) \(the columns are: none\)",
@@ -113,23 +116,43 @@ _DUTCH: tuple[tuple[str, Dutch], ...] = (
     (r"(\d+) columns are named '([^']*)'", r"\1 kolommen heten '\2'"),
     (r"column '([^']*)' \(for (\w+)\) not found",
      lambda m: f"kolom '{m[1]}' (voor {_fields(m[2])}) niet gevonden"),
-    (r"\((\d+) without a header\)", r"(\1 zonder kolomkop)"),
+    (r"column '([^']*)' is mapped to both (\w+) and (\w+)",
+     lambda m: f"kolom '{m[1]}' is gekoppeld aan zowel {_fields(m[2])} als {_fields(m[3])}"),
     (r"a sample of (\d+) cannot hold one file of each of the (\d+) strata; draw at least \d+",
      r"een steekproef van \1 kan niet uit elk van de \2 groepen een dossier bevatten; "
      r"trek er minstens \2"),
     (r"the sample size must be at least 1", "de steekproef moet minstens 1 dossier tellen"),
     (r"the register has no complaints to draw from",
-     "het register heeft geen klachten om uit te trekken"),
+     "het register heeft geen klachten om een steekproef uit te trekken"),
     (r"a sample of (\d+) is larger than the register's (\d+) complaints",
-     r"een steekproef van \1 is groter dan de \2 klachten in het register"),
+     r"een steekproef van \1 is groter dan het aantal klachten in het register (\2)"),
 )  # fmt: skip
 _COMPILED = tuple((re.compile(english), dutch) for english, dutch in _DUTCH)
 
 
-def in_language(text: str, lang: str) -> str:
-    """``text`` (one or more problems) in ``lang``: Dutch phrases for the known English ones."""
+# a value quoted in a problem ('Datum binnen'): an apostrophe inside a word (macro's) is none
+_QUOTED = re.compile(r"(?<!\w)'([^'\n]*)'(?!\w)")
+_KEPT = re.compile(r"\x00(\d+)\x00")
+
+
+def in_language(text: str, lang: str, *, name: str | None = None) -> str:
+    """``text`` (one or more problems) in ``lang``: Dutch phrases for the known English ones.
+
+    What a user wrote is never reworded: quoted values (a header, a key) are kept as they
+    are, and so is ``name`` (the file's name) where the text starts with it.
+    """
     if lang != "nl":
         return text
+    prefix = ""
+    if name and text.startswith(name):
+        prefix, text = name, text[len(name) :]
+    kept: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        kept.append(match[1])
+        return f"'\x00{len(kept) - 1}\x00'"
+
+    text = _QUOTED.sub(keep, text)
     for pattern, dutch in _COMPILED:
         text = pattern.sub(dutch, text)
-    return text
+    return prefix + _KEPT.sub(lambda m: kept[int(m[1])], text)

@@ -103,6 +103,10 @@ def test_sample_is_reproducible_and_escapes_its_csv(tmp_path):
         assert (f";'{file_id};" if file_id.startswith("-") else f";{file_id};") in text
     proc = ikm("register", "sample", path, "--size", 10, "--seed", 3, "--by", "channel")
     assert_clean_failure(proc, 2)
+    dutch = ikm("register", "sample", path, "--size", 10, "--seed", 3, "--by", "department",
+                "--lang", "nl")  # fmt: skip
+    assert dutch.returncode == 0, dutch.stderr
+    assert "gestratificeerd naar afdeling" in dutch.stdout  # the field as a reader knows it
 
 
 def test_into_keeps_the_figures_and_the_sample_in_the_assessment(tmp_path, messy):

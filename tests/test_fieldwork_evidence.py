@@ -11,6 +11,7 @@ from assessment.fieldwork.evidence import (
     REVIEW_SOURCE,
     add_register_evidence,
     add_review_evidence,
+    source_label,
     suggested_register_criteria,
 )
 from assessment.fieldwork.record import FieldworkError, set_answer
@@ -65,3 +66,11 @@ def test_nothing_to_turn_into_evidence():
 
 def test_suggested_criteria_are_those_with_file_checks():
     assert suggested_register_criteria(PACK) == ["H-1", "H-2"]
+
+
+def test_the_fieldworks_sources_read_in_the_readers_language():
+    assert source_label(REGISTER_SOURCE, "nl") == "klachtenregister"
+    assert source_label(REVIEW_SOURCE, "nl") == "dossiertoets"
+    assert source_label(REVIEW_SOURCE, "en") == "file review"
+    assert source_label("intranet", "nl") == "intranet"  # what a user wrote stays
+    assert source_label(None, "nl") == ""

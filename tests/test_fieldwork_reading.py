@@ -13,6 +13,8 @@ from assessment.fieldwork.analysis import analyse, terms_for
 from assessment.fieldwork.reading import (
     ColumnsNotFound,
     RegisterError,
+    dropped_count,
+    dropped_text,
     parse_register,
     read_register,
     safe_cell,
@@ -82,6 +84,17 @@ def test_a_user_mapping_finds_other_headers_case_insensitively():
     assert register.columns == {"id": "Nr", "received": "Datum binnen"}
     assert register.dropped == ("Naam",)
     assert register.rows == [(2, "1", "2026-01-05", None, None, None, None, None)]
+
+
+def test_columns_without_a_header_are_counted_and_named_in_the_readers_language():
+    rows = [["id", "received", "Naam", "", " ", ""], ["1", "2026-01-05", "Jansen", "a", "b", "c"]]
+    register = parse_register(to_csv(rows), "r.csv")
+    assert register.dropped == ("Naam", "(3 without a header)")  # as the file keeps it
+    assert dropped_count(register.dropped) == 4
+    assert register.dropped_message() == "dropped 4 columns: Naam, (3 without a header)"
+    assert dropped_text(register.dropped, "nl") == "Naam, (3 zonder kolomkop)"
+    assert dropped_text(register.dropped, "en") == "Naam, (3 without a header)"
+    assert dropped_text(("Notes (file is empty)",), "nl") == "Notes (file is empty)"  # as named
 
 
 def test_a_missing_required_column_names_the_columns_there_are():

@@ -107,6 +107,10 @@ def test_register_to_sample_to_review_to_evidence(db, aid):
     assert "3 dossiers uit 6 klachten, startgetal 5" in later
     assert "Om een nieuwe steekproef te trekken laadt u het register" in later
     assert "Laad het register hierboven om een steekproef te trekken" not in later
+    # the items' sources as the Evidence page shows them: in Dutch
+    cards = page(ok(app(a=str(aid)).run()), "evidence")
+    assert "klachtenregister" in text(cards) and "dossiertoets" in text(cards)
+    assert "complaint register" not in text(cards) and "file review" not in text(cards)
 
 
 def with_macros(raw: bytes) -> bytes:
@@ -125,10 +129,11 @@ def with_macros(raw: bytes) -> bytes:
          "UTF-8- of Windows-1252-tekst)", "junk.csv: not a CSV or XLSX register (neither"),
         ("bin.csv", bytes(range(1, 32)) * 50, "bin.csv: geen CSV- of XLSX-register (binaire "
          "inhoud)", "bin.csv: not a CSV or XLSX register (binary content)"),
-        ("bomb.xlsx", zip_bomb(), "bomb.xlsx: geweigerd: onderdeel xl/worksheets/sheet1.xml is "
-         "ingepakt", "bomb.xlsx: refused: part xl/worksheets/sheet1.xml unpacks to"),
+        ("bomb.xlsx", zip_bomb(), "bomb.xlsx: geweigerd: onderdeel xl/worksheets/sheet1.xml wordt "
+         "van", "bomb.xlsx: refused: part xl/worksheets/sheet1.xml unpacks to"),
         ("macro.xlsx", with_macros(to_xlsx(MESSY)), "macro.xlsx: een werkmap met macro's wordt "
-         "geweigerd; sla hem op als .xlsx", "macro.xlsx: a workbook with macros is refused"),
+         "geweigerd; sla het bestand op als .xlsx", "macro.xlsx: a workbook with macros is "
+         "refused"),
         ("leeg.csv", b"  \n", "leeg.csv: het bestand is leeg", "leeg.csv: file is empty"),
     ],
 )  # fmt: skip
@@ -147,8 +152,8 @@ def test_bad_uploads_are_refused_in_the_pages_language_and_nothing_is_saved(
 
 def test_a_mapping_step_for_other_headers(db, aid):
     rows = [
-        ["Kenmerk", "Binnen", "Naam"],
-        ["A1", "2026-01-05", "Jansen"],
+        ["Kenmerk", "Binnen", "Naam", "", "", ""],
+        ["A1", "2026-01-05", "Jansen", "x", "y", "z"],
         ["A2", "2026-01-06", "X"],
     ]
     at = opened(aid)
@@ -158,11 +163,17 @@ def test_a_mapping_step_for_other_headers(db, aid):
         "r.csv: geen kolom voor zaaknummer en datum ontvangst (de kolommen zijn: 'Kenmerk', "
         "'Binnen', 'Naam')"
     )
-    assert "Kies hierboven bij **Kolommen koppelen**" in refused  # where to mend it
+    assert refused.endswith("Kies de ontbrekende kolom hierboven bij **Kolommen koppelen**.")
     assert "--column" not in refused  # the command line's way is not the app's
     at.selectbox(key="fw-map-id").set_value("Kenmerk")
+    ok(at.selectbox(key="fw-map-received").set_value("Kenmerk").run())
+    assert errors(at) == "r.csv: kolom 'Kenmerk' is gekoppeld aan zowel zaaknummer als datum " \
+        "ontvangst"  # fmt: skip
     ok(at.selectbox(key="fw-map-received").set_value("Binnen").run())
     assert not at.error
     assert list(at.dataframe[0].value.columns) == ["#", "Kenmerk", "Binnen"]
-    assert "Jansen" not in everything_shown(at)
+    shown = everything_shown(at)
+    assert "Jansen" not in shown
+    # one named column and three without a header: four dropped, counted and named in Dutch
+    assert "Weggelaten bij het inlezen (4): Naam, (3 zonder kolomkop)" in shown
     assert at.metric[0].value == "2"

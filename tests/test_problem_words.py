@@ -52,7 +52,7 @@ def _zip(parts: dict[str, bytes | str]) -> bytes:
     import zipfile
 
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in parts.items():
             archive.writestr(name, data)
     return out.getvalue()
@@ -66,37 +66,47 @@ def _refusal(raw: bytes, name: str, mapping: dict[str, str] | None = None) -> st
     return str(info.value)
 
 
-def test_a_refused_register_reads_in_dutch(monkeypatch):
+def _bomb() -> bytes:
+    """A workbook whose sheet packs 9 MiB of blanks into a few KB."""
+    sheet = b"<worksheet>" + b" " * (9 * 1024 * 1024) + b"</worksheet>"
+    return _zip({"xl/workbook.xml": "<workbook/>", "xl/worksheets/sheet 1.xml": sheet})
+
+
+def test_a_refused_register_reads_whole_in_dutch(monkeypatch):
     """Every refusal of a register upload, from the reader itself, reads whole in Dutch."""
     from assessment.fieldwork import reading
-    from tests.fieldwork_registers import to_csv, zip_bomb
+    from tests.fieldwork_registers import to_csv
 
     workbook = {"xl/workbook.xml": "<workbook/>", "[Content_Types].xml": "<Types/>"}
+    bomb = _bomb()
     cases = [
         (_refusal(b" \n", "r.csv"), "r.csv: het bestand is leeg"),
         (reading._too_large("r.csv", 52_500_000), "r.csv: het bestand is 50,1 MB; een register "
          "mag hoogstens 50 MB zijn"),
         (_refusal(b"id\n1\n", "r.xlsm"), "r.xlsm: een werkmap met macro's wordt geweigerd; sla "
-         "hem op als .xlsx of CSV"),
+         "het bestand op als .xlsx of CSV"),
         (_refusal(_zip({**workbook, "xl/vbaProject.bin": b"x"}), "r.xlsx"), "r.xlsx: een "
-         "werkmap met macro's wordt geweigerd; sla hem op als .xlsx"),
+         "werkmap met macro's wordt geweigerd; sla het bestand op als .xlsx"),
         (_refusal(b"\xd0\xcf\x11\xe0 old", "r.xls"), "r.xls: een oud Excel-bestand (.xls); sla "
-         "het op als .xlsx of CSV"),
+         "het bestand op als .xlsx of CSV"),
         (_refusal(b"\xff\xfeab\x00\xd8", "r.csv"), "r.csv: niet leesbaar als UTF-16-tekst"),
         (_refusal(bytes(range(256)) * 50, "r.csv"), "r.csv: geen CSV- of XLSX-register (geen "
          "UTF-8- of Windows-1252-tekst)"),
         (_refusal(bytes(range(1, 32)) * 50, "r.csv"), "r.csv: geen CSV- of XLSX-register "
          "(binaire inhoud)"),
         (_refusal(b'id;received\n1;"' + b"x" * 140_000 + b"\n", "r.csv"), "r.csv:2: niet "
-         "leesbaar als CSV (field larger than field limit (131072))"),
+         "leesbaar als CSV (field larger than field limit (131072))"),  # Python's own words
         (_refusal(b"PK\x03\x04 kapot", "r.xlsx"), "r.xlsx: een beschadigd zip-bestand; geen "
          "leesbare XLSX-werkmap"),
-        (_refusal(_zip({"a.txt": "x"}), "r.xlsx"), "r.xlsx: geen XLSX-werkmap (sla het op als "
-         ".xlsx of CSV)"),
+        (_refusal(_zip({"a.txt": "x"}), "r.xlsx"), "r.xlsx: geen XLSX-werkmap (sla het bestand "
+         "op als .xlsx of CSV)"),
+        (_refusal(_zip({"xl/workbook.xml": "<workbook/>"}), "r.xlsx"), "r.xlsx: geen leesbare "
+         "XLSX-werkmap (de werkmap heeft geen werkblad)"),
         (_refusal(_zip({"xl/workbook.xml": "kapot"}), "r.xlsx"), "r.xlsx: geen leesbare "
-         "XLSX-werkmap (part xl/workbook.xml"),
-        (_refusal(zip_bomb(), "r.xlsx"), "r.xlsx: geweigerd: onderdeel xl/worksheets/sheet1.xml "
-         "is ingepakt "),
+         "XLSX-werkmap (onderdeel xl/workbook.xml is geen leesbare XML (syntax error: line 1, "
+         "column 0))"),
+        (_refusal(bomb, "r.xlsx"), "r.xlsx: geweigerd: onderdeel xl/worksheets/sheet 1.xml "
+         f"wordt van {_dutch_count(_packed(bomb))} bytes uitgepakt tot 9 MB (een zip-bom?)"),
         (_refusal(to_csv([["Nr", "Binnen"], ["1", "2026-01-05"]]), "r.csv"), "r.csv: geen kolom "
          "voor zaaknummer en datum ontvangst (de kolommen zijn: 'Nr', 'Binnen')"),
         (_refusal(to_csv([["", " "], ["1", "2"]]), "r.csv"), "r.csv: geen kolom voor zaaknummer "
@@ -105,6 +115,8 @@ def test_a_refused_register_reads_in_dutch(monkeypatch):
          "kolommen heten 'id'"),
         (_refusal(to_csv([["id", "x"], ["1", "2"]]), "r.csv", {"received": "Binnen"}), "r.csv: "
          "kolom 'Binnen' (voor datum ontvangst) niet gevonden"),
+        (_refusal(to_csv([["Nr", "x"], ["1", "2"]]), "r.csv", {"id": "Nr", "received": "Nr"}),
+         "r.csv: kolom 'Nr' is gekoppeld aan zowel zaaknummer als datum ontvangst"),
     ]  # fmt: skip
     monkeypatch.setattr(reading, "MAX_ROWS", 1000)
     rows = to_csv([["id", "received"], *([["1", "2026-01-05"]] * 1001)])
@@ -114,21 +126,63 @@ def test_a_refused_register_reads_in_dutch(monkeypatch):
                   "onderdelen"))  # fmt: skip
     monkeypatch.setattr(reading, "MAX_XLSX_PARTS", 10_000)
     monkeypatch.setattr(reading, "MAX_XLSX_UNCOMPRESSED", 10)
-    cases.append((_refusal(_zip(workbook), "r.xlsx"), "r.xlsx: geweigerd: de werkmap is "
-                  "uitgepakt 0 MB (hoogstens 0 MB)"))  # fmt: skip
+    cases.append((_refusal(_zip(workbook), "r.xlsx"), "r.xlsx: geweigerd: uitgepakt wordt de "
+                  "werkmap 0 MB (hoogstens 0 MB)"))  # fmt: skip
     for english, dutch in cases:
-        assert in_language(english, "nl").startswith(dutch), english
+        assert in_language(english, "nl") == dutch, english
         assert in_language(english, "en") == english
 
 
-def test_dropped_columns_and_sample_refusals_read_in_dutch():
+def _packed(raw: bytes) -> int:
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        return archive.getinfo("xl/worksheets/sheet 1.xml").compress_size
+
+
+def _dutch_count(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def test_numbers_read_with_dutch_digits():
+    english = "r.xlsx: refused: the workbook unpacks to 1,234 MB (the limit is 400 MB)"
+    assert in_language(english, "nl") == (
+        "r.xlsx: geweigerd: uitgepakt wordt de werkmap 1.234 MB (hoogstens 400 MB)"
+    )
+    english = "r.csv: file is 1050.5 MB; the limit for a register is 50 MB"
+    assert in_language(english, "nl").startswith("r.csv: het bestand is 1050,5 MB;")
+
+
+def test_what_a_user_wrote_is_never_reworded():
+    # a file named like a phrase, and headers that read like one, stay as they are
+    assert in_language("file not found.csv: file is empty", "nl", name="file not found.csv") == (
+        "file not found.csv: het bestand is leeg"
+    )
+    english = "r.csv: no column for id (the columns are: 'must be a number', 'file is empty')"
+    assert in_language(english, "nl") == (
+        "r.csv: geen kolom voor zaaknummer (de kolommen zijn: 'must be a number', 'file is empty')"
+    )
+    # an apostrophe inside a word opens no quote: the phrase after it is still worded
+    assert in_language("the register's 6 complaints; file is empty", "nl").endswith(
+        "het bestand is leeg"
+    )
+
+
+def test_every_field_has_a_name_for_a_reader():
+    from assessment.fieldwork.reading import FIELD_NAMES, FIELDS
+
+    assert set(FIELD_NAMES) == set(FIELDS)
+    assert all(set(names) == {"nl", "en"} for names in FIELD_NAMES.values())
+
+
+def test_sample_refusals_read_in_dutch():
     from assessment.fieldwork.analysis import complaints_of
     from assessment.fieldwork.reading import parse_register
     from assessment.fieldwork.sampling import SampleError, draw_sample
     from tests.fieldwork_registers import to_csv
 
-    register = parse_register(to_csv([["id", "received", "", ""], ["1", "2026-01-05"]]), "r.csv")
-    assert in_language(", ".join(register.dropped), "nl") == "(2 zonder kolomkop)"
+    register = parse_register(to_csv([["id", "received"], ["1", "2026-01-05"]]), "r.csv")
     complaints = complaints_of(register)[0]
 
     def refusal(size: int, by: str | None = None, of=complaints) -> str:
@@ -137,12 +191,14 @@ def test_dropped_columns_and_sample_refusals_read_in_dutch():
         return in_language(str(info.value), "nl")
 
     assert refusal(0) == "de steekproef moet minstens 1 dossier tellen"
-    assert refusal(2) == "een steekproef van 2 is groter dan de 1 klachten in het register"
-    assert refusal(1, of=[]) == "het register heeft geen klachten om uit te trekken"
-    two = parse_register(
+    assert (
+        refusal(2) == "een steekproef van 2 is groter dan het aantal klachten in het register (1)"
+    )
+    assert refusal(1, of=[]) == "het register heeft geen klachten om een steekproef uit te trekken"
+    three = parse_register(
         to_csv([["id", "received", "afdeling"], ["1", "2026-01-05", "A"], ["2", "2026-01-05",
                "B"], ["3", "2026-01-05", "C"]]), "r.csv")  # fmt: skip
-    assert refusal(2, "department", complaints_of(two)[0]) == (
+    assert refusal(2, "department", complaints_of(three)[0]) == (
         "een steekproef van 2 kan niet uit elk van de 3 groepen een dossier bevatten; trek er "
         "minstens 3"
     )

@@ -157,3 +157,18 @@ def test_the_pdf_shows_the_chapter():
     assert text.count("Fieldwork: complaint register and file review") >= 2  # contents, heading
     assert "75.0%" in text and sample.ids[0] in text
     assert register.sha256[:20] in text.replace("\n", "")
+
+
+def test_the_fieldworks_words_read_in_the_reports_language():
+    a, _, _ = with_fieldwork()
+    analysis = a.fieldwork.analysis.model_copy(
+        update={"dropped_columns": ["Naam klager", "(2 without a header)"]}
+    )
+    a = a.model_copy(update={"fieldwork": a.fieldwork.model_copy(update={"analysis": analysis})})
+    for lang, dropped, sources in (
+        ("nl", "Naam klager, (2 zonder kolomkop)", {"klachtenregister", "dossiertoets"}),
+        ("en", "Naam klager, (2 without a header)", {"complaint register", "file review"}),
+    ):
+        ctx = build_context(PACK, a, lang)
+        assert ctx.fieldwork.register.dropped == dropped
+        assert {e.source for e in ctx.evidence} == sources

@@ -11,6 +11,7 @@ import streamlit as st
 
 from assessment.assessments import Evidence
 from assessment.cycle import is_stale
+from assessment.fieldwork.evidence import source_label
 from assessment.i18n import localise
 from assessment.links import web_href
 from assessment.messages import (
@@ -109,7 +110,7 @@ def _filtered(opened: services.Opened, items: list[Evidence], lang: str) -> list
     return [
         e
         for e in items
-        if (not needle or needle in f"{e.id} {e.title} {e.source or ''}".casefold())
+        if (not needle or needle in f"{e.id} {e.title} {source_label(e.source, lang)}".casefold())
         and (kind is None or e.kind == kind)
         and (criterion is None or criterion in e.criteria)
         and (checkable is None or e.checkable == checkable)
@@ -190,7 +191,7 @@ def _card_text(item: Evidence, pack: Any, assessed: date, lang: str) -> str:
     date and source; the link (clickable only when it is a web address); what would make it
     checkable; a missing or erased file; the criteria it supports."""
     lines = [f"**{md(item.id)} · {_one_line(item.title)}**", _badges(item, assessed, lang)]
-    facts = [x for x in (item.date and item.date.isoformat(), item.source) if x]
+    facts = [x for x in (item.date and item.date.isoformat(), source_label(item.source, lang)) if x]
     if facts:
         lines.append(f":small[{_one_line(' · '.join(facts))}]")
     if item.link:

@@ -14,7 +14,13 @@ import streamlit as st
 
 from assessment.fieldwork.analysis import Analysis, analyse, percent, reason_text, terms_for
 from assessment.fieldwork.evidence import suggested_register_criteria
-from assessment.fieldwork.reading import FIELDS, Register, guess_columns
+from assessment.fieldwork.reading import (
+    FIELDS,
+    Register,
+    dropped_count,
+    dropped_text,
+    guess_columns,
+)
 from assessment.fieldwork.record import register_record
 from assessment.i18n import localise
 from assessment.messages import pct
@@ -33,7 +39,7 @@ def register(lang: str) -> Register | None:
     raw = upload.getvalue()
     headers, problem = services.register_headers(upload.name, raw)
     if problem:
-        st.error(md(in_language(problem, lang)))
+        st.error(md(in_language(problem, lang, name=upload.name)))
         return None
     guessed = guess_columns(headers)
     options = ["", *dict.fromkeys(h for h in headers if h)]
@@ -54,13 +60,14 @@ def register(lang: str) -> Register | None:
                 mapping[field] = choice
     read = services.read_register_upload(upload.name, raw, tuple(sorted(mapping.items())))
     if read.problem:
-        hint = f"\n\n{t('fw_map_required', lang)}" if read.columns_missing else ""
-        st.error(md(in_language(read.problem, lang)) + hint)
+        hint = t("fw_map_required", lang, mapping=t("fw_mapping", lang))
+        problem = md(in_language(read.problem, lang, name=upload.name))
+        st.error(problem + (f"\n\n{hint}" if read.columns_missing else ""))
         return None
     register: Register = read.register
     if register.dropped:
-        names = in_language(", ".join(register.dropped), lang)
-        st.caption(md(t("fw_dropped", lang, n=len(register.dropped), names=names)))
+        names = dropped_text(register.dropped, lang)
+        st.caption(md(t("fw_dropped", lang, n=dropped_count(register.dropped), names=names)))
     st.caption(t("fw_preview", lang))
     st.dataframe(_preview(register), hide_index=True)
     return register

@@ -1220,10 +1220,8 @@ LABELS.update(
         "fw_field_outcome": {"nl": "Uitkomst", "en": "Outcome"},
         "fw_not_mapped": {"nl": "(niet koppelen)", "en": "(do not map)"},
         "fw_map_required": {
-            "nl": "Kies hierboven bij **Kolommen koppelen** welke kolom het zaaknummer en welke "
-            "de datum van ontvangst bevat.",
-            "en": "Choose above, under **Map the columns**, the column that holds the case id "
-            "and the one that holds the date received.",
+            "nl": "Kies de ontbrekende kolom hierboven bij **{mapping}**.",
+            "en": "Choose the missing column above, under **{mapping}**.",
         },
         "fw_dropped": {
             "nl": "Weggelaten bij het inlezen ({n}): {names}",

@@ -26,6 +26,20 @@ from .record import FieldworkError, RegisterRecord
 
 REGISTER_SOURCE = "complaint register"
 REVIEW_SOURCE = "file review"
+# the sources as a reader sees them (kept in English: an item is found again by its source)
+_SOURCES = {
+    REGISTER_SOURCE: {"nl": "klachtenregister", "en": REGISTER_SOURCE},
+    REVIEW_SOURCE: {"nl": "dossiertoets", "en": REVIEW_SOURCE},
+}
+
+
+def source_label(source: str | None, lang: str | None) -> str:
+    """An evidence item's source as shown: the fieldwork's own sources in ``lang``
+    ("klachtenregister"), any other source as the user wrote it."""
+    if source in _SOURCES:
+        return _SOURCES[source][language(lang)]
+    return source or ""
+
 
 _WORDS = {
     "register": {"nl": "Klachtenregister", "en": "Complaint register"},

@@ -16,14 +16,16 @@ import codecs
 import csv
 import hashlib
 import io
+import re
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from ..errors import IkmError
+from ..i18n import language
 
 MIB = 1024 * 1024
 MAX_REGISTER_BYTES = 50 * MIB  # the file as uploaded
@@ -42,6 +44,15 @@ FIELDS: tuple[str, ...] = (
     "outcome",
 )
 REQUIRED: tuple[str, ...] = ("id", "received")
+FIELD_NAMES: dict[str, dict[str, str]] = {  # each field as a reader knows it
+    "id": {"nl": "zaaknummer", "en": "case id"},
+    "received": {"nl": "datum ontvangst", "en": "date received"},
+    "acknowledged": {"nl": "datum ontvangstbevestiging", "en": "date acknowledged"},
+    "decided": {"nl": "datum afgehandeld", "en": "date decided"},
+    "channel": {"nl": "kanaal", "en": "channel"},
+    "department": {"nl": "afdeling", "en": "department"},
+    "outcome": {"nl": "uitkomst", "en": "outcome"},
+}
 DEFAULT_HEADERS: dict[str, tuple[str, ...]] = {
     "id": ("id", "zaaknummer", "nummer", "case"),
     "received": ("received", "ontvangen", "datum ontvangst"),
@@ -88,8 +99,30 @@ class Register:
         """``dropped 2 columns: Naam klager, E-mail`` (empty when nothing was dropped)."""
         if not self.dropped:
             return ""
-        noun = "column" if len(self.dropped) == 1 else "columns"
-        return f"dropped {len(self.dropped)} {noun}: {', '.join(self.dropped)}"
+        count = dropped_count(self.dropped)
+        noun = "column" if count == 1 else "columns"
+        return f"dropped {count} {noun}: {', '.join(self.dropped)}"
+
+
+_UNNAMED = {"en": "({n} without a header)", "nl": "({n} zonder kolomkop)"}
+_UNNAMED_KEPT = re.compile(r"\((\d+) without a header\)")
+
+
+def dropped_count(dropped: Sequence[str]) -> int:
+    """How many columns :attr:`Register.dropped` stands for: one per header named, and the
+    count of those without a header (``(3 without a header)`` is three)."""
+    return sum(int(m[1]) if (m := _UNNAMED_KEPT.fullmatch(name)) else 1 for name in dropped)
+
+
+def dropped_text(dropped: Sequence[str], lang: str | None) -> str:
+    """Dropped columns as a reader sees them: the headers as they are, and the columns
+    without one counted in ``lang`` (``Naam, (2 zonder kolomkop)``); as kept in
+    :attr:`Register.dropped`, that count is in English."""
+    shown = []
+    for name in dropped:
+        unnamed = _UNNAMED_KEPT.fullmatch(name)
+        shown.append(_UNNAMED[language(lang)].format(n=unnamed[1]) if unnamed else name)
+    return ", ".join(shown)
 
 
 def normalise_header(text: Any) -> str:
@@ -128,6 +161,10 @@ def find_columns(headers: list[str], mapping: Mapping[str, str] | None = None) -
 
     for field, header in mapping.items():
         if not take(field, header):
+            spots = positions.get(normalise_header(header), [])
+            other = next((f for f, i in found.items() if spots and i == spots[0]), None)
+            if other is not None:
+                raise ValueError(f"column '{header}' is mapped to both {other} and {field}")
             raise ValueError(f"column '{header}' (for {field}) not found")
     for field in FIELDS:
         if field in found:
@@ -208,7 +245,7 @@ def parse_register(raw: bytes, name: str, mapping: Mapping[str, str] | None = No
     dropped = tuple(h for i, h in enumerate(headers) if i not in found.values() and h)
     unnamed = sum(1 for i, h in enumerate(headers) if i not in found.values() and not h)
     if unnamed:
-        dropped += (f"({unnamed} without a header)",)
+        dropped += (_UNNAMED["en"].format(n=unnamed),)
     out: list[tuple[Any, ...]] = []
     try:
         for line, cells in enumerate(rows, start=2):

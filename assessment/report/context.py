@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from .. import messages
 from ..assessments import Assessment, Evidence
 from ..cycle import is_stale
+from ..fieldwork.evidence import source_label
 from ..formats import long_date, month_name, number, short_date
 from ..i18n import language, localise
 from ..links import web_href
@@ -588,7 +589,7 @@ def _evidence_views(assessment: Assessment, lang: str) -> tuple[EvidenceView, ..
                 anchor=anchor("e", e.id),
                 kind=messages.kind_label(e.kind, lang),
                 title=e.title,
-                source=e.source or "",
+                source=source_label(e.source, lang),
                 date=short_date(e.date, lang),
                 link=Link(e.link, web_href(e.link)) if e.link else None,
                 file_name=e.file.name if e.file else "",

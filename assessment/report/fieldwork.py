@@ -15,12 +15,12 @@ from ..assessments import Assessment
 from ..fieldwork.analysis import month_keys, percent, source_text
 from ..fieldwork.evidence import REGISTER_SOURCE, REVIEW_SOURCE, interval_text
 from ..fieldwork.filereview import check_texts, file_review
+from ..fieldwork.reading import FIELD_NAMES, dropped_text
 from ..fieldwork.record import Count, GroupFigures, RegisterRecord, SampleRecord
 from ..formats import long_date
 from ..i18n import in_language, language, localise
 from ..messages import pct
 from ..packs import Pack
-from ..problem_words import in_language as problems_in
 
 _T = {
     "title": {
@@ -79,8 +79,6 @@ _T = {
     },
     "simple": {"nl": "enkelvoudig aselect", "en": "simple random"},
     "stratified": {"nl": "gestratificeerd naar {by}", "en": "stratified by {by}"},
-    "department": {"nl": "afdeling", "en": "department"},
-    "channel": {"nl": "kanaal", "en": "channel"},
     "method": {
         "nl": 'Trekking: de klachten in de volgorde van sha256("startgetal:id"); gestratificeerd: '
         "één dossier per stratum, de rest naar rato (grootste overschot). Met hetzelfde register "
@@ -272,7 +270,7 @@ def _register(record: RegisterRecord, t: dict[str, str], lang: str) -> RegisterV
         analysed=long_date(record.analysed, lang),
         today=long_date(record.today, lang),
         terms=_terms(record, t, lang),
-        dropped=problems_in(", ".join(record.dropped_columns), lang) or t["none"],
+        dropped=dropped_text(record.dropped_columns, lang) or t["none"],
         figures=tuple(figures),
         bars=month_bars(record.by_month),
         chart_width=CHART_WIDTH,
@@ -283,7 +281,8 @@ def _register(record: RegisterRecord, t: dict[str, str], lang: str) -> RegisterV
 
 
 def _sample(record: SampleRecord, t: dict[str, str], lang: str) -> SampleView:
-    how = t["stratified"].format(by=t[record.by]) if record.by else t["simple"]
+    by = record.by and FIELD_NAMES[record.by][language(lang)]
+    how = t["stratified"].format(by=by) if by else t["simple"]
     text = t["sample_text"].format(
         size=record.size,
         population=record.population,
