@@ -9,10 +9,14 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from .cli_common import CRITERIA_OPTION, TODAY_OPTION, atomic_output, handles_errors
+
+if TYPE_CHECKING:
+    from .assessments import Assessment
 
 
 def _load(assessment: Path, criteria: tuple[Path, ...]):  # type: ignore[no-untyped-def]
@@ -60,16 +64,36 @@ def import_command(workbook: Path, output: Path, criteria: tuple[Path, ...]) -> 
     Every problem is listed at once with its sheet and cell; nothing is written then.
     """
     from .catalog import load_catalog
-    from .xlsx import load_workbook_file
+    from .xlsx import load_workbook_file, onto
 
     catalog = load_catalog(criteria)
     data, _, warnings = load_workbook_file(workbook, catalog.pack_for)
     for warning in warnings:
         click.echo(str(warning), err=True)
+    current = _same_assessment(output, data, catalog.pack_for)
+    if current is not None and current.fieldwork is not None:
+        data = onto(data, current)
+        click.echo(f"{output}: kept its fieldwork (a workbook does not hold it)", err=True)
     text = data.to_json()
     with atomic_output(output, "w") as handle:
         handle.write(text)
     click.echo(f"wrote {output}")
+
+
+def _same_assessment(path: Path, imported: Assessment, pack_for: Any) -> Assessment | None:
+    """The assessment in ``path`` when the import writes over the same assessment (same pack
+    and organisation); None when there is none, or it cannot be read, or it is another."""
+    from .assessments import load_assessment
+    from .errors import IkmError
+
+    if not path.is_file():
+        return None
+    try:
+        current = load_assessment(path, pack_for)[0]
+    except IkmError:
+        return None
+    same_pack = current.criteria_set.id == imported.criteria_set.id
+    return current if same_pack and current.organisation == imported.organisation else None
 
 
 def _date_option(value: str | None) -> date | None:

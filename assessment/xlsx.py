@@ -23,7 +23,7 @@ from .i18n import localise
 from .messages import kind_label, status_label
 from .packs import Pack
 from .vocabulary import ACTION_STATUSES
-from .xlsx_import import check_container, import_workbook, load_workbook_file
+from .xlsx_import import check_container, import_workbook, load_workbook_file, onto
 from .xlsx_layout import (
     COLUMNS,
     EXCEL_TEXT_LIMIT,
@@ -40,7 +40,13 @@ from .xlsx_layout import (
     readme_lines,
 )
 
-__all__ = ["check_container", "export_workbook", "import_workbook", "load_workbook_file"]
+__all__ = [
+    "check_container",
+    "export_workbook",
+    "import_workbook",
+    "load_workbook_file",
+    "onto",
+]
 
 
 # ---- export ----------------------------------------------------------------------------

@@ -375,6 +375,15 @@ def import_workbook(
     return validate(data, reader.problems, reader.cells, reader.file, pack_for)
 
 
+def onto(imported: Assessment, current: Assessment) -> Assessment:
+    """An imported workbook as it lands on ``current``: with ``current``'s fieldwork (the
+    register's figures, the sample, the file review), which a workbook does not hold, so that
+    an import never wipes it."""
+    if imported.fieldwork is not None or current.fieldwork is None:
+        return imported
+    return imported.model_copy(update={"fieldwork": current.fieldwork})
+
+
 def load_workbook_file(
     path: str | Path, pack_for: Callable[[Any], Pack]
 ) -> tuple[Assessment, Pack, list[Problem]]:

@@ -159,3 +159,29 @@ def test_a_carried_over_response_is_confirmed_on_the_assess_page(db):
     ok(at.button(key="confirm-OPEN-01").click().run())
     response = db.get_assessment(new_id)[0].responses["OPEN-01"]
     assert not response.to_confirm and response.answered
+
+
+def test_a_workbook_put_back_keeps_the_fieldwork(db):
+    """The workbook does not hold the fieldwork: putting it back changes nothing of it."""
+    from assessment.fieldwork.record import SampleRecord, set_sample
+
+    aid = db.ensure_demo()
+    assessment, version = db.get_assessment(aid)
+    record = SampleRecord(seed=2026, size=2, population=9, register_sha256="0" * 64,
+                          ids=["Z1", "Z2"], drawn=date(2026, 11, 20))  # fmt: skip
+    db.save(aid, set_sample(assessment, record), version, "test")
+    at = ok(app(a=str(aid)).run())
+    page(at, "report")
+    at.file_uploader(key=workbook_key(at)).upload("terug.xlsx", demo_workbook(db, aid), MIME)
+    ok(at.run())
+    assert "gelijk aan de geopende beoordeling" in text(at)  # not "the sample is removed"
+    assert "Het veldwerk (klachtenregister, steekproef en dossiertoets) staat niet" in text(at)
+    raw = demo_workbook(db, aid, lambda book: set_level(book, "OPEN-01", 1))
+    at.file_uploader(key=workbook_key(at)).upload("ingevuld.xlsx", raw, MIME)
+    ok(at.run())
+    (table,) = [d.value for d in at.dataframe if "Veld" in d.value.columns]
+    assert list(table["Veld"]) == ["responses.OPEN-01.level"]
+    ok(at.button(key="wb-save").click().run())
+    saved, _ = db.get_assessment(aid)
+    assert saved.responses["OPEN-01"].level == 1
+    assert saved.fieldwork.sample == record

@@ -19,6 +19,32 @@ def test_export_and_import_give_the_demo_back(tmp_path):
     assert after == before
 
 
+def test_importing_onto_the_same_assessment_file_keeps_its_fieldwork(tmp_path):
+    assert ikm("demo", "-o", tmp_path / "demo.json").returncode == 0
+    data = json.loads((tmp_path / "demo.json").read_text(encoding="utf-8"))
+    data["fieldwork"] = {"sample": {"seed": 7, "size": 1, "population": 3, "by": None,
+                                    "register_sha256": "0" * 64, "ids": ["Z1"],
+                                    "drawn": "2026-11-20"}}  # fmt: skip
+    (tmp_path / "demo.json").write_text(json.dumps(data), encoding="utf-8")
+    assert ikm("export", tmp_path / "demo.json", "-o", tmp_path / "demo.xlsx").returncode == 0
+    # written over the assessment it came from: the fieldwork stays, and the command says so
+    proc = ikm("import", tmp_path / "demo.xlsx", "-o", tmp_path / "demo.json")
+    assert proc.returncode == 0, proc.stderr
+    assert f"{tmp_path / 'demo.json'}: kept its fieldwork (a workbook does not hold it)" in (
+        proc.stderr
+    )
+    back = json.loads((tmp_path / "demo.json").read_text(encoding="utf-8"))
+    assert back["fieldwork"]["sample"]["ids"] == ["Z1"]
+    # a new file, or another organisation's, gets no fieldwork of its own
+    proc = ikm("import", tmp_path / "demo.xlsx", "-o", tmp_path / "new.json")
+    assert "fieldwork" not in json.loads((tmp_path / "new.json").read_text(encoding="utf-8"))
+    data["organisation"]["name"] = "Een andere gemeente"
+    (tmp_path / "other.json").write_text(json.dumps(data), encoding="utf-8")
+    proc = ikm("import", tmp_path / "demo.xlsx", "-o", tmp_path / "other.json")
+    assert proc.returncode == 0 and "kept its fieldwork" not in proc.stderr
+    assert "fieldwork" not in json.loads((tmp_path / "other.json").read_text(encoding="utf-8"))
+
+
 def test_import_lists_every_problem_and_writes_nothing(tmp_path):
     ikm("demo", "-o", tmp_path / "demo.json")
     ikm("export", tmp_path / "demo.json", "-o", tmp_path / "demo.xlsx")

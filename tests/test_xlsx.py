@@ -16,7 +16,7 @@ from assessment.demo import demo_assessment
 from assessment.errors import AssessmentError, IkmError, InputFileError
 from assessment.links import is_clickable
 from assessment.vocabulary import EVIDENCE_KINDS
-from assessment.xlsx import export_workbook, import_workbook
+from assessment.xlsx import export_workbook, import_workbook, onto
 from assessment.xlsx_layout import MAX_UNPACKED_BYTES, escape_text, unescape_text
 from tests.helpers import method_data, method_pack
 
@@ -155,6 +155,27 @@ def test_demo_round_trip_is_exact_in_both_languages():
         demo = demo_assessment(lang)
         pack = catalog.pack_for(demo.criteria_set)
         assert as_json(roundtrip(demo, pack, catalog)) == as_json(demo)
+
+
+def _with_sample(assessment):
+    from assessment.fieldwork.record import SampleRecord, set_sample
+
+    record = SampleRecord(seed=7, size=2, population=9, register_sha256="0" * 64,
+                          ids=["Z1", "Z2"], drawn=date(2026, 11, 20))  # fmt: skip
+    return set_sample(assessment, record)
+
+
+def test_the_fieldwork_is_not_in_the_workbook_and_an_import_onto_keeps_it():
+    catalog = load_catalog()
+    demo = _with_sample(demo_assessment("nl"))
+    pack = catalog.pack_for(demo.criteria_set)
+    back = roundtrip(demo, pack, catalog)
+    assert back.fieldwork is None  # a workbook does not hold it
+    assert as_json(onto(back, demo)) == as_json(demo)  # landing on the assessment keeps it
+    plain = demo.model_copy(update={"fieldwork": None})
+    assert onto(back, plain).fieldwork is None
+    other = _with_sample(plain).model_copy(update={"fieldwork": None})
+    assert onto(demo, other) == demo  # a workbook's own fieldwork (none today) would win
 
 
 def test_escape_is_undone_exactly():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment.diff import assessment_changes
+from assessment.xlsx_import import onto
 from assessment.xlsx_layout import MAX_WORKBOOK_BYTES
 from ui import layout, services, state
 from ui.labels import md, t
@@ -81,7 +82,9 @@ def workbook_upload(opened: services.Opened | None, lang: str) -> None:
     assert new is not None
     same_pack = opened is not None and new.criteria_set.id == opened.assessment.criteria_set.id
     if opened is not None and same_pack:
-        changes = assessment_changes(opened.assessment, new)
+        changes = assessment_changes(opened.assessment, onto(new, opened.assessment))
+        if opened.assessment.fieldwork is not None:
+            st.caption(t("wb_fieldwork_kept", lang))
         if not changes:
             st.info(t("wb_no_changes", lang))
         else:
@@ -145,7 +148,7 @@ def _save_onto(ref: services.Ref, key: str, lang: str) -> None:
     check = _checked(key)
     if check is None or check.assessment is None:
         return
-    if services.replace_assessment(ref, check.assessment, lang):
+    if services.replace_assessment(ref, check.assessment, lang):  # keeps the fieldwork
         state.flash("toast", t("wb_saved", lang))
         _clear_upload()
 

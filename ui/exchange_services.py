@@ -73,8 +73,11 @@ def check_workbook(name: str, raw: bytes, opened: Opened | None) -> WorkbookChec
 
 
 def replace_assessment(ref: Ref, new: Assessment, lang: str | None = None) -> bool:
-    """Save ``new`` as the next version of the assessment (an import onto it)."""
-    return _change(ref, lambda _old: new, lang or state.lang())
+    """Save an imported workbook ``new`` as the next version of the assessment (an import
+    onto it); the stored version's fieldwork, which a workbook does not hold, is kept."""
+    from assessment.xlsx_import import onto
+
+    return _change(ref, lambda old: onto(new, old), lang or state.lang())
 
 
 def import_assessment(new: Assessment, name: str, lang: str) -> int | None:

@@ -1092,6 +1092,12 @@ LABELS.update(
             "nl": "{file} kan niet worden ingelezen; er is niets opgeslagen. Problemen ({n}):",
             "en": "{file} cannot be read in; nothing was saved. Problems ({n}):",
         },
+        "wb_fieldwork_kept": {
+            "nl": "Het veldwerk (klachtenregister, steekproef en dossiertoets) staat niet in de "
+            "werkmap en blijft zoals het is.",
+            "en": "The fieldwork (complaint register, sample and file review) is not in the "
+            "workbook and stays as it is.",
+        },
         "wb_no_changes": {
             "nl": "De werkmap is gelijk aan de geopende beoordeling: er verandert niets.",
             "en": "The workbook equals the open assessment: nothing changes.",
