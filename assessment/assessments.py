@@ -286,6 +286,14 @@ def check_against_pack(assessment: Assessment, pack: Pack, file: str) -> list[Pr
             "warning",
         )
 
+    if assessment.audit_date is not None and assessment.audit_date < assessment.assessment_date:
+        add(
+            ("audit_date",),
+            f"audit date {assessment.audit_date.isoformat()} is before the assessment date "
+            f"{assessment.assessment_date.isoformat()}; every improvement point is at risk",
+            "warning",
+        )
+
     seen_ids: dict[str, int] = {}
     for i, item in enumerate(assessment.evidence):
         if item.id in seen_ids:

@@ -70,6 +70,12 @@ _DUTCH: tuple[tuple[str, Dutch], ...] = (
      "geen geldig .ikmz-archief (het zip-bestand is beschadigd of onvolledig)"),
     (r"the archive has no ([\w.]+)", r"het archief bevat geen \1"),
     (r"nothing was imported", "er is niets geïmporteerd"),
+    (r": warning: ", ": waarschuwing: "),
+    (r"audit date ([\d-]+) is before the assessment date ([\d-]+); every improvement point is "
+     r"at risk", r"auditdatum \1 ligt vóór de datum van de beoordeling \2; elk verbeterpunt "
+     r"loopt risico"),
+    (r"deadline ([\d-]+) is before the assessment date ([\d-]+); the point shows as overdue",
+     r"deadline \1 ligt vóór de datum van de beoordeling \2; het punt staat als verlopen"),
     # a complaint register (assessment.fieldwork.reading, .xlsx) and a sample of it (sampling)
     (r"file is (\d[\d.]*) MB; the limit for a register is (\d+) MB",
      lambda m: f"het bestand is {_digits(m[1])} MB; een register mag hoogstens {m[2]} MB zijn"),

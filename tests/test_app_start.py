@@ -4,6 +4,8 @@ organisation shows in the list, and a refused new assessment keeps its form."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from tests.test_app import app, ok, text
 
 
@@ -86,3 +88,26 @@ def test_a_pack_of_the_wrong_type_is_refused_in_dutch(db):
     assert error.value.replace("\\", "") == (
         "set.txt is geen criteriaset: kies een .yaml- of .yml-bestand."
     )
+
+
+def test_an_audit_date_before_the_assessment_is_refused_beside_the_field(db, new_assessment):
+    at = ok(app().run())
+    before = {s.id for org in db.list_organisations() for s in org.assessments}
+    at.text_input(key="new-name").set_value("Gemeente Vroeg")
+    at.date_input(key="new-date").set_value(date(2026, 12, 4))
+    at.date_input(key="new-audit").set_value(date(2020, 2, 29))
+    ok(at.button(key="create").click().run())
+    said = [e.value.replace("\\", "") for e in at.error]
+    assert "De geplande auditdatum (2020-02-29) ligt vóór de datum van de beoordeling " \
+        "(2026-12-04). Kies een latere datum of laat het veld leeg." in said  # fmt: skip
+    assert {s.id for org in db.list_organisations() for s in org.assessments} == before
+
+    # the same on the details of an assessment: nothing is saved
+    aid = db.create_assessment(new_assessment("Gemeente Later"))
+    at = ok(app(a=str(aid)).run())
+    version = db.get_summary(aid).version
+    key = f"details-{aid}-{version}"
+    at.date_input(key=f"{key}-audit").set_value(date(2020, 2, 29))
+    ok(at.button(key=f"{key}-save").click().run())
+    assert any("ligt vóór de datum van de beoordeling" in e.value for e in at.error)
+    assert db.get_summary(aid).version == version

@@ -141,6 +141,26 @@ def test_an_open_action_due_before_the_assessment_date_is_a_warning(catalog):
     ]
 
 
+def test_an_audit_date_before_the_assessment_date_is_a_warning(catalog):
+    from assessment.problem_words import in_language
+
+    data = json.loads((DATA / "method-assessment.json").read_text())
+    data["audit_date"] = "2020-02-29"
+    _, _, warnings = load_assessment_bytes(json.dumps(data).encode(), "a.json", catalog.pack_for)
+    english = [str(w) for w in warnings if "audit_date" in str(w)]
+    assert english == [
+        "a.json: audit_date: warning: audit date 2020-02-29 is before the assessment date "
+        "2026-11-21; every improvement point is at risk"
+    ]
+    assert in_language(english[0], "nl") == (
+        "a.json: audit_date: waarschuwing: auditdatum 2020-02-29 ligt vóór de datum van de "
+        "beoordeling 2026-11-21; elk verbeterpunt loopt risico"
+    )
+    data["audit_date"] = data["assessment_date"]  # the same day: late, but not a mistake
+    _, _, warnings = load_assessment_bytes(json.dumps(data).encode(), "a.json", catalog.pack_for)
+    assert not [w for w in warnings if "audit_date" in str(w)]
+
+
 def test_a_bad_evidence_date_names_the_date_field():
     from assessment.assessments import parse_assessment
     from tests.helpers import method_data

@@ -58,6 +58,8 @@ def details_form(opened: services.Opened, lang: str) -> None:
             help=t("audit_date_help", lang),
             format="YYYY-MM-DD",
         )
+        with right:
+            forms.beside(DETAILS, "audit")
         right.text_area(
             t("assessors", lang),
             value="\n".join(a.assessors),
@@ -89,6 +91,10 @@ def _save_details(ref: services.Ref, key: str, lang: str) -> None:
     forms.set_problems(DETAILS, {})
     if not name:
         forms.set_problems(DETAILS, {"name": t("name_required", lang)})
+        return
+    late = forms.audit_date_problem(ss.get(f"{key}-date"), ss.get(f"{key}-audit"), lang)
+    if late:
+        forms.set_problems(DETAILS, {"audit": late})
         return
     before = state.flash_count()
     sector = (ss.get(f"{key}-sector") or "").strip() or None

@@ -7,11 +7,12 @@ other way): build widget keys with :func:`widget_key`.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import streamlit as st
 
-from ui.labels import md
+from ui.labels import md, t
 
 
 class Markdown(str):
@@ -48,6 +49,13 @@ def beside(key: str, field: str) -> None:
     message = problems(key).get(field)
     if message:
         st.error(message if isinstance(message, Markdown) else md(message), icon=":material/error:")
+
+
+def audit_date_problem(assessed: date | None, audit: date | None, lang: str) -> str | None:
+    """Why a planned audit date cannot be taken (it is before the assessment), or None."""
+    if assessed is None or audit is None or audit >= assessed:
+        return None
+    return t("audit_before_assessment", lang, audit=audit.isoformat(), date=assessed.isoformat())
 
 
 def folded(label: str, key: str, *, icon: str) -> Any:

@@ -265,6 +265,12 @@ LABELS: dict[str, dict[str, str]] = {
     "assessors": {"nl": "Beoordelaars (één per regel)", "en": "Assessors (one per line)"},
     "report_language": {"nl": "Taal van het rapport", "en": "Report language"},
     "create": {"nl": "Beoordeling aanmaken", "en": "Create assessment"},
+    "audit_before_assessment": {
+        "nl": "De geplande auditdatum ({audit}) ligt vóór de datum van de beoordeling ({date}). "
+        "Kies een latere datum of laat het veld leeg.",
+        "en": "The planned audit date ({audit}) is before the assessment date ({date}). Choose a "
+        "later date or leave the field empty.",
+    },
     "name_required": {
         "nl": "Vul de naam van de organisatie in.",
         "en": "Fill in the organisation's name.",

@@ -76,6 +76,8 @@ def new_assessment_form(lang: str) -> None:
             help=t("audit_date_help", lang),
             format="YYYY-MM-DD",
         )
+        with b:
+            forms.beside(NEW, "audit")
         b.text_area(t("assessors", lang), key=f"{NEW}-assessors", height=80)
         b.segmented_control(
             t("report_language", lang),
@@ -102,6 +104,11 @@ def _create(lang: str, use_upload: bool) -> None:
     if not name:
         forms.set_problems(NEW, {"name": t("name_required", lang)})
         return
+    assessed = ss.get(f"{NEW}-date") or date.today()
+    late = forms.audit_date_problem(assessed, ss.get(f"{NEW}-audit"), lang)
+    if late:
+        forms.set_problems(NEW, {"audit": late})
+        return
     before = state.flash_count()
     pack_upload = None
     if use_upload and ss.get(UPLOAD) is not None:
@@ -113,7 +120,7 @@ def _create(lang: str, use_upload: bool) -> None:
         handling=ss.get(f"{NEW}-handling"),
         pack_id=ss.get(f"{NEW}-pack"),
         pack_upload=pack_upload,
-        assessment_date=ss.get(f"{NEW}-date") or date.today(),
+        assessment_date=assessed,
         audit_date=ss.get(f"{NEW}-audit"),
         assessors=[x.strip() for x in (ss.get(f"{NEW}-assessors") or "").splitlines() if x.strip()],
         language=ss.get(f"{NEW}-lang") or lang,
