@@ -52,7 +52,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "more": {"en": "... and {n} more (all of them with --json)",
              "nl": "... en nog {n} (alle met --json)"},
     "sample": {"en": "Sample", "nl": "Steekproef"},
-    "seed": {"en": "seed", "nl": "seed"},
+    "seed": {"en": "seed", "nl": "startgetal"},
     "population": {"en": "from {n} complaints", "nl": "uit {n} klachten"},
     "stratified": {"en": "stratified by {by}", "nl": "gestratificeerd naar {by}"},
     "simple": {"en": "simple random sample", "nl": "enkelvoudige aselecte steekproef"},

@@ -107,6 +107,7 @@ def test_sample_is_reproducible_and_escapes_its_csv(tmp_path):
                 "--lang", "nl")  # fmt: skip
     assert dutch.returncode == 0, dutch.stderr
     assert "gestratificeerd naar afdeling" in dutch.stdout  # the field as a reader knows it
+    assert "Steekproef: 10 uit 60 klachten, startgetal 3," in dutch.stdout
 
 
 def test_into_keeps_the_figures_and_the_sample_in_the_assessment(tmp_path, messy):

@@ -132,6 +132,9 @@ def test_the_version_history_names_fieldwork_changes():
         "register analysis klachten.xlsx: 6 complaints; sample of 3 drawn (seed 5); "
         f"file review {sample.ids[0]} changed"
     )
+    assert summarise(diff(base, a), "nl").startswith(
+        "registeranalyse klachten.xlsx: 6 klachten; steekproef van 3 getrokken (startgetal 5)"
+    )
     assert summarise(diff(a, base), "nl") == (
         f"registeranalyse verwijderd; steekproef verwijderd; dossiertoets {sample.ids[0]} gewijzigd"
     )

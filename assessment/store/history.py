@@ -200,7 +200,7 @@ _TEXT = {
         "en": "register analysis removed",
     },
     "fieldwork_sample": {
-        "nl": "steekproef van {size} getrokken (seed {seed})",
+        "nl": "steekproef van {size} getrokken (startgetal {seed})",
         "en": "sample of {size} drawn (seed {seed})",
     },
     "fieldwork_sample_removed": {"nl": "steekproef verwijderd", "en": "sample removed"},
