@@ -35,7 +35,14 @@ Dutch = str | Callable[[re.Match[str]], str]
 _DUTCH: tuple[tuple[str, Dutch], ...] = (
     (r"JSON syntax error, column (\d+): Expecting value", r"geen geldige JSON, kolom \1"),
     (r"JSON syntax error, column (\d+): (.+)", r"geen geldige JSON, kolom \1 (\2)"),
+    (r"YAML syntax error, column (\d+): (.+)", r"geen geldige YAML, kolom \1 (\2)"),
     (r"YAML syntax error", "geen geldige YAML"),
+    (r"a pack must be a YAML mapping", "een criteriaset moet een YAML-object zijn"),
+    (r"target (\d+) is above the top level (\d+)", r"doel \1 ligt boven het hoogste niveau \2"),
+    (r"level (\d+) is not on the scale (\d+)\.\.(\d+)",
+     r"niveau \1 staat niet op de schaal \2..\3"),
+    (r"unknown tag ('[^']*') \(not among the pack's tags\)",
+     r"onbekend label \1 (niet onder de labels van de criteriaset)"),
     (r"not UTF-8 text \(invalid byte at position (\d+)\)",
      r"geen UTF-8-tekst (ongeldige byte op positie \1)"),
     (r"\bthe file is empty\b", "het bestand is leeg"),
@@ -71,6 +78,68 @@ _DUTCH: tuple[tuple[str, Dutch], ...] = (
     (r"the archive has no ([\w.]+)", r"het archief bevat geen \1"),
     (r"nothing was imported", "er is niets geïmporteerd"),
     (r": warning: ", ": waarschuwing: "),
+    (r"schema_version (\S+) is not supported \(this version reads (\d+)\)",
+     r"schema_version \1 wordt niet ondersteund (deze versie leest \2)"),
+    (r"criteria pack ('[^']*') is not loaded \(loaded: ([^)]*)\)",
+     r"criteriaset \1 is niet geladen (geladen: \2)"),
+    (r"String should have at least 1 character", "mag niet leeg zijn"),
+    (r"String should have at least (\d+) characters", r"moet minstens \1 tekens lang zijn"),
+    (r"String should have at most (\d+) characters", r"mag hoogstens \1 tekens lang zijn"),
+    (r"('[^']*') is not a valid id \(use letters, digits, '\.', '_' and '-'\)",
+     r"\1 is geen geldig id (gebruik letters, cijfers, '.', '_' en '-')"),
+    (r"must be ('[^']*'(?:, '[^']*')*) or ('[^']*')", r"moet \1 of \2 zijn"),
+    (r"unexpected entry ('[^']*') \(an \.ikmz holds only (\S+) and (\S+)\)",
+     r"onverwacht onderdeel \1 (een .ikmz bevat alleen \2 en \3)"),
+    (r"entry ('[^']*') has a path that leaves the archive's folder",
+     r"onderdeel \1 heeft een pad buiten de map van het archief"),
+    (r"entry ('[^']*') is encrypted", r"onderdeel \1 is versleuteld"),
+    # an Excel workbook read back (assessment.xlsx_checks, assessment.xlsx_import)
+    (r"a workbook with macros is refused; save it as an Excel workbook \(\.xlsx\)",
+     "een werkmap met macro's wordt geweigerd; sla het bestand op als Excel-werkmap (.xlsx)"),
+    (r"file is larger than (\d+) MiB \((\d+) bytes\)",
+     r"het bestand is groter dan \1 MiB (\2 bytes)"),
+    (r"an old \.xls or a password-protected workbook; save it as an Excel workbook \(\.xlsx\) "
+     r"without a password", "een oud .xls-bestand of een werkmap met een wachtwoord; sla het "
+     "bestand op als Excel-werkmap (.xlsx) zonder wachtwoord"),
+    (r"not an Excel workbook \(\.xlsx\): no xl/workbook\.xml",
+     "geen Excel-werkmap (.xlsx): xl/workbook.xml ontbreekt"),
+    (r"not an Excel workbook \(\.xlsx\)", "geen Excel-werkmap (.xlsx)"),
+    (r"not a readable Excel workbook \(damaged zip\)",
+     "geen leesbare Excel-werkmap (beschadigd zip-bestand)"),
+    (r"holds (\d+) parts \(at most (\d+)\); refused",
+     r"bevat \1 onderdelen (hoogstens \2); geweigerd"),
+    (r"unpacks to (\d+) bytes \(at most (\d+)\); refused as a possible zip bomb",
+     r"wordt uitgepakt \1 bytes (hoogstens \2); geweigerd als mogelijke zip-bom"),
+    (r"the workbook contains macros; save it as an Excel workbook \(\.xlsx\)",
+     "de werkmap bevat macro's; sla het bestand op als Excel-werkmap (.xlsx)"),
+    (r"cannot be read as an Excel workbook \((.*)\)", r"is niet te lezen als Excel-werkmap (\1)"),
+    (r"('[^']*') is not a whole number", r"\1 is geen geheel getal"),
+    (r"('[^']*') is not TRUE or FALSE", r"\1 is geen TRUE of FALSE"),
+    (r"(\S+ \S+) has a time of day; give a date", r"\1 heeft een tijdstip; geef een datum"),
+    (r"the sheet is (\d+) columns wide \(at most (\d+)\)",
+     r"het werkblad is \1 kolommen breed (hoogstens \2)"),
+    (r"more than (\d+) rows; split the work or use JSON",
+     r"meer dan \1 rijen; verdeel het werk of gebruik JSON"),
+    (r"unknown column ('[^']*')", r"onbekende kolom \1"),
+    (r"column ('[^']*') appears twice", r"kolom \1 staat er twee keer"),
+    (r"column ('[^']*') is missing", r"kolom \1 ontbreekt"),
+    (r"no header row with the key ('[^']*') in the first rows",
+     r"geen kopregel met de sleutel \1 in de eerste rijen"),
+    (r"a value in a column without a key in the header row",
+     "een waarde in een kolom zonder sleutel in de kopregel"),
+    (r"a formula is not accepted \(it is never calculated\); type the value",
+     "een formule wordt niet aanvaard (die wordt nooit berekend); typ de waarde"),
+    (r"the cell holds an error value \((.*)\)", r"de cel bevat een foutwaarde (\1)"),
+    (r"a value without a field name", "een waarde zonder veldnaam"),
+    (r"field ('[^']*') appears twice \(also ([^)]*)\)", r"veld \1 staat er twee keer (ook \2)"),
+    (r"the criterion id is missing", "het id van het criterium ontbreekt"),
+    (r"criterion ('[^']*') appears twice \(also ([^)]*)\)",
+     r"criterium \1 staat er twee keer (ook \2)"),
+    (r"the link is kept as text: only a web address \(http:// or https://\) without spaces can "
+     r"be clicked", "de link blijft tekst: alleen een webadres (http:// of https://) zonder "
+     "spaties is aan te klikken"),
+    (r"the sheet ('[^']*') is missing", r"het werkblad \1 ontbreekt"),
+    (r"this sheet is not read", "dit werkblad wordt niet ingelezen"),
     (r"audit date ([\d-]+) is before the assessment date ([\d-]+); every improvement point is "
      r"at risk", r"auditdatum \1 ligt vóór de datum van de beoordeling \2; elk verbeterpunt "
      r"loopt risico"),
@@ -136,6 +205,8 @@ _DUTCH: tuple[tuple[str, Dutch], ...] = (
 _COMPILED = tuple((re.compile(english), dutch) for english, dutch in _DUTCH)
 
 
+# how the command line mends a problem, which is not how the app does it
+_CLI_HINTS = re.compile(r"; add it with --criteria PATH")
 # a value quoted in a problem ('Datum binnen'): an apostrophe inside a word (macro's) is none
 _QUOTED = re.compile(r"(?<!\w)'([^'\n]*)'(?!\w)")
 _KEPT = re.compile(r"\x00(\d+)\x00")
@@ -145,8 +216,11 @@ def in_language(text: str, lang: str, *, name: str | None = None) -> str:
     """``text`` (one or more problems) in ``lang``: Dutch phrases for the known English ones.
 
     What a user wrote is never reworded: quoted values (a header, a key) are kept as they
-    are, and so is ``name`` (the file's name) where the text starts with it.
+    are, and so is ``name`` (the file's name) where the text starts with it. A hint for the
+    command line (``add it with --criteria PATH``) is left out in either language: the app
+    has no such option.
     """
+    text = _CLI_HINTS.sub("", text)
     if lang != "nl":
         return text
     prefix = ""

@@ -94,8 +94,8 @@ def test_a_spoiled_workbook_lists_every_problem_and_saves_nothing(db):
     (error,) = at.error
     message = error.value.replace("\\", "")
     assert "kapot.xlsx kan niet worden ingelezen; er is niets opgeslagen. Problemen (2):" in message
-    assert "Responses!D3: level 9 is outside the scale 0..4" in message
-    assert "Evidence!B3: unknown evidence kind 'foto'" in message
+    assert "Responses!D3: niveau 9 valt buiten de schaal 0..4" in message  # in Dutch
+    assert "Evidence!B3: onbekende soort bewijs 'foto' (kies uit: " in message
     assert not [b for b in at.button if b.key in ("wb-save", "wb-new")]
     assert db.get_summary(aid).version == before
 

@@ -202,3 +202,100 @@ def test_sample_refusals_read_in_dutch():
         "een steekproef van 2 kan niet uit elk van de 3 groepen een dossier bevatten; trek er "
         "minstens 3"
     )
+
+
+def _workbook_problems(change) -> list[str]:
+    """The problems (errors and warnings) of the demo's workbook changed by ``change``."""
+    import io
+
+    import openpyxl
+
+    from assessment.catalog import load_catalog
+    from assessment.demo import demo_assessment
+    from assessment.errors import ValidationFailed
+    from assessment.xlsx import export_workbook, import_workbook
+
+    catalog = load_catalog()
+    demo = demo_assessment("nl")
+    book = openpyxl.load_workbook(
+        io.BytesIO(export_workbook(demo, catalog.pack_for(demo.criteria_set)))
+    )
+    change(book)
+    out = io.BytesIO()
+    book.save(out)
+    try:
+        _, _, warnings = import_workbook(out.getvalue(), "w.xlsx", catalog.pack_for)
+    except ValidationFailed as exc:
+        return [str(p) for p in exc.problems]
+    return [str(w) for w in warnings]
+
+
+def test_a_workbook_read_back_says_its_problems_in_dutch():
+    def spoil(book):
+        responses = book["Responses"]
+        responses["D3"], responses["E4"], responses["D5"] = "=1+1", "misschien", "drie"
+        book["Evidence"]["F3"] = "gisteren"
+        book["Actions"]["E3"] = "bezig"
+        book["Assessment"]["B3"] = None
+
+    dutch = [in_language(p, "nl", name="w.xlsx") for p in _workbook_problems(spoil)]
+    assert sorted(dutch) == [
+        "w.xlsx: Actions!E3: moet 'open', 'in_progress' of 'done' zijn",
+        "w.xlsx: Assessment: schema_version: verplicht veld ontbreekt",
+        "w.xlsx: Evidence!F3: 'gisteren' is geen datum als JJJJ-MM-DD",
+        "w.xlsx: Responses!D3: een formule wordt niet aanvaard (die wordt nooit berekend); typ de "
+        "waarde",
+        "w.xlsx: Responses!D5: 'drie' is geen geheel getal",
+        "w.xlsx: Responses!E4: 'misschien' is geen TRUE of FALSE",
+    ]
+
+    def warn(book):
+        book["Evidence"]["G3"] = "intranet/klachten"
+        book.create_sheet("Extra")
+
+    dutch = [in_language(p, "nl", name="w.xlsx") for p in _workbook_problems(warn)]
+    assert sorted(dutch) == [
+        "w.xlsx: Evidence!G3: waarschuwing: de link blijft tekst: alleen een webadres (http:// of "
+        "https://) zonder spaties is aan te klikken",
+        "w.xlsx: Extra: waarschuwing: dit werkblad wordt niet ingelezen",
+    ]
+
+
+def test_a_refused_workbook_and_an_unknown_pack_read_in_dutch_without_the_cli_hint():
+    from assessment.catalog import load_catalog
+    from assessment.errors import IkmError
+    from assessment.xlsx import import_workbook
+
+    catalog = load_catalog()
+    for raw, dutch in (
+        (b"PK\x03\x04 kapot", "w.xlsx: geen leesbare Excel-werkmap (beschadigd zip-bestand)"),
+        (b"\xd0\xcf\x11\xe0", "w.xlsx: een oud .xls-bestand of een werkmap met een wachtwoord; "
+         "sla het bestand op als Excel-werkmap (.xlsx) zonder wachtwoord"),
+        (b"platte tekst", "w.xlsx: geen Excel-werkmap (.xlsx)"),
+    ):  # fmt: skip
+        with pytest.raises(IkmError) as info:
+            import_workbook(raw, "w.xlsx", catalog.pack_for)
+        assert in_language(str(info.value), "nl", name="w.xlsx") == dutch
+    with pytest.raises(IkmError) as info:
+        catalog.get("eigen-set")
+    english = str(info.value)
+    assert english.endswith("; add it with --criteria PATH")  # the command line's own way
+    assert in_language(english, "en") == english.removesuffix("; add it with --criteria PATH")
+    assert in_language(english, "nl").startswith("criteriaset 'eigen-set' is niet geladen (")
+    assert in_language(english, "nl").endswith(")")
+
+
+def test_an_own_pack_with_problems_reads_in_dutch():
+    from assessment.errors import PackError
+    from assessment.packs import parse_pack
+
+    for text, dutch in (
+        ("[1, 2", "p.yaml:2: geen geldige YAML, kolom 1 (did not find expected"),
+        ("- een lijst", "p.yaml:1: een criteriaset moet een YAML-object zijn"),
+    ):
+        with pytest.raises(PackError) as info:
+            parse_pack(text, "p.yaml")
+        assert in_language(str(info.value), "nl").startswith(dutch), str(info.value)
+    assert in_language("p.yaml:3: defaults.target: target 7 is above the top level 4", "nl") == (
+        "p.yaml:3: defaults.target: doel 7 ligt boven het hoogste niveau 4"
+    )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment.diff import assessment_changes
+from assessment.problem_words import in_language
 from assessment.xlsx_import import onto
 from assessment.xlsx_layout import MAX_WORKBOOK_BYTES
 from ui import layout, services, state
@@ -73,11 +74,11 @@ def workbook_upload(opened: services.Opened | None, lang: str) -> None:
         st.error(
             t("wb_problems", lang, file=md(upload.name), n=len(check.problems))
             + "\n\n"
-            + "\n".join(f"- {md(p)}" for p in check.problems)
+            + "\n".join(f"- {md(in_language(p, lang, name=upload.name))}" for p in check.problems)
         )
         return
     for warning in check.warnings:
-        st.warning(md(warning))
+        st.warning(md(in_language(warning, lang, name=upload.name)))
     new = check.assessment
     assert new is not None
     same_pack = opened is not None and new.criteria_set.id == opened.assessment.criteria_set.id
