@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from .cli_common import CRITERIA_OPTION, atomic_output, handles_errors
-from .i18n import language
+from .i18n import counted, language
 
 DEFAULT_PACK = "ikm-readiness"
 
@@ -53,7 +53,7 @@ _WORDS: dict[str, dict[str, str]] = {
              "nl": "... en nog {n} (alle met --json)"},
     "sample": {"en": "Sample", "nl": "Steekproef"},
     "seed": {"en": "seed", "nl": "startgetal"},
-    "population": {"en": "from {n} complaints", "nl": "uit {n} klachten"},
+    "population": {"en": "from {n}", "nl": "uit {n}"},
     "stratified": {"en": "stratified by {by}", "nl": "gestratificeerd naar {by}"},
     "simple": {"en": "simple random sample", "nl": "enkelvoudige aselecte steekproef"},
     "sha": {"en": "register sha256", "nl": "sha256 van het register"},
@@ -374,9 +374,10 @@ def _print_sample(data: dict[str, Any], lang: str) -> None:
 
     by = data["by"] and FIELD_NAMES[data["by"]][language(lang)]
     how = _w("stratified", lang, by=by) if by else _w("simple", lang)
+    population = _w("population", lang, n=counted(data["population"], "complaint", lang))
     click.echo(
-        f"{_w('sample', lang)}: {data['size']} {_w('population', lang, n=data['population'])}, "
-        f"{_w('seed', lang)} {data['seed']}, {how}"
+        f"{_w('sample', lang)}: {data['size']} {population}, {_w('seed', lang)} {data['seed']}, "
+        f"{how}"
     )
     click.echo(f"{_w('sha', lang)}: {data['register_sha256']}")
     if data["strata"]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from .assessments import Assessment
 from .errors import IkmError
-from .i18n import language, localise
+from .i18n import counted, language, localise
 from .messages import VERDICTS, pct, signed
 from .method import Result
 from .packs import Pack
@@ -195,7 +195,7 @@ COMPARE_WORDS = {  # also the app's comparison view (ui/labels.py)
     "pillars": {"nl": "Per pijler", "en": "Per pillar"},
     "worse": {"nl": "Achteruitgegaan", "en": "Got worse"},
     "better": {"nl": "Vooruitgegaan", "en": "Got better"},
-    "same": {"nl": "Onveranderd: {n} criteria", "en": "Unchanged: {n} criteria"},
+    "same": {"nl": "Onveranderd: {n}", "en": "Unchanged: {n}"},
     "other": {"nl": "Niet te vergelijken", "en": "Not comparable"},
     "na": {"nl": "n.v.t.", "en": "n/a"},
     "missing": {"nl": "niet in pakket", "en": "not in pack"},
@@ -263,7 +263,7 @@ def comparison_lines(comparison: Comparison, lang: str) -> list[str]:
     if other:
         lines.extend(["", f"{_t('other', lang)} ({len(other)}):", *map(row, other)])
     same = sum(1 for c in comparison.criteria if c.delta == 0 or _both_na(c))
-    lines.extend(["", _t("same", lang, n=same)])
+    lines.extend(["", _t("same", lang, n=counted(same, "criterion", lang))])
     return lines
 
 

@@ -57,3 +57,20 @@ def in_language(table: Wording[_V], lang: str | None) -> dict[str, _V]:
     """A wording table read in one language: ``{key: text}`` (for templates and tables)."""
     chosen = language(lang)
     return {key: texts[chosen] for key, texts in table.items()}
+
+
+# Nouns that follow a count, singular and plural: "1 criterium", "3 criteria" (see counted)
+NOUNS: Wording[tuple[str, str]] = {
+    "criterion": {"nl": ("criterium", "criteria"), "en": ("criterion", "criteria")},
+    "file": {"nl": ("dossier", "dossiers"), "en": ("file", "files")},
+    "complaint": {"nl": ("klacht", "klachten"), "en": ("complaint", "complaints")},
+    "participant": {"nl": ("deelnemer", "deelnemers"), "en": ("participant", "participants")},
+    "vote": {"nl": ("stem", "stemmen"), "en": ("vote", "votes")},
+    "workshop": {"nl": ("workshop", "workshops"), "en": ("workshop", "workshops")},
+}
+
+
+def counted(n: int, noun: str, lang: str | None) -> str:
+    """A count with the noun that fits it, in ``lang``: ``1 criterium``, ``3 criteria``."""
+    one, many = say(NOUNS, noun, lang)
+    return f"{n} {one if n == 1 else many}"

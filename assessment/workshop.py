@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from .formats import number
-from .i18n import in_language
+from .i18n import counted, in_language
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, no 1/I
 CODE_LENGTH = 6
@@ -285,23 +285,22 @@ APPENDIX_WORDS = {
     },
     "toc": {"nl": "Workshop: consensus en spreiding", "en": "Workshop: consensus and spread"},
     "intro": {
-        "nl": "De criteria hieronder zijn in {sessions} workshop(s) met het team van de "
-        "organisatie "
-        "besproken ({dates}). {people} deelnemers brachten {votes} stemmen uit over "
-        "{criteria} criteria. Per criterium telt de laatste stemronde; het afgesproken "
-        "niveau is door de begeleider als antwoord vastgelegd.",
-        "en": "The criteria below were discussed in {sessions} workshop(s) with the organisation's "
-        "team ({dates}). {people} participants cast {votes} votes on {criteria} criteria. "
-        "Per criterion the last round of voting counts; the agreed level was recorded as "
-        "the answer by the facilitator.",
+        "nl": "De criteria hieronder zijn in {sessions} met het team van de organisatie "
+        "besproken ({dates}). Uitgebrachte stemmen: {votes}, door {people}, over {criteria}. "
+        "Per criterium telt de laatste stemronde; het afgesproken niveau is door de begeleider "
+        "als antwoord vastgelegd.",
+        "en": "The criteria below were discussed in {sessions} with the organisation's team "
+        "({dates}). Votes cast: {votes}, by {people}, on {criteria}. Per criterion the last "
+        "round of voting counts; the agreed level was recorded as the answer by the "
+        "facilitator.",
     },
     "led_by": {"nl": "begeleid door {names}", "en": "led by {names}"},
     "divided_head": {"nl": "Bevinding: verdeeld beeld", "en": "Finding: divided views"},
     "divided": {
-        "nl": "Bij {n} criteria liepen de stemmen {spread} niveaus of meer uiteen: {ids}. Zo'n "
+        "nl": "Bij {n} liepen de stemmen {spread} niveaus of meer uiteen: {ids}. Zo'n "
         "spreiding is een bevinding op zich: medewerkers zien de organisatie op dit punt "
         "verschillend. Bespreek waar het verschil vandaan komt voordat de auditor dat doet.",
-        "en": "On {n} criteria the votes were {spread} levels or more apart: {ids}. Such a spread "
+        "en": "On {n} the votes were {spread} levels or more apart: {ids}. Such a spread "
         "is a finding of its own: staff see the organisation differently on this point. "
         "Find out where the difference comes from before the auditor does.",
     },
@@ -312,8 +311,8 @@ APPENDIX_WORDS = {
         "organisation broadly the same way on the points discussed.",
     },
     "consensus": {
-        "nl": "Eensgezind (iedereen hetzelfde niveau): {n} criteria.",
-        "en": "Unanimous (everyone the same level): {n} criteria.",
+        "nl": "Eensgezind (iedereen hetzelfde niveau): {n}.",
+        "en": "Unanimous (everyone the same level): {n}.",
     },
     "criterion": {"nl": "Criterium", "en": "Criterion"},
     "votes": {"nl": "Stemmen per niveau", "en": "Votes per level"},
@@ -342,10 +341,10 @@ APPENDIX_WORDS = {
         "en": "Finding: groups see it differently",
     },
     "groups_differ": {
-        "nl": "Bij {n} criteria lagen de medianen van de groepen {gap} niveau of meer uiteen: "
+        "nl": "Bij {n} lagen de medianen van de groepen {gap} niveau of meer uiteen: "
         "{items}. Medewerkers in verschillende rollen zien de organisatie hier anders; "
         "zoek uit waar dat verschil vandaan komt.",
-        "en": "On {n} criteria the medians of the groups were {gap} level or more apart: "
+        "en": "On {n} the medians of the groups were {gap} level or more apart: "
         "{items}. Staff in different roles see the organisation differently here; find "
         "out where the difference comes from.",
     },
@@ -399,17 +398,18 @@ def workshop_appendix(
     when = ", ".join(dates) or t["none"]
     if leaders:
         when += ", " + t["led_by"].format(names=", ".join(leaders))
+    people = len(result.participants) if result.voters is None else result.voters
     intro = t["intro"].format(
-        sessions=max(1, len(result.sessions)),
+        sessions=counted(max(1, len(result.sessions)), "workshop", lang),
         dates=when,
-        people=len(result.participants) if result.voters is None else result.voters,
+        people=counted(people, "participant", lang),
         votes=result.vote_count,
-        criteria=len(result.outcomes),
+        criteria=counted(len(result.outcomes), "criterion", lang),
     )
     divided = result.divided
     if divided:
         finding = t["divided"].format(
-            n=len(divided),
+            n=counted(len(divided), "criterion", lang),
             spread=DISCUSSION_SPREAD,
             ids=", ".join(o.criterion for o in divided),
         )
@@ -420,7 +420,7 @@ def workshop_appendix(
     groups_finding = ""
     if split:
         groups_finding = t["groups_differ"].format(
-            n=len(split),
+            n=counted(len(split), "criterion", lang),
             gap=format_level(GROUP_GAP, lang),
             items="; ".join(f"{row.criterion} ({row.groups})" for row in split),
         )
@@ -429,7 +429,7 @@ def workshop_appendix(
         intro=intro,
         finding=finding,
         divided=bool(divided),
-        consensus=t["consensus"].format(n=len(result.consensual)),
+        consensus=t["consensus"].format(n=counted(len(result.consensual), "criterion", lang)),
         rows=tuple(rows),
         groups_finding=groups_finding,
     )

@@ -120,7 +120,7 @@ def test_readable_lines():
     worse = lines.index("Got worse (1):")
     assert lines[worse + 1] == "  A-1 Mandatory and heavy: 1 → 0 (-1)"
     assert "  C-1 Not applicable here: n/a → 1" in lines
-    assert lines[-1] == "Unchanged: 1 criteria"
+    assert lines[-1] == "Unchanged: 1 criterion"
 
 
 def test_moved_leaves_out_what_is_not_applicable_on_both_sides():

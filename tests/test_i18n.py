@@ -82,3 +82,15 @@ def test_the_pattern_finds_the_old_shapes() -> None:
         'return words.get(lang, words["en"]).format(**values)',
     ):
         assert _COPIES.search(old), old
+
+
+def test_a_count_takes_the_noun_that_fits_it():
+    from assessment.i18n import NOUNS, counted
+
+    assert counted(1, "criterion", "nl") == "1 criterium"
+    assert counted(3, "criterion", "nl") == "3 criteria"
+    assert counted(0, "file", "nl") == "0 dossiers"
+    assert counted(1, "complaint", "en") == "1 complaint"
+    assert counted(2, "participant", None) == "2 deelnemers"  # Dutch by default
+    for forms in NOUNS.values():
+        assert set(forms) == {"nl", "en"}

@@ -42,7 +42,7 @@ def test_the_appendix_recomputes_both_and_lists_worse_first():
     assert first.label.startswith("OPEN-01 ") and (first.before, first.after) == ("3", "1")
     assert first.change == "-2" and first.worse
     assert any(r.label.startswith("RESULT-05") and r.change == "+1" for r in appendix.criteria)
-    assert appendix.summary.startswith("1 criteria gingen achteruit")
+    assert appendix.summary.startswith("Achteruitgegaan: 1 criterium; vooruitgegaan: ")
 
 
 def mini_cycles():

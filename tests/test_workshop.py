@@ -127,9 +127,10 @@ def test_appendix_names_the_divided_criteria_as_a_finding():
     result = findings(rounds, ["OPEN-01", "LEARN.2"], [WorkshopSession(T0, None, "Carla")])
     nl = workshop_appendix(result, {"OPEN-01": "Kanalen"}, "nl")
     assert nl is not None and nl.divided
-    assert "Bij 1 criteria liepen de stemmen 2 niveaus of meer uiteen: OPEN-01" in nl.finding
+    assert "Bij 1 criterium liepen de stemmen 2 niveaus of meer uiteen: OPEN-01" in nl.finding
     assert "2026-11-23, begeleid door Carla" in nl.intro
-    assert "2 deelnemers brachten 4 stemmen uit over 2 criteria" in nl.intro
+    assert "in 1 workshop met het team" in nl.intro
+    assert "Uitgebrachte stemmen: 4, door 2 deelnemers, over 2 criteria." in nl.intro
     first, second = nl.rows
     assert (first.anchor, first.title, first.distribution) == (
         "c-OPEN-01",
@@ -145,7 +146,10 @@ def test_appendix_names_the_divided_criteria_as_a_finding():
     )
     assert first.who == "Anna 1 · Bo 3" and first.comments == ("Anna (1): geen registratie",)
     assert second.anchor == "c-LEARN_2" and not second.divided
-    assert nl.consensus == "Eensgezind (iedereen hetzelfde niveau): 1 criteria."
+    assert nl.consensus == "Eensgezind (iedereen hetzelfde niveau): 1 criterium."
+    en = workshop_appendix(result, {"OPEN-01": "Channels"}, "en")
+    assert "Votes cast: 4, by 2 participants, on 2 criteria." in en.intro
+    assert en.consensus == "Unanimous (everyone the same level): 1 criterion."
     half = workshop_appendix(findings([RoundRecord("X", 1, (Vote("A", 2), Vote("B", 3)))], []), {})
     assert half is not None and half.rows[0].median == "2,5"
     en = workshop_appendix(result, {}, "en")
@@ -184,7 +188,7 @@ def test_appendix_keeps_earlier_rounds_groups_reasons_and_anonymous_rounds():
     assert first.groups == "Frontlinie mediaan 1 (2) · Management mediaan 3 (1)"
     assert first.groups_differ
     assert first.comments == ("Anna (1): reden: klachten blijven liggen",)
-    assert nl.groups_finding.startswith("Bij 1 criteria lagen de medianen van de groepen 1 niveau")
+    assert nl.groups_finding.startswith("Bij 1 criterium lagen de medianen van de groepen 1 niveau")
     assert "OPEN-01 (Frontlinie mediaan 1 (2) · Management mediaan 3 (1))" in nl.groups_finding
     assert second.who == "anoniem: 2 · 3" and second.comments == ("anoniem (2): prima",)
     assert not second.groups and not second.earlier

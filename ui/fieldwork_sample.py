@@ -11,6 +11,7 @@ from assessment.fieldwork.analysis import Analysis
 from assessment.fieldwork.record import sample_record
 from assessment.fieldwork.sampling import draw_sample
 from assessment.formats import long_date
+from assessment.i18n import counted
 from assessment.problem_words import in_language
 from ui import services, state
 from ui.fieldwork_review import FILE
@@ -32,8 +33,8 @@ def sample(opened: services.Opened, analysis: Analysis | None, lang: str, ro: bo
                 t(
                     "fw_sample_info",
                     lang,
-                    size=kept.size,
-                    population=kept.population,
+                    size=counted(kept.size, "file", lang),
+                    population=counted(kept.population, "complaint", lang),
                     seed=kept.seed,
                     how=how,
                     date=long_date(kept.drawn, lang),

@@ -1312,10 +1312,10 @@ LABELS.update(
             "kept).",
         },
         "fw_sample_info": {
-            "nl": "{size} dossiers uit {population} klachten, startgetal {seed}, {how}; "
+            "nl": "{size} uit {population}, startgetal {seed}, {how}; "
             "getrokken op {date}. "
             "sha256 van het register: {sha}",
-            "en": "{size} files from {population} complaints, seed {seed}, {how}; drawn on {date}. "
+            "en": "{size} from {population}, seed {seed}, {how}; drawn on {date}. "
             "Register sha256: {sha}",
         },
         "fw_simple": {"nl": "enkelvoudig aselect", "en": "simple random"},

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..assessments import Assessment
 from ..compare import Side, compare
 from ..formats import long_date
-from ..i18n import in_language, language, localise
+from ..i18n import counted, in_language, language, localise
 from ..messages import completeness_text, pct, signed, verdict_label
 from ..method import Result, score
 from ..packs import Pack
@@ -45,8 +45,8 @@ _WORDS = {
     "not_in_pack": {"nl": "niet in de set", "en": "not in the pack"},
     "na": {"nl": "n.v.t.", "en": "n/a"},
     "worse": {
-        "nl": "{n} criteria gingen achteruit, {m} vooruit.",
-        "en": "{n} criteria got worse, {m} better.",
+        "nl": "Achteruitgegaan: {n}; vooruitgegaan: {m}.",
+        "en": "Got worse: {n}; got better: {m}.",
     },
 }
 
@@ -150,5 +150,8 @@ def comparison_appendix(
         ),
         groups=tuple(groups),
         criteria=criteria,
-        summary=t["worse"].format(n=len(found.worse), m=len(found.better)),
+        summary=t["worse"].format(
+            n=counted(len(found.worse), "criterion", lang),
+            m=counted(len(found.better), "criterion", lang),
+        ),
     )

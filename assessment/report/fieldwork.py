@@ -18,7 +18,7 @@ from ..fieldwork.filereview import check_texts, file_review
 from ..fieldwork.reading import FIELD_NAMES, dropped_text
 from ..fieldwork.record import Count, GroupFigures, RegisterRecord, SampleRecord
 from ..formats import long_date
-from ..i18n import in_language, language, localise
+from ..i18n import counted, in_language, language, localise
 from ..messages import pct
 from ..packs import Pack
 
@@ -73,9 +73,8 @@ _T = {
     "blank": {"nl": "(leeg)", "en": "(blank)"},
     "sample": {"nl": "Steekproef", "en": "Sample"},
     "sample_text": {
-        "nl": "{size} dossiers uit {population} klachten, startgetal {seed}, {how}, getrokken op "
-        "{drawn}.",
-        "en": "{size} files from {population} complaints, seed {seed}, {how}, drawn on {drawn}.",
+        "nl": "{size} uit {population}, startgetal {seed}, {how}, getrokken op {drawn}.",
+        "en": "{size} from {population}, seed {seed}, {how}, drawn on {drawn}.",
     },
     "simple": {"nl": "enkelvoudig aselect", "en": "simple random"},
     "stratified": {"nl": "gestratificeerd naar {by}", "en": "stratified by {by}"},
@@ -284,8 +283,8 @@ def _sample(record: SampleRecord, t: dict[str, str], lang: str) -> SampleView:
     by = record.by and FIELD_NAMES[record.by][language(lang)]
     how = t["stratified"].format(by=by) if by else t["simple"]
     text = t["sample_text"].format(
-        size=record.size,
-        population=record.population,
+        size=counted(record.size, "file", lang),
+        population=counted(record.population, "complaint", lang),
         seed=record.seed,
         how=how,
         drawn=long_date(record.drawn, lang),
