@@ -16,11 +16,13 @@ from .assessments import Assessment
 
 @dataclass(frozen=True)
 class FieldChange:
-    """One field that differs; ``before`` or ``after`` is None when it is absent there."""
+    """One field that differs; ``before`` or ``after`` is None when it is absent there.
+    ``parts`` is ``path`` split into its keys (a criterion id may hold a dot itself)."""
 
     path: str
     before: Any
     after: Any
+    parts: tuple[str, ...] = ()
 
     @property
     def kind(self) -> str:
@@ -32,38 +34,46 @@ class FieldChange:
         return "changed"
 
 
-def _flat(prefix: str, value: Any, out: dict[str, Any]) -> None:
+def _flat(parts: tuple[str, ...], value: Any, out: dict[tuple[str, ...], Any]) -> None:
     if isinstance(value, dict):
         for key, inner in value.items():
-            _flat(f"{prefix}.{key}" if prefix else key, inner, out)
+            _flat((*parts, key), inner, out)
     elif isinstance(value, list):
-        out[prefix] = ", ".join(
+        out[parts] = ", ".join(
             json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else v for v in value
         )
     elif value is not None:
-        out[prefix] = value
+        out[parts] = value
+
+
+def _fields(assessment: Assessment) -> dict[tuple[str, ...], Any]:
+    data = json.loads(assessment.to_json())
+    evidence = data.pop("evidence", [])
+    out: dict[tuple[str, ...], Any] = {}
+    _flat((), data, out)
+    for item in evidence:
+        item_id = item.pop("id")
+        _flat(("evidence", item_id), item, out)
+    return out
 
 
 def flatten(assessment: Assessment) -> dict[str, Any]:
     """Path -> value of every field the assessment file holds (defaults left out)."""
-    data = json.loads(assessment.to_json())
-    evidence = data.pop("evidence", [])
-    out: dict[str, Any] = {}
-    _flat("", data, out)
-    for item in evidence:
-        item_id = item.pop("id")
-        _flat(f"evidence.{item_id}", item, out)
-    return out
+    return {".".join(parts): value for parts, value in _fields(assessment).items()}
 
 
 def assessment_changes(before: Assessment, after: Assessment) -> list[FieldChange]:
     """Every field that differs from ``before`` to ``after``: in the order of ``after``'s
     fields, then the fields only ``before`` has."""
-    old, new = flatten(before), flatten(after)
+    old, new = _fields(before), _fields(after)
     changes = [
-        FieldChange(path, old.get(path), value)
-        for path, value in new.items()
-        if old.get(path) != value
+        FieldChange(".".join(parts), old.get(parts), value, parts)
+        for parts, value in new.items()
+        if old.get(parts) != value
     ]
-    changes.extend(FieldChange(path, value, None) for path, value in old.items() if path not in new)
+    changes.extend(
+        FieldChange(".".join(parts), value, None, parts)
+        for parts, value in old.items()
+        if parts not in new
+    )
     return changes

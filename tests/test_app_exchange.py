@@ -69,9 +69,11 @@ def test_workbook_upload_shows_the_changes_and_saves_only_on_confirm(db):
     page(at, "report")
     at.file_uploader(key=workbook_key(at)).upload("ingevuld.xlsx", raw, MIME)
     ok(at.run())
-    assert "verandert **1** velden" in text(at).replace("\\", "")
+    assert "verandert **1** veld:" in text(at).replace("\\", "")
     (table,) = [d.value for d in at.dataframe if "Veld" in d.value.columns]
-    assert table.to_dict("records") == [{"Veld": "responses.OPEN-01.level", "Voor": "3", "Na": "1"}]
+    assert table.to_dict("records") == [
+        {"Veld": "Criterium OPEN-01 · niveau", "Voor": "3", "Na": "1"}
+    ]
     assert db.get_summary(aid).version == before  # the dry run saves nothing
     ok(at.button(key="wb-save").click().run())
     assessment, version = db.get_assessment(aid)
@@ -180,7 +182,7 @@ def test_a_workbook_put_back_keeps_the_fieldwork(db):
     at.file_uploader(key=workbook_key(at)).upload("ingevuld.xlsx", raw, MIME)
     ok(at.run())
     (table,) = [d.value for d in at.dataframe if "Veld" in d.value.columns]
-    assert list(table["Veld"]) == ["responses.OPEN-01.level"]
+    assert list(table["Veld"]) == ["Criterium OPEN-01 · niveau"]
     ok(at.button(key="wb-save").click().run())
     saved, _ = db.get_assessment(aid)
     assert saved.responses["OPEN-01"].level == 1

@@ -26,3 +26,15 @@ def test_changes_by_path_with_evidence_by_id():
         ("evidence.E1.link", "https://intranet.example/regeling", None, "removed"),
     ]
     assert assessment_changes(before, before) == []
+
+
+def test_a_change_keeps_its_keys_for_a_reader():  # an id may hold a dot: LEARN.2
+    data = method_data()
+    before = parse_assessment(data, "a.json")
+    data["responses"]["A-1"]["note"] = "anders"
+    (change,) = assessment_changes(before, parse_assessment(data, "b.json"))
+    assert change.parts == ("responses", "A-1", "note") and change.path == "responses.A-1.note"
+    from ui.conflict import field_label
+
+    assert field_label(change.parts, "nl") == "Criterium A-1 · toelichting"
+    assert field_label(("responses", "LEARN.2", "level"), "en") == "Criterion LEARN.2 · level"

@@ -10,7 +10,8 @@ from assessment.problem_words import in_language
 from assessment.xlsx_import import onto
 from assessment.xlsx_layout import MAX_WORKBOOK_BYTES
 from ui import layout, services, state
-from ui.labels import md, t
+from ui.conflict import field_label
+from ui.labels import md, t, tn
 
 WORKBOOK = "workbook-file"
 WORKBOOK_RUN = "workbook-run"  # a counter in the uploader's key: a new number empties it
@@ -89,11 +90,11 @@ def workbook_upload(opened: services.Opened | None, lang: str) -> None:
         if not changes:
             st.info(t("wb_no_changes", lang))
         else:
-            st.markdown(t("wb_changes", lang, n=len(changes)))
+            st.markdown(tn("wb_changes", lang, len(changes)))
             st.dataframe(
                 [
                     {
-                        t("col_field", lang): c.path,
+                        t("col_field", lang): field_label(c.parts, lang),
                         t("col_before", lang): "" if c.before is None else str(c.before),
                         t("col_after", lang): "" if c.after is None else str(c.after),
                     }

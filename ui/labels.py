@@ -180,6 +180,12 @@ LABELS: dict[str, dict[str, str]] = {
     "merge_field_audit_date": {"nl": "auditdatum", "en": "audit date"},
     "merge_field_assessment_date": {"nl": "beoordelingsdatum", "en": "assessment date"},
     "merge_field_assessors": {"nl": "beoordelaars", "en": "assessors"},
+    "merge_field_to_confirm": {"nl": "opnieuw bevestigen", "en": "to re-confirm"},
+    "merge_field_criteria": {"nl": "criteria", "en": "criteria"},
+    "merge_field_personal_data": {"nl": "persoonsgegevens", "en": "personal data"},
+    "merge_field_size": {"nl": "omvang", "en": "size"},
+    "merge_field_handling": {"nl": "klachtbehandeling", "en": "complaint handling"},
+    "merge_field_language": {"nl": "taal van het rapport", "en": "report language"},
     "saved": {"nl": "Opgeslagen", "en": "Saved"},
     # -- start page
     "start_title": {
@@ -1111,6 +1117,10 @@ LABELS.update(
         "wb_changes": {
             "nl": "Opslaan op de geopende beoordeling verandert **{n}** velden:",
             "en": "Saving onto the open assessment changes **{n}** fields:",
+        },
+        "wb_changes_one": {
+            "nl": "Opslaan op de geopende beoordeling verandert **1** veld:",
+            "en": "Saving onto the open assessment changes **1** field:",
         },
         "wb_save": {"nl": "Wijzigingen opslaan", "en": "Save the changes"},
         "wb_saved": {
