@@ -177,3 +177,12 @@ def test_a_mapping_step_for_other_headers(db, aid):
     # one named column and three without a header: four dropped, counted and named in Dutch
     assert "Weggelaten bij het inlezen (4): Naam, (3 zonder kolomkop)" in shown
     assert at.metric[0].value == "2"
+
+
+def test_a_register_without_complaints_says_why_there_is_no_sample(db, aid):
+    at = opened(aid)
+    raw = to_csv([["Zaaknummer", "Datum ontvangst"]])  # the header row only
+    ok(at.file_uploader(key="fw-upload").upload("leeg.csv", raw, "text/csv").run())
+    assert not at.error
+    assert "Het register heeft geen klachten om een steekproef uit te trekken." in text(at)
+    assert "fw-draw" not in [b.key for b in at.button]

@@ -49,7 +49,10 @@ def sample(opened: services.Opened, analysis: Analysis | None, lang: str, ro: bo
         st.caption(t("fw_upload_again" if kept is not None else "fw_upload_first", lang))
         return
     population = len(analysis.complaints)
-    if not population or ro:  # a reviewer draws no sample: it would be kept
+    if not population:
+        st.caption(t("fw_no_complaints", lang))
+        return
+    if ro:  # a reviewer draws no sample: it would be kept
         return
     cols = st.columns(3)
     size = cols[0].number_input(

@@ -1311,6 +1311,10 @@ LABELS.update(
             "en": "Answers for files outside the new sample may be discarded",
         },
         "fw_sample_saved": {"nl": "Steekproef bewaard.", "en": "Sample kept."},
+        "fw_no_complaints": {
+            "nl": "Het register heeft geen klachten om een steekproef uit te trekken.",
+            "en": "The register has no complaints to draw a sample from.",
+        },
         "fw_upload_first": {
             "nl": "Laad het register hierboven om een steekproef te trekken.",
             "en": "Load the register above to draw a sample.",
