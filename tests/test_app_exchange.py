@@ -183,6 +183,16 @@ def test_a_workbook_put_back_keeps_the_fieldwork(db):
     ok(at.run())
     (table,) = [d.value for d in at.dataframe if "Veld" in d.value.columns]
     assert list(table["Veld"]) == ["Criterium OPEN-01 · niveau"]
+    raw = demo_workbook(db, aid, lambda book: book["Responses"].__setitem__("H4", "TRUE"))
+    at.file_uploader(key=workbook_key(at)).upload("bevestigen.xlsx", raw, MIME)
+    ok(at.run())
+    (table,) = [d.value for d in at.dataframe if "Veld" in d.value.columns]
+    assert table.to_dict("records") == [
+        {"Veld": "Criterium OPEN-02 · opnieuw bevestigen", "Voor": "", "Na": "ja"}
+    ]
+    raw = demo_workbook(db, aid, lambda book: set_level(book, "OPEN-01", 1))
+    at.file_uploader(key=workbook_key(at)).upload("ingevuld.xlsx", raw, MIME)
+    ok(at.run())
     ok(at.button(key="wb-save").click().run())
     saved, _ = db.get_assessment(aid)
     assert saved.responses["OPEN-01"].level == 1

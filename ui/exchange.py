@@ -95,8 +95,8 @@ def workbook_upload(opened: services.Opened | None, lang: str) -> None:
                 [
                     {
                         t("col_field", lang): field_label(c.parts, lang),
-                        t("col_before", lang): "" if c.before is None else str(c.before),
-                        t("col_after", lang): "" if c.after is None else str(c.after),
+                        t("col_before", lang): _shown(c.before, lang),
+                        t("col_after", lang): _shown(c.after, lang),
                     }
                     for c in changes
                 ],
@@ -132,6 +132,15 @@ def workbook_upload(opened: services.Opened | None, lang: str) -> None:
         on_click=_import_new,
         args=(key, lang),
     )
+
+
+def _shown(value: object, lang: str) -> str:
+    """A field's value in the dry run's table: empty when absent, ja/nee for true/false."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return t("flag_yes" if value else "flag_no", lang)
+    return str(value)
 
 
 def _checked(key: str) -> services.WorkbookCheck | None:

@@ -497,6 +497,7 @@ LABELS: dict[str, dict[str, str]] = {
     "col_at_risk": _chart("at_risk"),
     "col_overdue": {"nl": "Verlopen", "en": "Overdue"},
     "flag_yes": {"nl": "ja", "en": "yes"},
+    "flag_no": {"nl": "nee", "en": "no"},
     "overdue_count": {
         "nl": "Verbeterpunten die niet gereed zijn en waarvan de deadline voorbij is: {n}.",
         "en": "Improvement points not done whose deadline has passed: {n}.",
