@@ -20,12 +20,12 @@ def _digits(text: str) -> str:
     return text.translate(str.maketrans(",.", ".,"))
 
 
-def _fields(text: str) -> str:
-    """``id and received`` in Dutch: ``zaaknummer en datum ontvangst``."""
+def _fields(text: str, lang: str = "nl") -> str:
+    """``id and received`` as a reader names them: ``zaaknummer en datum ontvangst``."""
     names = (
-        FIELD_NAMES[name]["nl"] if name in FIELD_NAMES else name for name in text.split(" and ")
+        FIELD_NAMES[name][lang] if name in FIELD_NAMES else name for name in text.split(" and ")
     )
-    return " en ".join(names)
+    return (" en " if lang == "nl" else " and ").join(names)
 
 
 Dutch = str | Callable[[re.Match[str]], str]
@@ -205,6 +205,8 @@ _DUTCH: tuple[tuple[str, Dutch], ...] = (
 _COMPILED = tuple((re.compile(english), dutch) for english, dutch in _DUTCH)
 
 
+# a register's field ids in its problems, which the app names as its mapping step does
+_FIELD_IDS = re.compile(r"(no column for )([\w ]+?)( \(the columns are)")
 # how the command line mends a problem, which is not how the app does it
 _CLI_HINTS = re.compile(r"; add it with --criteria PATH")
 # a value quoted in a problem ('Datum binnen'): an apostrophe inside a word (macro's) is none
@@ -218,11 +220,12 @@ def in_language(text: str, lang: str, *, name: str | None = None) -> str:
     What a user wrote is never reworded: quoted values (a header, a key) are kept as they
     are, and so is ``name`` (the file's name) where the text starts with it. A hint for the
     command line (``add it with --criteria PATH``) is left out in either language: the app
-    has no such option.
+    has no such option; and a register's field ids are named as the app's mapping step names
+    them (``case id``, not ``id``).
     """
     text = _CLI_HINTS.sub("", text)
     if lang != "nl":
-        return text
+        return _FIELD_IDS.sub(lambda m: m[1] + _fields(m[2], "en") + m[3], text)
     prefix = ""
     if name and text.startswith(name):
         prefix, text = name, text[len(name) :]

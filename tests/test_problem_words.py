@@ -130,7 +130,8 @@ def test_a_refused_register_reads_whole_in_dutch(monkeypatch):
                   "werkmap 0 MB (hoogstens 0 MB)"))  # fmt: skip
     for english, dutch in cases:
         assert in_language(english, "nl") == dutch, english
-        assert in_language(english, "en") == english
+        if "no column for" not in english:  # its fields get their names: see the English test
+            assert in_language(english, "en") == english
 
 
 def _packed(raw: bytes) -> int:
@@ -298,4 +299,11 @@ def test_an_own_pack_with_problems_reads_in_dutch():
         assert in_language(str(info.value), "nl").startswith(dutch), str(info.value)
     assert in_language("p.yaml:3: defaults.target: target 7 is above the top level 4", "nl") == (
         "p.yaml:3: defaults.target: doel 7 ligt boven het hoogste niveau 4"
+    )
+
+
+def test_the_english_app_names_a_registers_fields_as_its_mapping_step_does():
+    english = "r.csv: no column for id and received (the columns are: 'Nr', 'id card')"
+    assert in_language(english, "en") == (
+        "r.csv: no column for case id and date received (the columns are: 'Nr', 'id card')"
     )
