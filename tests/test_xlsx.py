@@ -29,10 +29,14 @@ KINDS = list(EVIDENCE_KINDS)
 def roundtrip(assessment, pack=PACK, catalog=CATALOG):
     raw = export_workbook(assessment, pack)
     back, _, warnings = import_workbook(raw, "t.xlsx", catalog.pack_for)
-    # the one warning a valid assessment can give: a link that is kept as text
+    # the warnings a valid assessment can give: a link that is kept as text, and an audit
+    # date before the assessment date
     unclickable = [e for e in back.evidence if e.link and not is_clickable(e.link)]
-    assert len(warnings) == len(unclickable)
-    assert all("the link is kept as text" in str(w) for w in warnings)
+    early = back.audit_date is not None and back.audit_date < back.assessment_date
+    links = [w for w in warnings if "the link is kept as text" in str(w)]
+    audits = [w for w in warnings if "is before the assessment date" in str(w)]
+    assert len(links) == len(unclickable) and len(audits) == early
+    assert len(warnings) == len(links) + len(audits)
     return back
 
 
@@ -176,6 +180,11 @@ def test_the_fieldwork_is_not_in_the_workbook_and_an_import_onto_keeps_it():
     assert onto(back, plain).fieldwork is None
     other = _with_sample(plain).model_copy(update={"fieldwork": None})
     assert onto(demo, other) == demo  # a workbook's own fieldwork (none today) would win
+
+
+def test_an_early_audit_date_comes_back_with_its_warning():
+    early = sample().model_copy(update={"audit_date": date(2000, 1, 1)})
+    assert roundtrip(early).audit_date == date(2000, 1, 1)  # roundtrip counts the warning
 
 
 def test_escape_is_undone_exactly():
