@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -70,30 +70,42 @@ def import_command(workbook: Path, output: Path, criteria: tuple[Path, ...]) -> 
     data, _, warnings = load_workbook_file(workbook, catalog.pack_for)
     for warning in warnings:
         click.echo(str(warning), err=True)
-    current = _same_assessment(output, data, catalog.pack_for)
+    current, why = _written_over(output, data)
     if current is not None and current.fieldwork is not None:
-        data = onto(data, current)
-        click.echo(f"{output}: kept its fieldwork (a workbook does not hold it)", err=True)
+        if why is None:
+            data = onto(data, current)
+            click.echo(f"{output}: kept its fieldwork (a workbook does not hold it)", err=True)
+        else:
+            click.echo(f"{output}: its fieldwork is not kept: {why}", err=True)
+    elif why is not None and why.startswith("cannot be read"):
+        click.echo(f"{output}: written over; it {why}", err=True)
     text = data.to_json()
     with atomic_output(output, "w") as handle:
         handle.write(text)
     click.echo(f"wrote {output}")
 
 
-def _same_assessment(path: Path, imported: Assessment, pack_for: Any) -> Assessment | None:
-    """The assessment in ``path`` when the import writes over the same assessment (same pack
-    and organisation); None when there is none, or it cannot be read, or it is another."""
-    from .assessments import load_assessment
+def _written_over(path: Path, imported: Assessment) -> tuple[Assessment | None, str | None]:
+    """The assessment an import writes over in ``path``, and why it is not the same one (None
+    when it is: the same pack and organisation name; the workbook may change the rest).
+    Read as a file, without the pack's checks: a file with a problem is still the same."""
+    from .assessments import MAX_ASSESSMENT_BYTES, parse_assessment, parse_json_text
     from .errors import IkmError
+    from .yamlsource import read_text
 
     if not path.is_file():
-        return None
+        return None, None
     try:
-        current = load_assessment(path, pack_for)[0]
-    except IkmError:
-        return None
-    same_pack = current.criteria_set.id == imported.criteria_set.id
-    return current if same_pack and current.organisation == imported.organisation else None
+        current = parse_assessment(
+            parse_json_text(read_text(path, max_bytes=MAX_ASSESSMENT_BYTES), str(path)), str(path)
+        )
+    except IkmError as exc:
+        return None, f"cannot be read as an assessment ({exc})"
+    if current.criteria_set.id != imported.criteria_set.id:
+        return current, f"it is an assessment on pack '{current.criteria_set.id}'"
+    if current.organisation.name != imported.organisation.name:
+        return current, f"it is the assessment of '{current.organisation.name}'"
+    return current, None
 
 
 def _date_option(value: str | None) -> date | None:

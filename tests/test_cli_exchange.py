@@ -38,10 +38,20 @@ def test_importing_onto_the_same_assessment_file_keeps_its_fieldwork(tmp_path):
     # a new file, or another organisation's, gets no fieldwork of its own
     proc = ikm("import", tmp_path / "demo.xlsx", "-o", tmp_path / "new.json")
     assert "fieldwork" not in json.loads((tmp_path / "new.json").read_text(encoding="utf-8"))
+    # the same assessment with another sector, or with a problem of its own: still kept
+    same = dict(data, organisation=dict(data["organisation"], sector="Zorg"))
+    same["responses"] = dict(same["responses"], **{"OPEN-01": {"level": 9}})
+    (tmp_path / "same.json").write_text(json.dumps(same), encoding="utf-8")
+    proc = ikm("import", tmp_path / "demo.xlsx", "-o", tmp_path / "same.json")
+    assert proc.returncode == 0 and "kept its fieldwork" in proc.stderr
+    assert "fieldwork" in json.loads((tmp_path / "same.json").read_text(encoding="utf-8"))
+    # another organisation's file: written over, and the command says its fieldwork goes
     data["organisation"]["name"] = "Een andere gemeente"
     (tmp_path / "other.json").write_text(json.dumps(data), encoding="utf-8")
     proc = ikm("import", tmp_path / "demo.xlsx", "-o", tmp_path / "other.json")
     assert proc.returncode == 0 and "kept its fieldwork" not in proc.stderr
+    assert f"{tmp_path / 'other.json'}: its fieldwork is not kept: it is the assessment of " \
+        "'Een andere gemeente'" in proc.stderr  # fmt: skip
     assert "fieldwork" not in json.loads((tmp_path / "other.json").read_text(encoding="utf-8"))
 
 
