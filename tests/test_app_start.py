@@ -111,3 +111,8 @@ def test_an_audit_date_before_the_assessment_is_refused_beside_the_field(db, new
     ok(at.button(key=f"{key}-save").click().run())
     assert any("ligt vóór de datum van de beoordeling" in e.value for e in at.error)
     assert db.get_summary(aid).version == version
+    # a cleared assessment date keeps the stored one, and so is checked against it
+    at.date_input(key=f"{key}-date").set_value(None)
+    ok(at.button(key=f"{key}-save").click().run())
+    assert any("ligt vóór de datum van de beoordeling" in e.value for e in at.error)
+    assert db.get_summary(aid).version == version

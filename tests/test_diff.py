@@ -38,3 +38,23 @@ def test_a_change_keeps_its_keys_for_a_reader():  # an id may hold a dot: LEARN.
 
     assert field_label(change.parts, "nl") == "Criterium A-1 · toelichting"
     assert field_label(("responses", "LEARN.2", "level"), "en") == "Criterion LEARN.2 · level"
+
+
+def test_every_field_of_the_demo_has_a_name_for_a_reader():
+    """The dry run's table names each field in the page's language, ids aside."""
+    from assessment.demo import demo_assessment
+    from assessment.diff import _fields
+    from ui.conflict import field_label
+
+    demo = demo_assessment("nl")
+    assert field_label(("organisation", "sector"), "nl") == "Organisatie · sector"
+    assert field_label(("organisation", "handling"), "nl") == "Organisatie · klachtbehandeling"
+    assert field_label(("evidence", "E3", "file", "media_type"), "nl") == (
+        "Bewijs E3 · bestand · mediatype"
+    )
+    assert field_label(("criteria_set", "id"), "nl") == "criteriaset · id"
+    ids = set(demo.responses) | set(demo.actions) | {e.id for e in demo.evidence}
+    for parts in _fields(demo):
+        words = field_label(parts, "nl").replace(" · ", " ").split()
+        unnamed = [w for w in words if "_" in w and w not in ids]
+        assert not unnamed, (parts, unnamed)

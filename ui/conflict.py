@@ -38,6 +38,8 @@ def field_label(path: tuple[str, ...], lang: str) -> str:
     where = f"merge_in_{kind}"
     if where not in LABELS:
         return " · ".join(_field_name(p, lang) for p in path)
+    if "{id}" not in t(where, "en"):  # a part without ids (the organisation): name every key
+        return " · ".join([t(where, lang), *(_field_name(name, lang) for name in rest)])
     parts = [t(where, lang, id=rest[0] if rest else "")]
     parts += [_field_name(name, lang) for name in rest[1:]]
     return " · ".join(parts)

@@ -3,6 +3,8 @@ a form that a reviewer reads with every field disabled."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 from assessment.i18n import LANGUAGES
@@ -81,18 +83,19 @@ def details_form(opened: services.Opened, lang: str) -> None:
             key=f"{key}-save",
             disabled=ro,
             on_click=_save_details,
-            args=(opened.ref, key, lang),
+            args=(opened.ref, key, lang, a.assessment_date),
         )
 
 
-def _save_details(ref: services.Ref, key: str, lang: str) -> None:
+def _save_details(ref: services.Ref, key: str, lang: str, stored: date) -> None:
     ss = st.session_state
     name = (ss.get(f"{key}-name") or "").strip()
     forms.set_problems(DETAILS, {})
     if not name:
         forms.set_problems(DETAILS, {"name": t("name_required", lang)})
         return
-    late = forms.audit_date_problem(ss.get(f"{key}-date"), ss.get(f"{key}-audit"), lang)
+    assessed = ss.get(f"{key}-date") or stored  # a cleared date keeps the stored one
+    late = forms.audit_date_problem(assessed, ss.get(f"{key}-audit"), lang)
     if late:
         forms.set_problems(DETAILS, {"audit": late})
         return

@@ -186,6 +186,13 @@ LABELS: dict[str, dict[str, str]] = {
     "merge_field_size": {"nl": "omvang", "en": "size"},
     "merge_field_handling": {"nl": "klachtbehandeling", "en": "complaint handling"},
     "merge_field_language": {"nl": "taal van het rapport", "en": "report language"},
+    "merge_field_file": {"nl": "bestand", "en": "file"},
+    "merge_field_media_type": {"nl": "mediatype", "en": "media type"},
+    "merge_field_erased": {"nl": "gewist", "en": "erased"},
+    "merge_field_criteria_set": {"nl": "criteriaset", "en": "criteria pack"},
+    "merge_field_id": {"nl": "id", "en": "id"},
+    "merge_field_version": {"nl": "versie", "en": "version"},
+    "merge_field_schema_version": {"nl": "schemaversie", "en": "schema version"},
     "saved": {"nl": "Opgeslagen", "en": "Saved"},
     # -- start page
     "start_title": {
