@@ -20,12 +20,15 @@ def _digits(text: str) -> str:
     return text.translate(str.maketrans(",.", ".,"))
 
 
+_AND = {"nl": " en ", "en": " and "}
+
+
 def _fields(text: str, lang: str = "nl") -> str:
     """``id and received`` as a reader names them: ``zaaknummer en datum ontvangst``."""
     names = (
         FIELD_NAMES[name][lang] if name in FIELD_NAMES else name for name in text.split(" and ")
     )
-    return (" en " if lang == "nl" else " and ").join(names)
+    return _AND[lang].join(names)
 
 
 Dutch = str | Callable[[re.Match[str]], str]
@@ -38,7 +41,11 @@ _DUTCH: tuple[tuple[str, Dutch], ...] = (
     (r"YAML syntax error, column (\d+): (.+)", r"geen geldige YAML, kolom \1 (\2)"),
     (r"YAML syntax error", "geen geldige YAML"),
     (r"a pack must be a YAML mapping", "een criteriaset moet een YAML-object zijn"),
-    (r"target (\d+) is above the top level (\d+)", r"doel \1 ligt boven het hoogste niveau \2"),
+    (r"the default target (\d+) is above the top level (\d+); set defaults\.target or a target "
+     r"per criterion", r"het standaarddoel \1 ligt boven het hoogste niveau \2; geef "
+     r"defaults.target of een doel per criterium"),
+    (r"(?<!default )target (\d+) is above the top level (\d+)",
+     r"doel \1 ligt boven het hoogste niveau \2"),
     (r"level (\d+) is not on the scale (\d+)\.\.(\d+)",
      r"niveau \1 staat niet op de schaal \2..\3"),
     (r"unknown tag ('[^']*') \(not among the pack's tags\)",
@@ -66,6 +73,8 @@ _DUTCH: tuple[tuple[str, Dutch], ...] = (
     (r"names pack '([^']*)', not '([^']*)'", r"noemt criteriaset '\1', niet '\2'"),
     (r"'([^']*)' is not a date in the form YYYY-MM-DD", r"'\1' is geen datum als JJJJ-MM-DD"),
     (r"'([^']*)' is not a valid date", r"'\1' is geen bestaande datum"),
+    (r"must be a string or a mapping \{nl: \.\.\., en: \.\.\.\}",
+     "moet tekst zijn of een object {nl: ..., en: ...}"),
     (r"must be a string", "moet tekst zijn"),
     (r"must be a whole number", "moet een geheel getal zijn"),
     (r"must be true or false", "moet true of false zijn"),
@@ -96,8 +105,8 @@ _DUTCH: tuple[tuple[str, Dutch], ...] = (
     # an Excel workbook read back (assessment.xlsx_checks, assessment.xlsx_import)
     (r"a workbook with macros is refused; save it as an Excel workbook \(\.xlsx\)",
      "een werkmap met macro's wordt geweigerd; sla het bestand op als Excel-werkmap (.xlsx)"),
-    (r"file is larger than (\d+) MiB \((\d+) bytes\)",
-     r"het bestand is groter dan \1 MiB (\2 bytes)"),
+    (r"file is larger than (\d+) (MiB|KiB) \((\d+) bytes\)",
+     r"het bestand is groter dan \1 \2 (\3 bytes)"),
     (r"an old \.xls or a password-protected workbook; save it as an Excel workbook \(\.xlsx\) "
      r"without a password", "een oud .xls-bestand of een werkmap met een wachtwoord; sla het "
      "bestand op als Excel-werkmap (.xlsx) zonder wachtwoord"),
@@ -109,7 +118,7 @@ _DUTCH: tuple[tuple[str, Dutch], ...] = (
     (r"holds (\d+) parts \(at most (\d+)\); refused",
      r"bevat \1 onderdelen (hoogstens \2); geweigerd"),
     (r"unpacks to (\d+) bytes \(at most (\d+)\); refused as a possible zip bomb",
-     r"wordt uitgepakt \1 bytes (hoogstens \2); geweigerd als mogelijke zip-bom"),
+     r"wordt uitgepakt tot \1 bytes (hoogstens \2); geweigerd als mogelijke zip-bom"),
     (r"the workbook contains macros; save it as an Excel workbook \(\.xlsx\)",
      "de werkmap bevat macro's; sla het bestand op als Excel-werkmap (.xlsx)"),
     (r"cannot be read as an Excel workbook \((.*)\)", r"is niet te lezen als Excel-werkmap (\1)"),
@@ -206,7 +215,11 @@ _COMPILED = tuple((re.compile(english), dutch) for english, dutch in _DUTCH)
 
 
 # a register's field ids in its problems, which the app names as its mapping step does
-_FIELD_IDS = re.compile(r"(no column for )([\w ]+?)( \(the columns are)")
+_FIELD_IDS = re.compile(
+    r"(?<=no column for )[\w ]+?(?= \(the columns are)"
+    r"|(?<=\(for )\w+(?=\) not found)"
+    r"|(?<=is mapped to both )\w+ and \w+$"
+)
 # how the command line mends a problem, which is not how the app does it
 _CLI_HINTS = re.compile(r"; add it with --criteria PATH")
 # a value quoted in a problem ('Datum binnen'): an apostrophe inside a word (macro's) is none
@@ -225,7 +238,7 @@ def in_language(text: str, lang: str, *, name: str | None = None) -> str:
     """
     text = _CLI_HINTS.sub("", text)
     if lang != "nl":
-        return _FIELD_IDS.sub(lambda m: m[1] + _fields(m[2], "en") + m[3], text)
+        return _FIELD_IDS.sub(lambda m: _fields(m[0], "en"), text)
     prefix = ""
     if name and text.startswith(name):
         prefix, text = name, text[len(name) :]

@@ -130,7 +130,7 @@ def test_a_refused_register_reads_whole_in_dutch(monkeypatch):
                   "werkmap 0 MB (hoogstens 0 MB)"))  # fmt: skip
     for english, dutch in cases:
         assert in_language(english, "nl") == dutch, english
-        if "no column for" not in english:  # its fields get their names: see the English test
+        if "column" not in english:  # fields are named for a reader: see the English tests
             assert in_language(english, "en") == english
 
 
@@ -307,3 +307,28 @@ def test_the_english_app_names_a_registers_fields_as_its_mapping_step_does():
     assert in_language(english, "en") == (
         "r.csv: no column for case id and date received (the columns are: 'Nr', 'id card')"
     )
+
+
+@pytest.mark.parametrize(
+    ("english", "dutch", "english_app"),
+    [
+        ("r.csv: column 'Nr' (for id) not found", "r.csv: kolom 'Nr' (voor zaaknummer) niet "
+         "gevonden", "r.csv: column 'Nr' (for case id) not found"),
+        ("r.csv: column 'Nr' is mapped to both id and received", "r.csv: kolom 'Nr' is gekoppeld "
+         "aan zowel zaaknummer als datum ontvangst", "r.csv: column 'Nr' is mapped to both case "
+         "id and date received"),
+        ("p.yaml: scale: the default target 5 is above the top level 4; set defaults.target or a "
+         "target per criterion", "p.yaml: scale: het standaarddoel 5 ligt boven het hoogste "
+         "niveau 4; geef defaults.target of een doel per criterium", None),
+        ("p.yaml:4: title: must be a string or a mapping {nl: ..., en: ...}", "p.yaml:4: title: "
+         "moet tekst zijn of een object {nl: ..., en: ...}", None),
+        ("a.json: file is larger than 512 KiB (900000 bytes)", "a.json: het bestand is groter "
+         "dan 512 KiB (900000 bytes)", None),
+        ("w.xlsx: unpacks to 900000000 bytes (at most 134217728); refused as a possible zip bomb",
+         "w.xlsx: wordt uitgepakt tot 900000000 bytes (hoogstens 134217728); geweigerd als "
+         "mogelijke zip-bom", None),
+    ],
+)  # fmt: skip
+def test_more_problems_in_both_languages(english, dutch, english_app):
+    assert in_language(english, "nl") == dutch
+    assert in_language(english, "en") == (english_app or english)
