@@ -67,6 +67,8 @@ NOUNS: Wording[tuple[str, str]] = {
     "participant": {"nl": ("deelnemer", "deelnemers"), "en": ("participant", "participants")},
     "vote": {"nl": ("stem", "stemmen"), "en": ("vote", "votes")},
     "workshop": {"nl": ("workshop", "workshops"), "en": ("workshop", "workshops")},
+    "response": {"nl": ("antwoord", "antwoorden"), "en": ("response", "responses")},
+    "evidence": {"nl": ("bewijsstuk", "bewijsstukken"), "en": ("evidence item", "evidence items")},
 }
 
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from .fieldwork.reading import FIELD_NAMES
+from .i18n import counted
 
 
 def _digits(text: str) -> str:
@@ -206,6 +207,10 @@ _DUTCH: tuple[tuple[str, Dutch], ...] = (
      r"een steekproef van \1 kan niet uit elk van de \2 groepen een dossier bevatten; "
      r"trek er minstens \2"),
     (r"the sample size must be at least 1", "de steekproef moet minstens 1 dossier tellen"),
+    (r"the file review has answers for (\d+) files? outside the new sample; confirm that they "
+     r"may be discarded", lambda m: f"de dossiertoets heeft antwoorden voor "
+     f"{counted(int(m[1]), 'file', 'nl')} buiten de nieuwe steekproef; bevestig dat die weg "
+     "mogen"),
     (r"the register has no complaints to draw from",
      "het register heeft geen klachten om een steekproef uit te trekken"),
     (r"a sample of (\d+) is larger than the register's (\d+) complaints",

@@ -109,6 +109,8 @@ def test_workbook_as_a_new_assessment(db):
     at.file_uploader(key=workbook_key(at)).upload("kopie.xlsx", demo_workbook(db, aid), MIME)
     ok(at.run())
     assert "gelijk aan de geopende beoordeling" in text(at)
+    demo, _ = db.get_assessment(aid)
+    assert f"{len(demo.responses)} antwoorden, {len(demo.evidence)} bewijsstukken." in text(at)
     ok(at.button(key="wb-new").click().run())
     assert at.session_state["a"] != str(aid)
 

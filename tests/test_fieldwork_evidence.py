@@ -45,7 +45,7 @@ def test_review_evidence_per_criterion():
     a, ids = add_review_evidence(a, PACK, "en", date(2026, 3, 5))
     items = {e.criteria[0]: e for e in a.evidence if e.id in ids}
     assert items["H-1"].title == "File review H-1, 2 files, 50.0% conformity (95% CI 9.5%–90.5%)"
-    assert items["H-2"].title == "File review H-2, 1 files, no judgement (all not relevant)"
+    assert items["H-2"].title == "File review H-2, 1 file, no judgement (all not relevant)"
     assert all(
         e.kind == "record" and e.source == REVIEW_SOURCE and e.checkable for e in items.values()
     )

@@ -109,8 +109,14 @@ def test_a_new_sample_never_silently_drops_review_answers():
     a, _, _ = with_everything()
     other = SampleRecord(seed=9, size=1, population=6, register_sha256="1" * 64, ids=["Z-999"],
                          drawn=date(2026, 3, 3))  # fmt: skip
-    with pytest.raises(FieldworkError, match="answers for 1 files that are not in the new sample"):
+    with pytest.raises(FieldworkError, match="answers for 1 file outside the new sample") as info:
         set_sample(a, other)
+    from assessment.problem_words import in_language
+
+    assert in_language(str(info.value), "nl") == (
+        "de dossiertoets heeft antwoorden voor 1 dossier buiten de nieuwe steekproef; bevestig "
+        "dat die weg mogen"
+    )
     replaced = set_sample(a, other, discard_review=True)
     assert replaced.fieldwork.review == {} and replaced.fieldwork.sample.ids == ["Z-999"]
 

@@ -94,3 +94,11 @@ def test_a_count_takes_the_noun_that_fits_it():
     assert counted(2, "participant", None) == "2 deelnemers"  # Dutch by default
     for forms in NOUNS.values():
         assert set(forms) == {"nl", "en"}
+
+
+def test_the_app_counts_with_the_nouns_too():
+    from assessment.i18n import counted
+
+    assert counted(1, "response", "nl") == "1 antwoord"
+    assert counted(1, "evidence", "en") == "1 evidence item"
+    assert counted(29, "evidence", "nl") == "29 bewijsstukken"

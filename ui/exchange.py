@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assessment.diff import assessment_changes
+from assessment.i18n import counted
 from assessment.problem_words import in_language
 from assessment.xlsx_import import onto
 from assessment.xlsx_layout import MAX_WORKBOOK_BYTES
@@ -121,8 +122,8 @@ def workbook_upload(opened: services.Opened | None, lang: str) -> None:
             lang,
             org=md(new.organisation.name),
             date=new.assessment_date.isoformat(),
-            n=len(new.responses),
-            e=len(new.evidence),
+            n=counted(len(new.responses), "response", lang),
+            e=counted(len(new.evidence), "evidence", lang),
         )
     )
     st.button(

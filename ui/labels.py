@@ -266,8 +266,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{file} is not a valid criteria pack. Problems found: {n}.",
     },
     "pack_valid": {
-        "nl": "{file}: criteriaset '{title}' ({n} criteria) is geldig en wordt gebruikt.",
-        "en": "{file}: criteria pack '{title}' ({n} criteria) is valid and will be used.",
+        "nl": "{file}: criteriaset '{title}' ({n}) is geldig en wordt gebruikt.",
+        "en": "{file}: criteria pack '{title}' ({n}) is valid and will be used.",
     },
     "assessment_date": {"nl": "Datum van de beoordeling", "en": "Assessment date"},
     "audit_date": {"nl": "Geplande datum van de audit", "en": "Planned audit date"},
@@ -843,8 +843,8 @@ LABELS.update(
         },
         "ws_earlier": {"nl": "Eerdere workshops", "en": "Earlier workshops"},
         "ws_earlier_row": {
-            "nl": "{date}: {n} deelnemers, code {code} (afgesloten)",
-            "en": "{date}: {n} participants, code {code} (closed)",
+            "nl": "{date}: {n}, code {code} (afgesloten)",
+            "en": "{date}: {n}, code {code} (closed)",
         },
         "ws_join_head": {"nl": "Doe mee", "en": "Join in"},
         "ws_join_at": {"nl": "Ga naar {url}", "en": "Go to {url}"},
@@ -1142,8 +1142,8 @@ LABELS.update(
             "You can import it as a new assessment.",
         },
         "wb_summary": {
-            "nl": "Werkmap: {org}, beoordeeld op {date}, {n} antwoorden, {e} bewijsstukken.",
-            "en": "Workbook: {org}, assessed on {date}, {n} responses, {e} evidence items.",
+            "nl": "Werkmap: {org}, beoordeeld op {date}, {n}, {e}.",
+            "en": "Workbook: {org}, assessed on {date}, {n}, {e}.",
         },
         "wb_new": {"nl": "Inlezen als nieuwe beoordeling", "en": "Import as a new assessment"},
         "col_field": {"nl": "Veld", "en": "Field"},

@@ -6,7 +6,7 @@ from datetime import date
 
 import streamlit as st
 
-from assessment.i18n import LANGUAGES, localise
+from assessment.i18n import LANGUAGES, counted, localise
 from assessment.problem_words import in_language
 from ui import forms, services, state
 from ui.details import HANDLING
@@ -39,7 +39,7 @@ def new_assessment_form(lang: str) -> None:
                     lang,
                     file=md(upload.name),
                     title=md(localise(uploaded.pack.title, lang)),
-                    n=len(uploaded.pack.criteria_by_id),
+                    n=counted(len(uploaded.pack.criteria_by_id), "criterion", lang),
                 )
             )
     with st.form("new-assessment", border=True):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assessment.i18n import localise
+from assessment.i18n import counted, localise
 from assessment.packs import Criterion, Pack
 from assessment.store import WorkshopInfo
 from assessment.workshop import VoteSummary
@@ -128,7 +128,18 @@ def _earlier(opened: services.Opened, lang: str) -> None:
         for item in earlier:
             when = item.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
             count = len(services.participant_names(item.id))
-            st.markdown("- " + md(t("ws_earlier_row", lang, date=when, n=count, code=item.code)))
+            st.markdown(
+                "- "
+                + md(
+                    t(
+                        "ws_earlier_row",
+                        lang,
+                        date=when,
+                        n=counted(count, "participant", lang),
+                        code=item.code,
+                    )
+                )
+            )
 
 
 def _start(aid: int, consultant: str | None, lang: str) -> None:

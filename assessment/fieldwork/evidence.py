@@ -17,7 +17,7 @@ from datetime import date
 
 from ..assessments import Assessment, Evidence
 from ..edits import add_evidence
-from ..i18n import language
+from ..i18n import counted, language
 from ..messages import pct
 from ..packs import Pack
 from .analysis import percent
@@ -43,7 +43,6 @@ def source_label(source: str | None, lang: str | None) -> str:
 
 _WORDS = {
     "register": {"nl": "Klachtenregister", "en": "Complaint register"},
-    "complaints": {"nl": "{n} klachten", "en": "{n} complaints"},
     "ack": {
         "nl": "ontvangst tijdig bevestigd {p} ({c} van {o})",
         "en": "acknowledged on time {p} ({c} of {o})",
@@ -55,12 +54,12 @@ _WORDS = {
     "open": {"nl": "{n} open, waarvan {k} over de termijn", "en": "{n} open, {k} overdue"},
     "open_plain": {"nl": "{n} open", "en": "{n} open"},
     "review": {
-        "nl": "Dossiertoets {cid}, {n} dossiers, {p} conformiteit (95%-BI {lo}–{hi})",
-        "en": "File review {cid}, {n} files, {p} conformity (95% CI {lo}–{hi})",
+        "nl": "Dossiertoets {cid}, {n}, {p} conformiteit (95%-BI {lo}–{hi})",
+        "en": "File review {cid}, {n}, {p} conformity (95% CI {lo}–{hi})",
     },
     "review_none": {
-        "nl": "Dossiertoets {cid}, {n} dossiers, geen oordeel (alles niet van toepassing)",
-        "en": "File review {cid}, {n} files, no judgement (all not relevant)",
+        "nl": "Dossiertoets {cid}, {n}, geen oordeel (alles niet van toepassing)",
+        "en": "File review {cid}, {n}, no judgement (all not relevant)",
     },
 }  # fmt: skip
 
@@ -89,7 +88,7 @@ def _share(count: int, of: int, lang: str) -> str:
 
 def register_title(record: RegisterRecord, lang: str) -> str:
     """The evidence title with the register's figures."""
-    parts = [_w("complaints", lang, n=record.complaints)]
+    parts = [counted(record.complaints, "complaint", lang)]
     if record.acknowledged_on_time is not None:
         a = record.acknowledged_on_time
         parts.append(_w("ack", lang, p=_share(a.count, a.of, lang), c=a.count, o=a.of))
@@ -108,12 +107,12 @@ def review_title(result: CriterionReview, lang: str) -> str:
     total = result.total
     interval = total.interval
     if total.rate is None or interval is None:
-        return _w("review_none", lang, cid=total.criterion, n=total.files)
+        return _w("review_none", lang, cid=total.criterion, n=counted(total.files, "file", lang))
     return _w(
         "review",
         lang,
         cid=total.criterion,
-        n=total.files,
+        n=counted(total.files, "file", lang),
         p=percent_text(total.rate, lang),
         lo=percent_text(interval[0], lang),
         hi=percent_text(interval[1], lang),

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from ..datatypes import IsoDate, Sha256
 from ..errors import IkmError, Problem
+from ..i18n import counted
 from ..yamlsource import format_path
 
 if TYPE_CHECKING:
@@ -189,8 +190,8 @@ def set_sample(
     orphans = sorted(f for f in current.review if f not in set(record.ids))
     if orphans and not discard_review:
         raise FieldworkError(
-            f"the file review has answers for {len(orphans)} files that are not in the new "
-            "sample; confirm that they may be discarded"
+            f"the file review has answers for {counted(len(orphans), 'file', 'en')} outside the "
+            "new sample; confirm that they may be discarded"
         )
     review = {f: a for f, a in current.review.items() if f in set(record.ids)}
     return _with(assessment, current.model_copy(update={"sample": record, "review": review}))
