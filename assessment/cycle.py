@@ -24,7 +24,7 @@ from .assessments import (
     check_against_pack,
 )
 from .errors import AssessmentError, IkmError
-from .i18n import language, localise
+from .i18n import counted, language, localise
 from .packs import Criterion, Pack
 
 # what a change of these fields of a criterion means for its assessment
@@ -275,17 +275,17 @@ _TEXT = {
     "removed": {"nl": "Vervallen", "en": "Removed"},
     "changed": {"nl": "Gewijzigd", "en": "Changed"},
     "confirm": {
-        "nl": "{n} antwoorden overgenomen, opnieuw te bevestigen",
-        "en": "{n} responses carried over, to re-confirm",
+        "nl": "Overgenomen, opnieuw te bevestigen: {n}",
+        "en": "Carried over, to re-confirm: {n}",
     },
     "stale": {
-        "nl": "{n} bewijsstukken ouder dan een jaar: {ids}",
-        "en": "{n} evidence items more than a year old: {ids}",
+        "nl": "Ouder dan een jaar: {n} ({ids})",
+        "en": "More than a year old: {n} ({ids})",
     },
-    "actions": {"nl": "{n} open acties overgenomen", "en": "{n} open actions carried over"},
+    "actions": {"nl": "Open acties overgenomen: {n}", "en": "Open actions carried over: {n}"},
     "done": {
-        "nl": "{n} afgeronde acties blijven in de vorige zelfevaluatie: {ids}",
-        "en": "{n} done actions stay with the previous assessment: {ids}",
+        "nl": "Afgeronde acties die in de vorige zelfevaluatie blijven: {n} ({ids})",
+        "en": "Done actions that stay with the previous assessment: {n} ({ids})",
     },
     "dropped": {"nl": "Niet overgenomen", "en": "Not carried over"},
 }
@@ -322,9 +322,10 @@ def cycle_lines(cycle: NextCycle, new_pack: Pack, lang: str) -> list[str]:
     if c.changed:
         lines.append(f"{t('changed')} ({len(c.changed)}):")
         lines.extend(f"  {title(ch.id)}: {', '.join(ch.fields)}" for ch in c.changed)
-    lines.append(t("confirm", n=len(cycle.to_confirm)))
+    lines.append(t("confirm", n=counted(len(cycle.to_confirm), "response", lang)))
     if cycle.stale:
-        lines.append(t("stale", n=len(cycle.stale), ids=", ".join(cycle.stale)))
+        stale = counted(len(cycle.stale), "evidence", lang)
+        lines.append(t("stale", n=stale, ids=", ".join(cycle.stale)))
     lines.append(t("actions", n=len(cycle.carried_actions)))
     if cycle.done_actions:
         lines.append(t("done", n=len(cycle.done_actions), ids=", ".join(cycle.done_actions)))

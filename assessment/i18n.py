@@ -65,7 +65,6 @@ NOUNS: Wording[tuple[str, str]] = {
     "file": {"nl": ("dossier", "dossiers"), "en": ("file", "files")},
     "complaint": {"nl": ("klacht", "klachten"), "en": ("complaint", "complaints")},
     "participant": {"nl": ("deelnemer", "deelnemers"), "en": ("participant", "participants")},
-    "vote": {"nl": ("stem", "stemmen"), "en": ("vote", "votes")},
     "workshop": {"nl": ("workshop", "workshops"), "en": ("workshop", "workshops")},
     "response": {"nl": ("antwoord", "antwoorden"), "en": ("response", "responses")},
     "evidence": {"nl": ("bewijsstuk", "bewijsstukken"), "en": ("evidence item", "evidence items")},

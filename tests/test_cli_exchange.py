@@ -120,7 +120,7 @@ def test_next_writes_a_new_assessment_to_reconfirm(tmp_path):
     ikm("demo", "-o", tmp_path / "demo.json")
     proc = ikm("next", tmp_path / "demo.json", "--date", "2027-11-22", "-o", tmp_path / "new.json")
     assert proc.returncode == 0, proc.stderr
-    assert "antwoorden overgenomen, opnieuw te bevestigen" in proc.stdout
+    assert "Overgenomen, opnieuw te bevestigen: " in proc.stdout
     new = json.loads((tmp_path / "new.json").read_text(encoding="utf-8"))
     assert new["assessment_date"] == "2027-11-22"
     assert all(r.get("to_confirm") for r in new["responses"].values() if "level" in r)

@@ -80,6 +80,11 @@ def test_evidence_keeps_dates_and_stale_items_are_listed():
         date(2026, 11, 21),
     ]
     assert cycle.stale == ("E2",)
+    from assessment.cycle import cycle_lines
+
+    lines = cycle_lines(cycle, PACK, "nl")
+    assert "Ouder dan een jaar: 1 bewijsstuk (E2)" in lines  # one item, singular
+    assert "Afgeronde acties die in de vorige zelfevaluatie blijven: 1 (A-2)" in lines
 
 
 def test_open_actions_carried_done_ones_listed():
