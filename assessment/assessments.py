@@ -365,6 +365,13 @@ def load_assessment_text(
     return assessment, pack, [p for p in problems if p.severity != "error"]
 
 
+def read_assessment(path: str | Path) -> Assessment:
+    """The assessment in a file, parsed without the pack's checks (to find out what it is)."""
+    return parse_assessment(
+        parse_json_text(read_text(path, max_bytes=MAX_ASSESSMENT_BYTES), str(path)), str(path)
+    )
+
+
 def load_assessment(path: str | Path, pack_for: Any) -> tuple[Assessment, Pack, list[Problem]]:
     """Read an assessment file and validate it; see :func:`load_assessment_text`."""
     path = Path(path)

@@ -71,14 +71,14 @@ def import_command(workbook: Path, output: Path, criteria: tuple[Path, ...]) -> 
     for warning in warnings:
         click.echo(str(warning), err=True)
     current, why = _written_over(output, data)
-    if current is not None and current.fieldwork is not None:
+    if current is None and why is not None:  # a file that is no assessment
+        click.echo(f"{output}: written over; it {why}", err=True)
+    elif current is not None and current.fieldwork is not None:
         if why is None:
             data = onto(data, current)
             click.echo(f"{output}: kept its fieldwork (a workbook does not hold it)", err=True)
         else:
             click.echo(f"{output}: its fieldwork is not kept: {why}", err=True)
-    elif why is not None and why.startswith("cannot be read"):
-        click.echo(f"{output}: written over; it {why}", err=True)
     text = data.to_json()
     with atomic_output(output, "w") as handle:
         handle.write(text)
@@ -87,18 +87,16 @@ def import_command(workbook: Path, output: Path, criteria: tuple[Path, ...]) -> 
 
 def _written_over(path: Path, imported: Assessment) -> tuple[Assessment | None, str | None]:
     """The assessment an import writes over in ``path``, and why it is not the same one (None
-    when it is: the same pack and organisation name; the workbook may change the rest).
-    Read as a file, without the pack's checks: a file with a problem is still the same."""
-    from .assessments import MAX_ASSESSMENT_BYTES, parse_assessment, parse_json_text
+    when it is: the same pack and organisation name; the workbook may change the rest). None
+    and why when ``path`` holds no assessment. Read without the pack's checks: a file with a
+    problem is still the same assessment."""
+    from .assessments import read_assessment
     from .errors import IkmError
-    from .yamlsource import read_text
 
     if not path.is_file():
         return None, None
     try:
-        current = parse_assessment(
-            parse_json_text(read_text(path, max_bytes=MAX_ASSESSMENT_BYTES), str(path)), str(path)
-        )
+        current = read_assessment(path)
     except IkmError as exc:
         return None, f"cannot be read as an assessment ({exc})"
     if current.criteria_set.id != imported.criteria_set.id:
@@ -231,17 +229,15 @@ def next_command(
 
     Responses are carried over to be re-confirmed, evidence with its dates, open actions.
     """
-    from .assessments import MAX_ASSESSMENT_BYTES, parse_assessment, parse_json_text
+    from .assessments import read_assessment
     from .catalog import load_catalog
     from .cycle import cycle_lines, next_cycle
     from .packs import load_pack
-    from .yamlsource import read_text
 
     day = _date_option(on)
     assert day is not None
     catalog = load_catalog(criteria)
-    text = read_text(assessment, max_bytes=MAX_ASSESSMENT_BYTES)
-    previous = parse_assessment(parse_json_text(text, str(assessment)), str(assessment))
+    previous = read_assessment(assessment)
     new_pack = catalog.pack_for(previous.criteria_set)
     old_pack = None
     if previous_criteria is not None:

@@ -53,6 +53,13 @@ def test_importing_onto_the_same_assessment_file_keeps_its_fieldwork(tmp_path):
     assert f"{tmp_path / 'other.json'}: its fieldwork is not kept: it is the assessment of " \
         "'Een andere gemeente'" in proc.stderr  # fmt: skip
     assert "fieldwork" not in json.loads((tmp_path / "other.json").read_text(encoding="utf-8"))
+    # a file that is no assessment at all: written over, and said so
+    (tmp_path / "notes.json").write_text("geen json", encoding="utf-8")
+    proc = ikm("import", tmp_path / "demo.xlsx", "-o", tmp_path / "notes.json")
+    assert proc.returncode == 0
+    assert f"{tmp_path / 'notes.json'}: written over; it cannot be read as an assessment (" in (
+        proc.stderr
+    )
 
 
 def test_import_lists_every_problem_and_writes_nothing(tmp_path):
