@@ -160,12 +160,13 @@ def find_columns(headers: list[str], mapping: Mapping[str, str] | None = None) -
         return False
 
     for field, header in mapping.items():
-        if not take(field, header):
-            spots = positions.get(normalise_header(header), [])
-            other = next((f for f, i in found.items() if spots and i == spots[0]), None)
-            if other is not None:
-                raise ValueError(f"column '{header}' is mapped to both {other} and {field}")
-            raise ValueError(f"column '{header}' (for {field}) not found")
+        if take(field, header):
+            continue
+        spots = positions.get(normalise_header(header))
+        if spots:  # there, but taken by a field mapped before
+            other = next(f for f, i in found.items() if i == spots[0])
+            raise ValueError(f"column '{header}' is mapped to both {other} and {field}")
+        raise ValueError(f"column '{header}' (for {field}) not found")
     for field in FIELDS:
         if field in found:
             continue
