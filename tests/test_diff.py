@@ -53,6 +53,8 @@ def test_every_field_of_the_demo_has_a_name_for_a_reader():
         "Bewijs E3 · bestand · mediatype"
     )
     assert field_label(("criteria_set", "id"), "nl") == "criteriaset · id"
+    sample_seed = field_label(("fieldwork", "sample", "seed"), "nl")
+    assert sample_seed == "Veldwerk · steekproef · startgetal"
     ids = set(demo.responses) | set(demo.actions) | {e.id for e in demo.evidence}
     for parts in _fields(demo):
         words = field_label(parts, "nl").replace(" · ", " ").split()

@@ -193,6 +193,13 @@ LABELS: dict[str, dict[str, str]] = {
     "merge_field_id": {"nl": "id", "en": "id"},
     "merge_field_version": {"nl": "versie", "en": "version"},
     "merge_field_schema_version": {"nl": "schemaversie", "en": "schema version"},
+    "merge_field_analysis": {"nl": "registeranalyse", "en": "register analysis"},
+    "merge_field_sample": {"nl": "steekproef", "en": "sample"},
+    "merge_field_review": {"nl": "dossiertoets", "en": "file review"},
+    "merge_field_seed": {"nl": "startgetal", "en": "seed"},
+    "merge_field_ids": {"nl": "dossiers", "en": "files"},
+    "merge_field_drawn": {"nl": "getrokken op", "en": "drawn on"},
+    "merge_field_population": {"nl": "klachten", "en": "complaints"},
     "saved": {"nl": "Opgeslagen", "en": "Saved"},
     # -- start page
     "start_title": {
