@@ -64,6 +64,25 @@ def settle(page: Any, quiet: float = 0.3) -> None:
         page.wait_for_timeout(700)  # then: a run has ended, and its last deltas are in
 
 
+def open_expander(page: Any, name: str) -> None:
+    """Open the expander headed ``name`` and wait until it has finished opening: until its
+    rerun (a folded form opens with one) has been drawn and its content stops moving. A click
+    on a button still sliding down lands beside it: the press is on the button, the release
+    on what slid under the pointer, and the browser makes no click of that."""
+    expander = (
+        page.get_by_test_id("stExpander").filter(has=page.locator("summary", has_text=name)).first
+    )
+    expander.locator("summary").click()
+    page.wait_for_timeout(150)  # the rerun's request goes out at the click
+    settle(page)
+    expander.locator("details[open]").wait_for()
+    page.wait_for_function(
+        """(el) => el.getAnimations({subtree: true}).every(a => a.playState !== 'running')""",
+        arg=expander.element_handle(),
+        polling="raf",
+    )
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assessment.store import open_store
-from tests.browser_support import ARGS, CHROMIUM, MARKS, app_server
+from tests.browser_support import ARGS, CHROMIUM, MARKS, app_server, open_expander, settle
 
 pytestmark = MARKS
 
@@ -31,9 +31,10 @@ def test_create_answer_refresh_and_download_the_pdf(server, tmp_path):
         expect.set_options(timeout=30_000)  # expect() has its own 5 s default: too short here
         page.goto(base)
         expect(page.get_by_text("Gemeente Voorbeeldstad").first).to_be_visible()  # the demo
+        settle(page)  # a click before the first run has ended can be undone by it
 
         # a new assessment
-        page.get_by_text("Nieuwe beoordeling").click()
+        open_expander(page, "Nieuwe beoordeling")
         page.get_by_label("Naam van de organisatie").first.fill("Gemeente Browsertest")
         page.get_by_role("button", name="Beoordeling aanmaken").click()
         expect(
@@ -43,6 +44,7 @@ def test_create_answer_refresh_and_download_the_pdf(server, tmp_path):
         # answer the first criterion: the message about its evidence appears at once
         page.get_by_role("link", name="Beoordelen", exact=True).click()
         expect(page.get_by_text("OPEN-01 · Klagen via meerdere kanalen")).to_be_visible()
+        settle(page)
         page.get_by_test_id("stRadioGroup").get_by_text("2 · Vastgelegd").click()
         expect(page.get_by_text("voor niveau 2 ontbreekt nog: een document")).to_be_visible()
         assert "c=OPEN-01" in page.url and "a=" in page.url
@@ -56,6 +58,8 @@ def test_create_answer_refresh_and_download_the_pdf(server, tmp_path):
 
         # the PDF report
         page.get_by_role("link", name="Rapport en uitwisseling", exact=True).click()
+        expect(page.get_by_role("button", name="PDF maken")).to_be_visible()
+        settle(page)
         page.get_by_role("button", name="PDF maken").click()
         download_button = page.get_by_role("button", name="PDF downloaden")
         expect(download_button).to_be_visible(timeout=120_000)

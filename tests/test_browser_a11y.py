@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 
 from assessment.store import open_store
-from tests.browser_support import ARGS, CHROMIUM, MARKS, app_server, settle
+from tests.browser_support import ARGS, CHROMIUM, MARKS, app_server, open_expander, settle
 from tests.helpers import ROOT
 
 pytestmark = MARKS
@@ -337,7 +337,7 @@ def test_the_dutch_forms_show_no_english_widget_text(site: Site, browser: Any):
         expect(form.locator('input[type="date"]')).to_have_value("2026-03-15")
 
         page.goto(f"{site.base}/")
-        page.get_by_text("Nieuwe beoordeling").first.click()
+        open_expander(page, "Nieuwe beoordeling")
         form = page.get_by_test_id("stForm").first
         expect(form.get_by_role("button", name="Datum kiezen").first).to_be_visible()
         page.screenshot(path=str(SHOTS / "new-assessment-nl.png"))
