@@ -4,6 +4,8 @@ another session's assessment, pack or result through a cached object."""
 from __future__ import annotations
 
 import ast
+import time
+from pathlib import Path
 
 from tests.helpers import ROOT
 
@@ -83,3 +85,34 @@ def test_an_uploaded_pack_is_not_shared_between_sessions(db):
     assert mine.pack is not None and theirs.pack is not None
     mine.pack.pillars.clear()
     assert theirs.pack.pillars and services.check_pack_upload("mini.yaml", raw).pack.pillars
+
+
+def test_letting_go_of_the_report_pool_ends_its_worker(db):
+    # st.cache_resource.clear() (each AppTest's fixture does it) used to leave the worker
+    # behind, still rendering for a pool nobody could reach: 17 of them by the end of the
+    # app's tests, slowing the rest of the run until a report timed out
+    import streamlit as st
+
+    from ui import pdf
+
+    pool = pdf.report_pool()
+    pool.start()
+    pids = [p.pid for p in pool.pool._executor._processes.values()]
+    assert pids and all(_running(pid) for pid in pids)
+    st.cache_resource.clear()
+    deadline = time.monotonic() + 10
+    while any(_running(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_running(pid) for pid in pids)
+    assert pdf.report_pool() is not pool  # the next page gets a new one
+
+
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` exists and is not a zombie (ended, not yet reaped: which
+    thread reaps it, the pool's or the test's, is a race, so the process's own
+    ``is_alive`` cannot tell)."""
+    try:
+        status = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return status.rsplit(")", 1)[1].split()[0] not in ("Z", "X")

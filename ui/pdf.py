@@ -36,10 +36,16 @@ def report_available() -> bool:
     return True
 
 
-@st.cache_resource(show_spinner=False)
+def _end_pool(pool: Any) -> None:
+    pool.close()
+
+
+@st.cache_resource(show_spinner=False, on_release=_end_pool)
 def report_pool() -> Any:
     """The server's report worker process (one, warmed up): the server itself never imports
-    WeasyPrint or applies its speed fixes (see assessment.report.pool)."""
+    WeasyPrint or applies its speed fixes (see assessment.report.pool). Ended when the cache
+    lets go of it (``st.cache_resource.clear()``), so that no worker is left rendering for a
+    pool nobody can reach."""
     from assessment.report.pool import ReportPool
 
     return ReportPool(workers=1, timeout=REPORT_TIMEOUT)

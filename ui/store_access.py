@@ -67,7 +67,11 @@ def store() -> AccessStore:
     return view
 
 
-@st.cache_resource(show_spinner=False)
+def _close_store(opened: Store) -> None:
+    opened.close()
+
+
+@st.cache_resource(show_spinner=False, on_release=_close_store)
 def shared_store() -> Store:
     """The store (one per process, shared by every session: it is thread-safe and holds no
     session's data), with the demo set up on first use. Pages never use it directly: they
