@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .assessments import Assessment
-from .formats import vega_locale
+from .formats import rounded, vega_locale
 from .i18n import localise, say
 from .messages import pct, threshold
 from .method import Forecast, Result
@@ -52,7 +52,7 @@ _LABELS: dict[str, dict[str, str]] = {
     "start": {"nl": "Start", "en": "Start"},
     "deadline": {"nl": "Deadline", "en": "Deadline"},
     "at_risk": {"nl": "Risico", "en": "At risk"},
-    "on_time": {"nl": "Op tijd", "en": "On time"},
+    "on_time": {"nl": "Deadline op tijd", "en": "Deadline in time"},
     "late": {"nl": "Na de uiterste datum", "en": "After the latest date"},
     "overdue": {"nl": "Verlopen", "en": "Overdue"},
     "plan": {"nl": "Planning", "en": "Planning"},
@@ -179,7 +179,9 @@ def readiness_rows(
                 {
                     "group": name,
                     "order": order,
-                    "readiness": None if score.readiness is None else round(score.readiness, 1),
+                    "readiness": None
+                    if score.readiness is None
+                    else float(rounded(score.readiness)),
                     "label": pct(score.readiness, lang),
                     "moment": chart_label(moment, lang),
                     "overall": order == len(groups) - 1,
@@ -279,7 +281,7 @@ def trend_rows(results: list[tuple[Any, Result]], pack: Pack, lang: str) -> list
                 {
                     "date": day.isoformat(),
                     "group": name,
-                    "readiness": round(score.readiness, 1),
+                    "readiness": float(rounded(score.readiness)),
                     "label": pct(score.readiness, lang),
                 }
             )
@@ -321,7 +323,7 @@ def tag_chart(result: Result, pack: Pack, lang: str = "nl", *, width: int = 440)
     rows = [
         {
             "tag": localise(pack.tags[t.id], lang),
-            "readiness": None if t.readiness is None else round(t.readiness, 1),
+            "readiness": None if t.readiness is None else float(rounded(t.readiness)),
             "label": pct(t.readiness, lang),
         }
         for t in result.tags
@@ -352,7 +354,8 @@ TIMELINE_STATES = {"on_time": NAVY, "overdue": AMBER, "late": ACCENT}
 
 def timeline_state(point: Any) -> str:
     """``overdue`` (not done, the deadline passed), ``late`` (the deadline is after the
-    latest finish day) or ``on_time`` (neither: it says nothing of an owner or a plan)."""
+    latest finish day) or ``on_time`` (neither; named "Deadline op tijd": it says nothing of
+    an owner or of progress)."""
     return "overdue" if point.overdue else "late" if point.at_risk else "on_time"
 
 

@@ -7,6 +7,7 @@ and the report all format through these functions.
 from __future__ import annotations
 
 from datetime import date
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
@@ -45,10 +46,23 @@ def month_name(day: date, lang: str | None) -> str:
     return _babel_date(day, "LLLL y", locale=locale_of(lang))
 
 
+def rounded(value: float, digits: int = 1) -> Decimal:
+    """``value`` rounded to ``digits`` decimals as people round by hand: a 5 goes up (81,25
+    gives 81,3, as does 81,35 give 81,4), and the noise of binary floating point does not
+    decide a tie (a sum that should be 81,25 and comes out as 81,2499999999 still gives 81,3).
+
+    Every figure shown goes through here, so that an auditor who recomputes one from the
+    report gets the same digit."""
+    exact = Decimal(repr(float(value))).quantize(Decimal("1e-9"), rounding=ROUND_HALF_EVEN)
+    shown = exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    return shown if shown else abs(shown)  # -0,04 is 0,0, not -0,0
+
+
 def decimal(value: float, lang: str | None, digits: int = 1) -> str:
-    """A number with ``digits`` decimals: 67,9 in Dutch, 67.9 in English (no grouping)."""
+    """A number with ``digits`` decimals (see :func:`rounded`): 67,9 in Dutch, 67.9 in
+    English (no grouping)."""
     pattern = "0." + "0" * digits if digits else "0"
-    return format_decimal(value, pattern, locale=locale_of(lang))
+    return format_decimal(rounded(value, digits), pattern, locale=locale_of(lang))
 
 
 def number(value: float, lang: str | None) -> str:

@@ -162,13 +162,15 @@ def test_the_timeline_shows_overdue_points_as_overdue_and_names_only_shown_state
     spec = charts.timeline_chart(result, assessment, "nl")
     states = {v["point"]: v["state"] for v in spec["layer"][0]["data"]["values"]}
     for p in result.improvement_points:
-        expected = "Verlopen" if p.overdue else "Na de uiterste datum" if p.at_risk else "Op tijd"
+        expected = (
+            "Verlopen" if p.overdue else "Na de uiterste datum" if p.at_risk else "Deadline op tijd"
+        )
         assert states[f"{p.priority}. {p.criterion}"] == expected
     scale = spec["layer"][0]["encoding"]["color"]["scale"]
     assert dict(zip(scale["domain"], scale["range"], strict=True)) == {
         name: colour
         for name, colour in {
-            "Op tijd": charts.NAVY,
+            "Deadline op tijd": charts.NAVY,
             "Verlopen": charts.AMBER,
             "Na de uiterste datum": charts.ACCENT,
         }.items()
