@@ -85,6 +85,40 @@ def test_chapter_content():
     assert fieldwork_chapter(PACK, sampled().model_copy(update={"fieldwork": None}), "nl") is None
 
 
+def test_each_fail_traces_to_its_file_and_unreviewed_files_are_named():
+    # an auditor could not trace a conformity to the files behind it, nor see that 2 of the
+    # 12 sampled files had no answer at all
+    a, _, sample = with_fieldwork()
+    chapter = fieldwork_chapter(PACK, a, "nl")
+    assert [(f.file, f.answered, f.asked, f.fails) for f in chapter.files] == [
+        (sample.ids[0], 1, 3, "H-1 (ack)"),
+        *((file_id, 1, 3, "–") for file_id in sample.ids[1:]),
+    ]
+    assert [row.check_id for row in chapter.review if row.criterion == "H-1"] == [
+        "",
+        "ack",
+        "answer",
+    ]
+    assert chapter.unreviewed == ""
+    # one file's answer taken back: it is named, and the table still lists it
+    review = dict(a.fieldwork.review)
+    del review[sample.ids[-1]]
+    fieldwork = a.fieldwork.model_copy(update={"review": review})
+    fewer = fieldwork_chapter(PACK, a.model_copy(update={"fieldwork": fieldwork}), "en")
+    assert fewer.unreviewed == (
+        f"Not reviewed yet: 1 file of the sample ({sample.ids[-1]}); the conformity above "
+        "counts only the reviewed files."
+    )
+    assert fewer.files[-1].answered == 0
+    html = html_of(a.model_copy(update={"fieldwork": fieldwork}))
+    assert "Nog niet getoetst: 1 dossier uit de steekproef" in html
+    assert "H-1 (ack)" in html and "Per dossier" in html
+    # nothing reviewed: "no files reviewed yet", no table of empty rows
+    none = fieldwork.model_copy(update={"review": {}})
+    empty = fieldwork_chapter(PACK, a.model_copy(update={"fieldwork": none}), "nl")
+    assert empty.files == () and empty.unreviewed == ""
+
+
 def test_month_bars_fill_the_gaps_and_scale_to_the_highest():
     from assessment.fieldwork.record import GroupFigures
 

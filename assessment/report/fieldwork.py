@@ -14,7 +14,7 @@ from datetime import date
 from ..assessments import Assessment
 from ..fieldwork.analysis import month_keys, percent, source_text
 from ..fieldwork.evidence import REGISTER_SOURCE, REVIEW_SOURCE, interval_text
-from ..fieldwork.filereview import check_texts, file_review
+from ..fieldwork.filereview import check_texts, file_progress, file_review, reviewed_criteria
 from ..fieldwork.reading import FIELD_NAMES, dropped_text
 from ..fieldwork.record import Count, GroupFigures, RegisterRecord, SampleRecord
 from ..formats import long_date
@@ -107,6 +107,19 @@ _T = {
     "conformity": {"nl": "Conformiteit", "en": "Conformity"},
     "interval": {"nl": "95%-interval", "en": "95% interval"},
     "no_review": {"nl": "Nog geen dossiers getoetst.", "en": "No files reviewed yet."},
+    "per_file": {"nl": "Per dossier", "en": "Per file"},
+    "file_id": {"nl": "Dossier", "en": "File"},
+    "answered": {"nl": "Beantwoord", "en": "Answered"},
+    "failed": {
+        "nl": "Voldoet niet (criterium en controle)",
+        "en": "Fails (criterion and check)",
+    },
+    "unreviewed": {
+        "nl": "Nog niet getoetst: {n} uit de steekproef ({ids}); de conformiteit hierboven telt "
+        "alleen de getoetste dossiers.",
+        "en": "Not reviewed yet: {n} of the sample ({ids}); the conformity above counts only "
+        "the reviewed files.",
+    },
     "backs": {"nl": "Onderbouwt", "en": "Backs"},
     "backs_intro": {
         "nl": "Het veldwerk is als bewijs vastgelegd bij deze criteria:",
@@ -183,6 +196,7 @@ class ReviewRow:
     conformity: str
     interval: str
     total: bool  # the criterion's row (all its checks together)
+    check_id: str = ""  # the check's id (named in the per-file table); '' on the total row
 
 
 @dataclass(frozen=True)
@@ -190,6 +204,17 @@ class BackedCriterion:
     criterion: str
     title: str
     evidence: str  # the ids of the fieldwork evidence items
+
+
+@dataclass(frozen=True)
+class FileRow:
+    """One sampled file in the review: how far it was answered, and what it failed (so that
+    each "voldoet niet" in the conformity table can be traced to its file)."""
+
+    file: str
+    answered: int
+    asked: int
+    fails: str  # "HANDLE-02 (termijn), ..." or "–"
 
 
 @dataclass(frozen=True)
@@ -201,6 +226,8 @@ class FieldworkChapter:
     sample: SampleView | None
     review: tuple[ReviewRow, ...]
     backs: tuple[BackedCriterion, ...]
+    files: tuple[FileRow, ...] = ()  # per sampled file, in the sample's order
+    unreviewed: str = ""  # the sampled files without any answer, named
 
 
 def _share(figure: Count | None, t: dict[str, str], lang: str) -> str:
@@ -313,8 +340,31 @@ def _review(pack: Pack, assessment: Assessment, lang: str) -> tuple[ReviewRow, .
                     conformity=pct(item.rate, lang),
                     interval=interval_text(item, lang),
                     total=item.check is None,
+                    check_id=item.check or "",
                 )
             )
+    return tuple(rows)
+
+
+def _files(pack: Pack, assessment: Assessment) -> tuple[FileRow, ...]:
+    """Per sampled file: the checks answered out of those asked, and the failed ones as
+    ``criterion (check)``."""
+    fieldwork = assessment.fieldwork
+    if fieldwork is None or fieldwork.sample is None:
+        return ()
+    criteria = reviewed_criteria(pack, assessment)
+    rows = []
+    for file_id in fieldwork.sample.ids:
+        answered, asked = file_progress(pack, assessment, file_id)
+        answers = fieldwork.review.get(file_id, {})
+        fails = [
+            f"{criterion.id} ({check.id})"
+            for criterion in criteria
+            for check in criterion.file_checks
+            if (answer := answers.get(criterion.id, {}).get(check.id)) is not None
+            and answer.answer == "fail"
+        ]
+        rows.append(FileRow(file_id, answered, asked, ", ".join(fails) or "–"))
     return tuple(rows)
 
 
@@ -340,10 +390,20 @@ def fieldwork_chapter(
         return None
     lang = language(lang)
     t = _words(lang)
+    files = _files(pack, assessment)
+    unreviewed = [row.file for row in files if not row.answered]
     return FieldworkChapter(
         t=t,
         register=_register(fieldwork.analysis, t, lang) if fieldwork.analysis else None,
         sample=_sample(fieldwork.sample, t, lang) if fieldwork.sample else None,
         review=_review(pack, assessment, lang),
         backs=_backs(pack, assessment, lang),
+        files=files if len(unreviewed) < len(files) else (),
+        unreviewed=(
+            t["unreviewed"].format(
+                n=counted(len(unreviewed), "file", lang), ids=", ".join(unreviewed)
+            )
+            if unreviewed and len(unreviewed) < len(files)  # none reviewed: "no files yet"
+            else ""
+        ),
     )
