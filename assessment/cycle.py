@@ -45,6 +45,12 @@ def is_stale(evidence: Evidence, on: date) -> bool:
     return evidence.date is not None and evidence.date < year_before(on)
 
 
+def is_future(evidence: Evidence, today: date) -> bool:
+    """Whether an evidence item is dated after ``today`` (the day of the report or the
+    page): a date that cannot be right yet, said beside it (the method does not refuse it)."""
+    return evidence.date is not None and evidence.date > today
+
+
 @dataclass(frozen=True)
 class CriterionChange:
     """A criterion that is in both versions of the pack, with what changed in it."""

@@ -68,6 +68,7 @@ NOUNS: Wording[tuple[str, str]] = {
     "workshop": {"nl": ("workshop", "workshops"), "en": ("workshop", "workshops")},
     "response": {"nl": ("antwoord", "antwoorden"), "en": ("response", "responses")},
     "evidence": {"nl": ("bewijsstuk", "bewijsstukken"), "en": ("evidence item", "evidence items")},
+    "point": {"nl": ("punt", "punten"), "en": ("point", "points")},
 }
 
 

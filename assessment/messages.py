@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .assessments import Evidence
-from .formats import decimal, long_date
-from .i18n import language, localise
+from .formats import decimal, long_date, rounded
+from .i18n import counted, language, localise
 from .method import ImprovementPoint, Reason, Result
 from .packs import Pack, Requirement
 from .vocabulary import EVIDENCE_KINDS
@@ -48,7 +48,7 @@ def one_decimal(value: float | None, lang: str | None = None) -> str:
 
 def signed(value: float, lang: str | None = None) -> str:
     """A change with its sign and one decimal: +32,1 / -3,0."""
-    return ("+" if value >= 0 else "") + one_decimal(value, lang)
+    return ("+" if rounded(value) >= 0 else "") + one_decimal(value, lang)
 
 
 def pct(value: float | None, lang: str | None = None) -> str:
@@ -186,6 +186,23 @@ def unplanned_text(points: Iterable[ImprovementPoint], lang: str) -> str:
     return f"{head[language(lang)]}: {'; '.join(parts)}."
 
 
+def late_planned_text(points: Iterable[ImprovementPoint], lang: str) -> str:
+    """The planned points that are already past their deadline: the forecast counts them
+    (the method asks only an owner and no risk), but they can no longer be finished on
+    time, so a reader is told which; '' when there are none.
+
+    "Meegeteld, maar al over de deadline: 1 punt (OPEN-08)."
+    """
+    ids = [p.criterion for p in points if p.planned and p.overdue]
+    if not ids:
+        return ""
+    head = {
+        "nl": "Meegeteld, maar al over de deadline",
+        "en": "Counted, but already past the deadline",
+    }[language(lang)]
+    return f"{head}: {counted(len(ids), 'point', lang)} ({', '.join(ids)})."
+
+
 def unowned_knockouts_text(points: Iterable[ImprovementPoint], lang: str) -> str:
     """ "2 knock-outpunten hebben geen eigenaar: OPEN-08, LEARN-01"; '' when there are none."""
     ids = [p.criterion for p in points if p.mandatory and p.owner is None and p.status != "done"]
@@ -212,14 +229,19 @@ def verdict_condition(result: Result, pack: Pack, lang: str) -> str:
     needs: list[str] = []
     gaps = [c.id for c in result.criteria if c.mandatory and c.applicable and (c.gap or 0) > 0]
     by = long_date(result.latest, lang)
+    passed = result.latest is not None and result.latest < result.today
     if gaps:
         ids = _join(gaps, _AND[language(lang)])
         if lang == "en":
             verb = "reaches its" if len(gaps) == 1 else "reach their"
-            needs.append(f"knock-out {ids} {verb} target" + (f" by {by}" if by else ""))
+            when = f" (the latest day, {by}, has passed)" if passed else f" by {by}" if by else ""
+            needs.append(f"knock-out {ids} {verb} target{when}")
         else:
             verb = "zijn doelniveau haalt" if len(gaps) == 1 else "hun doelniveau halen"
-            needs.append(f"knock-out {ids} {'vóór ' + by + ' ' if by else ''}{verb}")
+            if passed:
+                needs.append(f"knock-out {ids} {verb} (de uiterste datum, {by}, is al voorbij)")
+            else:
+                needs.append(f"knock-out {ids} {'vóór ' + by + ' ' if by else ''}{verb}")
     overall = result.overall.readiness or 0.0
     if overall < t.ready_overall:
         needs.append(
@@ -350,9 +372,18 @@ def checkable_text(item: Evidence, lang: str) -> str:
     return f"{label}: {todo}" if todo else label
 
 
-STALE = {"nl": "ouder dan een jaar", "en": "more than a year old"}
+STALE = {
+    "nl": "meer dan een jaar vóór de beoordeling",
+    "en": "more than a year before the assessment",
+}
+FUTURE = {"nl": "datum ligt in de toekomst", "en": "dated in the future"}
 
 
 def stale_label(lang: str) -> str:
     """Said of evidence dated more than a year before the assessment (see cycle.is_stale)."""
     return localise(STALE, lang)
+
+
+def future_label(lang: str) -> str:
+    """Said of evidence dated after the day of the report or page (see cycle.is_future)."""
+    return localise(FUTURE, lang)

@@ -11,6 +11,7 @@ from .i18n import in_language, localise
 from .messages import (
     completeness_text,
     forecast_label,
+    late_planned_text,
     one_decimal,
     pct,
     status_label,
@@ -101,6 +102,7 @@ def print_result(result: Result, pack: Pack, assessment: Assessment, lang: str) 
         console.print(_t(outlook))
         for line in (
             unplanned_text(result.improvement_points, lang),
+            late_planned_text(result.improvement_points, lang),
             unowned_knockouts_text(result.improvement_points, lang),
         ):
             if line:

@@ -328,7 +328,7 @@ def test_evidence_older_than_a_year_shows_as_stale(db):
     at = ok(app(a=str(db.ensure_demo())).run())
     page(at, "evidence")
     badges = "\n".join(m.value for m in at.markdown)  # st.badge is Markdown: :gray-badge[...]
-    assert "ouder dan een jaar]" in badges
+    assert "meer dan een jaar vóór de beoordeling]" in badges
 
 
 def test_forms_and_the_remove_buttons_are_drawn_only_when_opened(db, aid):

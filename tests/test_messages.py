@@ -81,7 +81,7 @@ def test_unplanned_points_and_unowned_knockouts_are_named():
 def test_the_verdict_names_its_condition():
     data = method_data()
     data["responses"]["A-1"] = {"level": 2}
-    r = score(method_pack(), parse_assessment(data, "t.json"))
+    r = score(method_pack(), parse_assessment(data, "t.json"), today=date(2026, 12, 1))
     # A-1 (knock-out) gap 1; overall and p2 below their thresholds; 3 of 4 unanswered
     assert verdict_condition(r, method_pack(), "nl") == (
         "Gereed als knock-out A-1 vóór 1 januari 2027 zijn doelniveau haalt, de totale "
@@ -124,3 +124,36 @@ def test_checkable_wording_says_what_would_make_an_item_checkable():
     )
     assert checkable_text(item(link="https://example.org"), "nl") == "controleerbaar"
     assert checkable_label(item(source="intranet", date="2025-01-01"), "en") == "checkable"
+
+
+def test_a_latest_day_that_has_passed_is_not_asked_for():
+    # the condition asked for target levels "vóór 27 november 2026" in a report of December
+    data = method_data()
+    data["responses"]["A-1"] = {"level": 2}
+    r = score(method_pack(), parse_assessment(data, "t.json"), today=date(2027, 1, 4))
+    assert verdict_condition(r, method_pack(), "nl").startswith(
+        "Gereed als knock-out A-1 zijn doelniveau haalt (de uiterste datum, 1 januari 2027, is "
+        "al voorbij), "
+    )
+    assert verdict_condition(r, method_pack(), "en").startswith(
+        "Ready when knock-out A-1 reaches its target (the latest day, 1 January 2027, has passed), "
+    )
+
+
+def test_planned_points_past_their_deadline_are_named():
+    # the forecast counts a planned point (an owner, no risk) even when its deadline has
+    # passed; "if every planned point is finished on time" then needs saying which cannot be
+    from assessment.messages import late_planned_text
+
+    data = method_data()
+    data["actions"]["B-2"] = {"owner": "Team KCC"}
+    r = score(method_pack(), parse_assessment(data, "t.json"), today=date(2026, 12, 21))
+    assert [p.criterion for p in r.improvement_points if p.planned and p.overdue] == ["B-2"]
+    assert late_planned_text(r.improvement_points, "nl") == (
+        "Meegeteld, maar al over de deadline: 1 punt (B-2)."
+    )
+    assert late_planned_text(r.improvement_points, "en") == (
+        "Counted, but already past the deadline: 1 point (B-2)."
+    )
+    on_time = score(method_pack(), parse_assessment(data, "t.json"), today=date(2026, 12, 1))
+    assert late_planned_text(on_time.improvement_points, "nl") == ""

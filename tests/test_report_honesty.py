@@ -153,4 +153,4 @@ def test_evidence_older_than_a_year_is_marked(pages, demo):
     old = [e.id for e in assessment.evidence if e.date and e.date.year < 2025]
     assert "E19" in old  # the demo's function profile of November 2024
     index = " ".join(p for p in pages if "Bewijsregister" in p)
-    assert re.search(r"E19 .{0,200}?1 nov\.? 2024 ouder dan een jaar", index)
+    assert re.search(r"E19 .{0,200}?1 nov\.? 2024 meer dan een jaar vóór de beoordeling", index)

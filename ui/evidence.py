@@ -10,7 +10,7 @@ from typing import Any
 import streamlit as st
 
 from assessment.assessments import Evidence
-from assessment.cycle import is_stale
+from assessment.cycle import is_future, is_stale
 from assessment.fieldwork.evidence import source_label
 from assessment.i18n import localise
 from assessment.links import web_href
@@ -18,6 +18,7 @@ from assessment.messages import (
     CHECKABLE,
     NOT_CHECKABLE,
     checkable_label,
+    future_label,
     kind_label,
     stale_label,
     to_make_checkable_text,
@@ -235,6 +236,8 @@ def _badges(item: Evidence, assessed: date, lang: str) -> str:
     ]
     if is_stale(item, assessed):
         badges.append(f":gray-badge[:material/history: {md(stale_label(lang))}]")
+    if is_future(item, date.today()):
+        badges.append(f":orange-badge[:material/event_busy: {md(future_label(lang))}]")
     if item.personal_data:
         badges.append(f":orange-badge[:material/shield_person: {md(t('personal_data', lang))}]")
     return " ".join(badges)

@@ -10,6 +10,7 @@ from assessment.i18n import localise
 from assessment.messages import (
     completeness_text,
     forecast_label,
+    late_planned_text,
     one_decimal,
     pct,
     reason_text,
@@ -62,6 +63,7 @@ def render() -> None:
     for warning in (
         unowned_knockouts_text(result.improvement_points, lang),
         unplanned_text(result.improvement_points, lang) if ahead is not None else "",
+        late_planned_text(result.improvement_points, lang) if ahead is not None else "",
     ):
         if warning:
             st.warning(md(warning))

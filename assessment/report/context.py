@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .. import messages
 from ..assessments import Assessment, Evidence
-from ..cycle import is_stale
+from ..cycle import is_future, is_stale
 from ..fieldwork.evidence import source_label
 from ..formats import long_date, month_name, number, short_date
 from ..i18n import language, localise
@@ -96,6 +96,7 @@ class CriterionView:
     weight: str
     applicable: bool
     answered: bool
+    to_confirm: bool  # carried over from the last cycle, counted, not yet re-confirmed
     claimed: str  # "3" / "–"
     claimed_label: str  # "3 · Werkend"
     evidenced: str
@@ -196,7 +197,8 @@ class EvidenceView:
     supports: tuple[str, ...]
     not_checkable: str = ""  # '' when checkable
     support_anchors: tuple[tuple[str, str], ...] = ()  # (criterion id, its anchor)
-    stale: str = ""  # "ouder dan een jaar" when dated more than a year before the assessment
+    stale: str = ""  # said when dated more than a year before the assessment
+    future: str = ""  # said when dated after the report date
 
 
 @dataclass(frozen=True)
@@ -228,6 +230,7 @@ class Forecast:
     verdict: Verdict | None
     counted: str = ""  # which points are counted
     unplanned: str = ""  # the points that are not, named
+    late: str = ""  # the counted points already past their deadline, named
 
 
 @dataclass(frozen=True)
@@ -362,7 +365,7 @@ def _criterion_view(
     else:
         missing = t["nothing_missing"]
     if res.applicable and not res.answered:
-        missing = f"{t['finding_unanswered'].capitalize()}. {missing}"
+        missing = f"{_unanswered(res, t).capitalize()}. {missing}"
     return CriterionView(
         id=criterion.id,
         anchor=anchor("c", criterion.id),
@@ -372,6 +375,7 @@ def _criterion_view(
         weight=number(res.weight, lang),
         applicable=res.applicable,
         answered=res.answered,
+        to_confirm=_carried(res),
         claimed=(
             str(res.claimed)
             if res.claimed is not None
@@ -379,6 +383,7 @@ def _criterion_view(
         ),
         claimed_label=(
             _level(pack, res.claimed, lang)
+            + (f" ({t['to_confirm_mark']})" if _carried(res) else "")
             if res.claimed is not None
             else (t["not_applicable"] if not res.applicable else t["not_answered"]).replace(
                 " ", "\u00a0"
@@ -420,6 +425,19 @@ def _criterion_view(
     )
 
 
+def _carried(res: CriterionResult) -> bool:
+    """Whether ``res`` counts with a level carried over from the last cycle that nobody has
+    re-confirmed yet (counted in the scores, not as answered)."""
+    return res.applicable and res.to_confirm and res.claimed is not None
+
+
+def _unanswered(res: CriterionResult, t: dict[str, str]) -> str:
+    """Why an applicable criterion is not answered, and the level it counts with."""
+    if _carried(res):
+        return t["finding_to_confirm"].format(claimed=res.claimed)
+    return t["finding_unanswered"]
+
+
 def _not_checkable(item: Evidence, lang: str) -> str:
     """'' for a checkable item, else "niet controleerbaar: ..." with what would fix it."""
     return "" if item.checkable else messages.checkable_text(item, lang)
@@ -453,9 +471,10 @@ def _findings(
         if not res.applicable:
             continue
         parts: list[str] = []
+        counted = res.answered or _carried(res)  # a level of its own is in the scores
         if not res.answered:
-            parts.append(t["finding_unanswered"])
-        elif res.unbacked:
+            parts.append(_unanswered(res, t))
+        if counted and res.unbacked:
             parts.append(t["finding_unbacked"].format(claimed=res.claimed, evidenced=res.evidenced))
         if (res.gap or 0) > 0:
             key = "finding_gap_1" if res.gap == 1 else "finding_gap"
@@ -463,7 +482,7 @@ def _findings(
             needs = messages.level_needs(pack, res.id, res.target, res.kinds, lang)
             if needs:
                 parts.append(needs)
-            elif res.answered:  # the evidence's kinds reach the target; the claim does not
+            elif counted:  # the evidence's kinds reach the target; the claim does not
                 parts.append(t["finding_claim_low"].format(claimed=res.claimed))
         if not parts:
             continue
@@ -557,11 +576,15 @@ def _load_rows(result: Result, lang: str) -> tuple[tuple[LoadRow, ...], tuple[Lo
 
 
 def _overrides(pack: Pack, lang: str) -> tuple[tuple[str, str, str, str], ...]:
-    """Criteria with their own rules or effort: (anchor, id, rules, effort)."""
+    """Criteria with their own rules or an effort other than the default: (anchor, id, rules,
+    effort). A criterion that repeats the default effort does not differ, so is not listed
+    (the chapter says these rows differ from the table above)."""
     t = labels(lang)
     rows = []
+    default = pack.planning.default_effort_days
     for _, criterion in pack.criteria():
-        if not criterion.requires and criterion.effort_days is None:
+        own_effort = criterion.effort_days not in (None, default)
+        if not criterion.requires and not own_effort:
             continue
         rules = "; ".join(
             f"{t['level']} {level}: "
@@ -571,16 +594,12 @@ def _overrides(pack: Pack, lang: str) -> tuple[tuple[str, str, str, str], ...]:
             )
             for level in sorted(criterion.requires)
         )
-        effort = (
-            t["working_days"].format(days=criterion.effort_days)
-            if criterion.effort_days is not None
-            else ""
-        )
+        effort = t["working_days"].format(days=criterion.effort_days) if own_effort else ""
         rows.append((anchor("c", criterion.id), criterion.id, rules, effort))
     return tuple(rows)
 
 
-def _evidence_views(assessment: Assessment, lang: str) -> tuple[EvidenceView, ...]:
+def _evidence_views(assessment: Assessment, today: date, lang: str) -> tuple[EvidenceView, ...]:
     out = []
     for e in assessment.evidence:
         out.append(
@@ -600,6 +619,7 @@ def _evidence_views(assessment: Assessment, lang: str) -> tuple[EvidenceView, ..
                 not_checkable=_not_checkable(e, lang),
                 support_anchors=tuple((c, anchor("c", c)) for c in e.criteria),
                 stale=messages.stale_label(lang) if is_stale(e, assessment.assessment_date) else "",
+                future=messages.future_label(lang) if is_future(e, today) else "",
             )
         )
     return tuple(out)
@@ -709,14 +729,16 @@ def build_context(
             latest=format_date(result.latest, lang),
         )
         unplanned = messages.unplanned_text(result.improvement_points, lang)
+        late = messages.late_planned_text(result.improvement_points, lang)
         fc = Forecast(
             text,
             messages.pct(outlook.overall.readiness, lang),
             fc_verdict,
             counted,
             unplanned,
+            late,
         )
-        forecast_note = " ".join(x for x in (text, counted, unplanned) if x)
+        forecast_note = " ".join(x for x in (text, counted, unplanned, late) if x)
 
     org = assessment.organisation
     facts: list[tuple[str, str]] = [(t["organisation"], org.name)]
@@ -823,7 +845,7 @@ def build_context(
         tags=tuple(
             TagView(g.id, localise(pack.tags[g.id], lang), _score(g, lang)) for g in result.tags
         ),
-        evidence=_evidence_views(assessment, lang),
+        evidence=_evidence_views(assessment, result.today, lang),
         method_paragraphs=paragraphs,
         scale=scale,
         thresholds=thresholds,

@@ -129,6 +129,19 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "niet beantwoord; telt als niveau 0",
         "en": "not answered; counts as level 0",
     },
+    "finding_to_confirm": {
+        "nl": "overgenomen uit de vorige cyclus en nog niet bevestigd; telt voorlopig als "
+        "niveau {claimed}",
+        "en": "carried over from the last cycle and not yet re-confirmed; counts as level "
+        "{claimed} for now",
+    },
+    "to_confirm_mark": {"nl": "nog te bevestigen", "en": "to re-confirm"},
+    "legend_to_confirm": {
+        "nl": "† = overgenomen uit de vorige cyclus en nog niet bevestigd: telt mee met het "
+        "overgenomen niveau, maar niet als beantwoord.",
+        "en": "† = carried over from the last cycle and not yet re-confirmed: counts with the "
+        "carried-over level, but not as answered.",
+    },
     "finding_needs": {"nl": "{needs}", "en": "{needs}"},
     "finding_claim_low": {
         "nl": "bewijs van de vereiste soort is gekoppeld, maar de organisatie claimt niveau "
@@ -178,6 +191,7 @@ LABELS: dict[str, dict[str, str]] = {
     "own_deadline": {"nl": "eigen deadline", "en": "own deadline"},
     "no_owner": {"nl": "nog toe te wijzen", "en": "to be assigned"},
     "timeline": {"nl": "Tijdlijn tot de audit", "en": "Timeline to the audit"},
+    "timeline_plan": {"nl": "Tijdlijn van het verbeterplan", "en": "Timeline of the plan"},
     "timeline_limited": {
         "nl": "De tijdlijn toont de eerste {count} verbeterpunten naar prioriteit.",
         "en": "The timeline shows the first {count} improvement points by priority.",
@@ -235,7 +249,7 @@ LABELS: dict[str, dict[str, str]] = {
     "source": {"nl": "Bron", "en": "Source"},
     "date": {"nl": "Datum", "en": "Date"},
     "file": {"nl": "Bestand", "en": "File"},
-    "supports": {"nl": "Onderbouwt", "en": "Supports"},
+    "supports": {"nl": "Gekoppeld aan", "en": "Linked to"},
     "personal_data": {"nl": "Persoonsgegevens", "en": "Personal data"},
     "personal_data_short": {"nl": "AVG", "en": "PD"},
     "personal_data_legend": {
@@ -397,8 +411,11 @@ METHOD: dict[str, list[str]] = {
         "niveau). Een niveau telt pas mee als het bewijs het draagt: elk niveau vraagt bepaalde "
         "soorten bewijs, en die vragen stapelen zich op. Niveau {top} vraagt dus ook het bewijs "
         "van alle lagere niveaus. Het aangetoonde niveau is het hoogste niveau, niet hoger dan "
-        "het geclaimde, waarvoor al het gevraagde bewijs aanwezig is. Een onbeantwoord "
-        "criterium telt als niveau 0.",
+        "het geclaimde, waarvoor al het gevraagde bewijs aanwezig is. Alleen bewijs dat een "
+        "ander kan nagaan telt: een bestand (ook een gewist bestand waarvan de vingerafdruk "
+        "bewaard is), een link, of een bron samen met een datum. Bewijs met alleen een titel "
+        "staat in de lijst, gemarkeerd als niet controleerbaar, maar draagt geen niveau. Een "
+        "onbeantwoord criterium telt als niveau 0.",
         "Elk criterium heeft een doelniveau (standaard {target}) en een gewicht (standaard "
         "{weight}). Het tekort is het doelniveau min het aangetoonde niveau, nooit minder dan "
         "nul. De gereedheid van een criterium is het aangetoonde niveau gedeeld door het doel, "
@@ -411,8 +428,11 @@ METHOD: dict[str, list[str]] = {
         "{ready_overall}%, elke pijler haalt minstens {ready_pillar}% en geen verplicht "
         "criterium heeft een tekort. Voorwaardelijk gereed: de totale gereedheid is minstens "
         "{conditional_overall}% en geen verplicht criterium heeft een tekort van meer dan "
-        "{conditional_gap} niveau. Anders: nog niet gereed. Er wordt vergeleken met de "
-        "onafgeronde getallen; het rapport toont één decimaal.",
+        "{conditional_gap} niveau. Anders: nog niet gereed. Zolang niet elk criterium dat van "
+        "toepassing is beantwoord is, is de beoordeling nooit gereed: haalt zij de drempels "
+        "van gereed, dan is zij voorwaardelijk gereed. Er wordt vergeleken met de onafgeronde "
+        "getallen; het rapport toont één decimaal, met een 5 naar boven afgerond (81,25% "
+        "staat er als 81,3%).",
         "Elk criterium met een tekort krijgt een verbeterpunt, van het aangetoonde niveau naar "
         "het doel. De prioriteit: verplichte criteria eerst, dan het grootste gewicht maal "
         "tekort, dan de volgorde van de criteriaset. De voorgestelde deadline ligt het aantal "
@@ -420,17 +440,22 @@ METHOD: dict[str, list[str]] = {
         "standaard {effort} werkdagen per niveau tekort. Alles moet uiterlijk {buffer} "
         "werkdagen voor de audit klaar zijn; een eigen deadline van de organisatie gaat voor, "
         "maar een deadline na die uiterste datum is gemarkeerd als risico.",
-        "De vooruitblik naar de auditdag rekent opnieuw met de aanname dat elk verbeterpunt "
-        "met een deadline vóór de auditdatum op tijd is afgerond en zijn criterium dan op het "
-        "doelniveau staat.",
+        "De vooruitblik naar de auditdag rekent opnieuw alsof elk gepland verbeterpunt zijn "
+        "criterium op het doelniveau heeft gebracht; de andere criteria blijven op hun "
+        "aangetoonde niveau. Gepland is een punt dat afgerond is, of dat een eigenaar heeft en "
+        "geen risico is (zijn deadline ligt niet na de uiterste datum). Een punt zonder "
+        "eigenaar of met een risico telt niet mee. De vooruitblik is dus de uitkomst als elk "
+        "gepland punt op tijd af is, geen verwachting.",
     ],
     "en": [
         "For every criterion the organisation states the level it is at (the claimed level). "
         "A level only counts when the evidence backs it: each level asks for certain kinds of "
         "evidence, and these requirements add up, so level {top} also needs the evidence of "
         "every lower level. The evidenced level is the highest level, no higher than the "
-        "claimed one, for which all the required evidence is present. An unanswered criterion "
-        "counts as level 0.",
+        "claimed one, for which all the required evidence is present. Only evidence that "
+        "someone else can check counts: a file (also an erased file whose fingerprint is kept), "
+        "a link, or a source together with a date. An item with only a title is listed, marked "
+        "as not checkable, but backs no level. An unanswered criterion counts as level 0.",
         "Every criterion has a target level (by default {target}) and a weight (by default "
         "{weight}). The gap is the target minus the evidenced level, never less than zero. A "
         "criterion's readiness is its evidenced level divided by its target, at most 100%.",
@@ -442,8 +467,10 @@ METHOD: dict[str, list[str]] = {
         "{ready_overall}%, every pillar reaches at least {ready_pillar}% and no mandatory "
         "criterion has a gap. Conditionally ready: overall readiness is at least "
         "{conditional_overall}% and no mandatory criterion has a gap of more than "
-        "{conditional_gap} level. Otherwise: not ready yet. Comparisons use the unrounded "
-        "numbers; the report shows one decimal.",
+        "{conditional_gap} level. Otherwise: not ready yet. As long as not every applicable "
+        "criterion is answered, the assessment is never ready: if it meets the thresholds of "
+        "ready, it is conditionally ready. Comparisons use the unrounded numbers; the report "
+        "shows one decimal, a 5 rounded up (81.25% shows as 81.3%).",
         "Every criterion with a gap gets an improvement point, from the evidenced level to the "
         "target. Priority: mandatory criteria first, then the largest weight times gap, then "
         "the order of the criteria pack. The proposed deadline lies as many working days "
@@ -451,9 +478,12 @@ METHOD: dict[str, list[str]] = {
         "working days per level of gap. Everything must be done {buffer} working days before "
         "the audit; the organisation's own deadline takes precedence, but a deadline after "
         "that latest date is marked at risk.",
-        "The outlook to the audit day scores again on the assumption that every improvement "
-        "point due before the audit date is finished on time, its criterion then being at "
-        "its target level.",
+        "The outlook to the audit day scores again as if every planned improvement point had "
+        "brought its criterion to its target level; the other criteria stay at their evidenced "
+        "level. A point is planned when it is done, or when it has an owner and is not at risk "
+        "(its deadline is not after the latest date). A point without an owner, or at risk, "
+        "does not count. The outlook is therefore the outcome if every planned point is "
+        "finished on time, not an expectation.",
     ],
 }
 

@@ -214,7 +214,7 @@ def chart_alt(ctx: ReportContext, name: str) -> str:
     elif name == "tags":
         title, data = t["tags"], tag_summary(result, pack, lang)
     else:
-        title = t["timeline"]
+        title = t["timeline"] if ctx.assessment.audit_date else t["timeline_plan"]
         data = timeline_summary(result, ctx.assessment, lang, limit=TIMELINE_LIMIT)
     return f"{title}. {data}." if data else title
 
