@@ -65,3 +65,20 @@ def test_plan_page_flags_overdue_points_unowned_knockouts_and_workload(db):
     # the plan's flags are words, in the page's language (an emoji needs a font of its own)
     (plan,) = [d for d in at.dataframe if "overdue" in d.value.columns]
     assert set(plan.value["overdue"]) == {"ja", ""} and set(plan.value["at_risk"]) <= {"ja", ""}
+
+
+def test_planned_points_past_their_deadline_are_named_beside_the_forecast(db, new_assessment):
+    # planned (an owner, not at risk) but overdue: counted in the forecast, which says "if
+    # every planned point is finished on time", so the page names it
+    aid = db.create_assessment(
+        new_assessment(
+            "Gemeente Laat",
+            assessment_date="2026-01-05",
+            audit_date="2099-01-01",
+            responses={"OPEN-01": {"level": 1}},
+            actions={"OPEN-01": {"owner": "Teamleider KCC", "deadline": "2026-02-02"}},
+        )
+    )
+    at = results_page(aid)
+    warnings = [w.value.replace("\\", "") for w in at.warning]
+    assert "Meegeteld, maar al over de deadline: 1 punt (OPEN-01)." in warnings

@@ -86,3 +86,16 @@ def test_user_text_is_never_read_as_markup(tmp_path):
     assert out.exit_code == 0, out.output
     assert "Gemeente [/x] [bold red]Test[/bold red]" in out.stdout
     assert "[link=https://evil.example]Team[/link]" in out.stdout
+
+
+def test_the_table_names_planned_points_past_their_deadline(tmp_path):
+    data = json.loads((DATA / "method-assessment.json").read_text(encoding="utf-8"))
+    data["actions"]["B-2"] = {"owner": "Team KCC"}  # planned; its deadline is 18 December
+    path = tmp_path / "planned.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    args = ["score", str(path), "--criteria", str(DATA / "method.yaml")]
+    late = CliRunner(env={"COLUMNS": "220"}).invoke(main, [*args, "--today", "2026-12-21"])
+    assert late.exit_code == 0, late.output
+    assert "Meegeteld, maar al over de deadline: 1 punt (B-2)." in late.stdout
+    on_time = CliRunner(env={"COLUMNS": "220"}).invoke(main, [*args, "--today", "2026-12-01"])
+    assert "over de deadline" not in on_time.stdout
