@@ -98,3 +98,26 @@ def test_a_running_render_stops_at_its_next_page_and_the_worker_stays():
     # more on a loaded machine, where the worker (nice 10) gets little of the processor
     assert stopped < 10, f"the render went on for {stopped:.1f} s after it was cancelled"
     assert pdf == render(small_pack, small, "en", created=CREATED, timeout=None).pdf
+
+
+def test_a_closed_pool_cancels_its_queue_and_starts_no_worker_again():
+    # Streamlit's cache lets go of the app's pool with close(): a render still queued used
+    # to start a fresh worker afterwards, which nothing ever ended
+    pool = ReportPool(1, timeout=10, task=slow_task, initializer=None)
+    running = pool.submit(None, None, "2")
+    queued = pool.submit(None, None, "0")
+    deadline = time.monotonic() + 30
+    while running.state != "rendering" and time.monotonic() < deadline:
+        time.sleep(0.05)
+    pool.close()
+    with pytest.raises(ReportCancelled, match="closed before its turn"):
+        queued.result(timeout=10)
+    with pytest.raises(Exception):  # noqa: B017 - the worker was killed under it
+        running.result(timeout=10)
+    time.sleep(0.3)
+    assert pool.pool._executor is None  # no worker started again
+    late = pool.submit(None, None, "0")
+    with pytest.raises(ReportCancelled):
+        late.result(timeout=10)
+    pool.start()
+    assert pool.pool._executor is None

@@ -204,11 +204,12 @@ class ReportPool:
         self._queue: deque[RenderJob] = deque()
         self._running = 0
         self._started = False
+        self._closed = False  # closed for good: no job runs and no worker starts again
 
     def start(self) -> None:
-        """Start and warm up the workers now, in the background (once)."""
+        """Start and warm up the workers now, in the background (once; never once closed)."""
         with self._turn:
-            if self._started:
+            if self._started or self._closed:
                 return
             self._started = True
         self.pool.start()
@@ -258,17 +259,24 @@ class ReportPool:
         return True
 
     def _run(self, job: RenderJob, args: tuple[object, ...]) -> None:
-        with self._turn:  # first in the queue and a worker free: this job's turn
-            while job in self._queue and (
-                self._queue[0] is not job or self._running >= self.workers
+        with self._turn:  # first in the queue and a worker free (or closed): this job's turn
+            while (
+                job in self._queue
+                and not self._closed
+                and (self._queue[0] is not job or self._running >= self.workers)
             ):
                 self._turn.wait()
             if job not in self._queue:
                 return  # cancelled
-            self._queue.popleft()
-            self._running += 1
-            job.state = "rendering"
+            closed = self._closed
+            self._queue.remove(job)
+            if not closed:
+                self._running += 1
+                job.state = "rendering"
             self._turn.notify_all()
+        if closed:  # let go of while it waited: no worker starts for it
+            job._finish(error=ReportCancelled("the report worker was closed before its turn"))
+            return
         pdf, error = None, None
         try:
             pdf = self._render(job.number, args)
@@ -281,11 +289,18 @@ class ReportPool:
         job._finish(pdf, error)
 
     def _render(self, number: int, args: tuple[object, ...]) -> bytes:
+        if self._closed:
+            raise ReportCancelled("the report worker was closed")
         try:  # a worker that is still starting up: its warm-up is not the render's time
             self.pool.ready(WARM_UP_LIMIT)
         except Exception:
             self.pool.kill()
+            if self._closed:
+                raise ReportCancelled("the report worker was closed") from None
             raise ReportError("the report worker process could not start") from None
+        if self._closed:  # closed while this render started a worker: end it again
+            self.pool.kill()
+            raise ReportCancelled("the report worker was closed")
         future = self.pool.submit(_run_task, self.task, number, *args)
         # the worker keeps the time limit; this is for a worker that stopped answering
         try:
@@ -301,7 +316,11 @@ class ReportPool:
             raise ReportError("the report worker process stopped unexpectedly") from None
 
     def close(self) -> None:
-        """End the workers now (renders still open fail)."""
+        """End the workers now, for good: renders under way fail, queued ones are cancelled,
+        and no worker starts again (a pool that was let go of must leave nothing behind)."""
+        with self._turn:
+            self._closed = True
+            self._turn.notify_all()
         self.pool.kill()
 
 
