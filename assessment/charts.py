@@ -52,7 +52,8 @@ _LABELS: dict[str, dict[str, str]] = {
     "start": {"nl": "Start", "en": "Start"},
     "deadline": {"nl": "Deadline", "en": "Deadline"},
     "at_risk": {"nl": "Risico", "en": "At risk"},
-    "on_time": {"nl": "Deadline op tijd", "en": "Deadline in time"},
+    "on_time": {"nl": "Deadline op tijd", "en": "Deadline on time"},
+    "pending": {"nl": "Deadline nog niet verstreken", "en": "Deadline not yet passed"},
     "late": {"nl": "Na de uiterste datum", "en": "After the latest date"},
     "overdue": {"nl": "Verlopen", "en": "Overdue"},
     "plan": {"nl": "Planning", "en": "Planning"},
@@ -349,14 +350,19 @@ def tag_chart(result: Result, pack: Pack, lang: str = "nl", *, width: int = 440)
 
 
 # a point's state on the timeline, in the legend's order, with its colour
-TIMELINE_STATES = {"on_time": NAVY, "overdue": AMBER, "late": ACCENT}
+TIMELINE_STATES = {"on_time": NAVY, "pending": NAVY, "overdue": AMBER, "late": ACCENT}
 
 
-def timeline_state(point: Any) -> str:
-    """``overdue`` (not done, the deadline passed), ``late`` (the deadline is after the
-    latest finish day) or ``on_time`` (neither; named "Deadline op tijd": it says nothing of
-    an owner or of progress)."""
-    return "overdue" if point.overdue else "late" if point.at_risk else "on_time"
+def timeline_state(point: Any, latest: Any = None) -> str:
+    """``overdue`` (not done, the deadline passed), ``late`` (at risk: the work does not fit
+    before the latest finish day), ``on_time`` (neither; named "Deadline op tijd": it says
+    nothing of an owner or of progress) or, without an audit date (no ``latest``),
+    ``pending`` (the deadline has not passed: there is no latest day to be on time for)."""
+    if point.overdue:
+        return "overdue"
+    if point.at_risk:
+        return "late"
+    return "on_time" if latest is not None else "pending"
 
 
 def timeline_rows(result: Result, assessment: Assessment, lang: str) -> list[dict[str, Any]]:
@@ -366,7 +372,7 @@ def timeline_rows(result: Result, assessment: Assessment, lang: str) -> list[dic
             "point": f"{p.priority}. {p.criterion}",
             "start": assessment.assessment_date.isoformat(),
             "deadline": p.deadline.isoformat(),
-            "state": chart_label(timeline_state(p), lang),
+            "state": chart_label(timeline_state(p, result.latest), lang),
             "status": p.status,
         }
         for p in result.improvement_points

@@ -178,7 +178,7 @@ def unplanned_text(points: Iterable[ImprovementPoint], lang: str) -> str:
                 "nl": f"{n} {'punt loopt' if n == 1 else 'punten lopen'} risico "
                 "(deadline na de uiterste datum)",
                 "en": f"{n} {'point is' if n == 1 else 'points are'} at risk "
-                "(deadline after the latest day)",
+                "(deadline after the latest date)",
             }[language(lang)]
             + f" ({', '.join(at_risk)})"
         )
@@ -220,7 +220,7 @@ def unowned_knockouts_text(points: Iterable[ImprovementPoint], lang: str) -> str
 def verdict_condition(result: Result, pack: Pack, lang: str) -> str:
     """What a conditional (or not-ready) verdict waits for, in one sentence; '' when ready.
 
-    "Gereed als OPEN-08 en LEARN-01 vóór 18 maart 2027 hun doelniveau halen, de totale
+    "Gereed als OPEN-08 en LEARN-01 uiterlijk 18 maart 2027 hun doelniveau halen, de totale
     gereedheid 75% haalt en de 2 open criteria beantwoord zijn."
     """
     if result.verdict == "ready":
@@ -234,14 +234,14 @@ def verdict_condition(result: Result, pack: Pack, lang: str) -> str:
         ids = _join(gaps, _AND[language(lang)])
         if lang == "en":
             verb = "reaches its" if len(gaps) == 1 else "reach their"
-            when = f" (the latest day, {by}, has passed)" if passed else f" by {by}" if by else ""
+            when = f" (the latest date, {by}, has passed)" if passed else f" by {by}" if by else ""
             needs.append(f"knock-out {ids} {verb} target{when}")
         else:
             verb = "zijn doelniveau haalt" if len(gaps) == 1 else "hun doelniveau halen"
             if passed:
                 needs.append(f"knock-out {ids} {verb} (de uiterste datum, {by}, is al voorbij)")
             else:
-                needs.append(f"knock-out {ids} {'vóór ' + by + ' ' if by else ''}{verb}")
+                needs.append(f"knock-out {ids} {'uiterlijk ' + by + ' ' if by else ''}{verb}")
     overall = result.overall.readiness or 0.0
     if overall < t.ready_overall:
         needs.append(

@@ -180,3 +180,14 @@ def test_the_timeline_shows_overdue_points_as_overdue_and_names_only_shown_state
     # on the planning day nothing is overdue, and the legend does not name it
     spec = charts.timeline_chart(planned, assessment, "nl", limit=1)
     assert "Verlopen" not in spec["layer"][0]["encoding"]["color"]["scale"]["domain"]
+
+
+def test_without_an_audit_date_no_point_is_called_on_time(scored):
+    # there is no latest day to be on time for: a deadline still ahead is just that
+    pack, assessment, _, _ = scored
+    undated = assessment.model_copy(update={"audit_date": None})
+    result = score(pack, undated, today=undated.assessment_date)
+    spec = charts.timeline_chart(result, undated, "en")
+    states = {v["state"] for v in spec["layer"][0]["data"]["values"]}
+    assert states == {"Deadline not yet passed"}
+    assert charts.timeline_state(result.improvement_points[0], result.latest) == "pending"

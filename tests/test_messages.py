@@ -84,7 +84,7 @@ def test_the_verdict_names_its_condition():
     r = score(method_pack(), parse_assessment(data, "t.json"), today=date(2026, 12, 1))
     # A-1 (knock-out) gap 1; overall and p2 below their thresholds; 3 of 4 unanswered
     assert verdict_condition(r, method_pack(), "nl") == (
-        "Gereed als knock-out A-1 vóór 1 januari 2027 zijn doelniveau haalt, de totale "
+        "Gereed als knock-out A-1 uiterlijk 1 januari 2027 zijn doelniveau haalt, de totale "
         "gereedheid 75% haalt, pijler ‘Pillar two’ 60% haalt en het open criterium "
         "beantwoord is."
     )
@@ -136,7 +136,8 @@ def test_a_latest_day_that_has_passed_is_not_asked_for():
         "al voorbij), "
     )
     assert verdict_condition(r, method_pack(), "en").startswith(
-        "Ready when knock-out A-1 reaches its target (the latest day, 1 January 2027, has passed), "
+        "Ready when knock-out A-1 reaches its target (the latest date, 1 January 2027, has "
+        "passed), "
     )
 
 

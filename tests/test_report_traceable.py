@@ -58,18 +58,19 @@ def _method(html: str) -> str:
     [
         (
             "nl",
-            "Gepland is een punt dat afgerond is, of dat een eigenaar heeft en geen risico is",
+            "Gepland is een punt dat afgerond is, of dat een eigenaar heeft en geen risico loopt",
             "Bewijs met alleen een titel staat in de lijst, gemarkeerd als niet controleerbaar, "
             "maar draagt geen niveau",
-            "Zolang niet elk criterium dat van toepassing is beantwoord is, is de beoordeling "
-            "nooit gereed",
+            "Zolang niet elk criterium dat van toepassing is beantwoord is en elk overgenomen "
+            "antwoord bevestigd, is de beoordeling nooit gereed",
             "81,25% staat er als 81,3%",
         ),
         (
             "en",
             "A point is planned when it is done, or when it has an owner and is not at risk",
             "An item with only a title is listed, marked as not checkable, but backs no level",
-            "As long as not every applicable criterion is answered, the assessment is never ready",
+            "As long as not every applicable criterion is answered and every carried-over "
+            "response re-confirmed, the assessment is never ready",
             "81.25% shows as 81.3%",
         ),
     ],
@@ -90,28 +91,50 @@ def test_the_method_chapter_states_the_rules_the_figures_follow(
     assert len(result.forecast.planned) == sum(p.planned for p in points) < len(points)
 
 
-def test_a_carried_over_level_is_said_as_counted_not_as_level_0():
-    pack, assessment = _demo()
+def _carried(assessment, *ids: str):
     responses = dict(assessment.responses)
-    responses["LEARN-02"] = responses["LEARN-02"].model_copy(update={"to_confirm": True})
-    assessment = assessment.model_copy(update={"responses": responses})
+    for cid in ids:
+        responses[cid] = responses[cid].model_copy(update={"to_confirm": True})
+    return assessment.model_copy(update={"responses": responses})
+
+
+def test_a_carried_over_level_is_said_as_counted_not_as_level_0():
+    # OPEN-03 claims 2 and its evidence backs 1: the claim counts (the method caps it), and
+    # the report said "niet beantwoord; telt als niveau 0"
+    pack, assessment = _demo()
+    assessment = _carried(assessment, "OPEN-03", "HANDLE-13")  # HANDLE-13: not applicable
+    result = score(pack, assessment, today=TODAY)
+    assert (result.criterion("OPEN-03").claimed, result.criterion("OPEN-03").evidenced) == (2, 1)
     ctx = build_context(pack, assessment, "nl", today=TODAY)
-    view = next(c for p in ctx.pillars for c in p.criteria if c.id == "LEARN-02")
+    views = {c.id: c for p in ctx.pillars for c in p.criteria}
+    view = views["OPEN-03"]
     assert view.to_confirm and not view.answered
-    assert view.claimed == "3"
+    assert (view.claimed, view.evidenced) == ("2", "1")
     assert view.claimed_label.endswith("(nog te bevestigen)")
     assert view.missing.startswith(
-        "Overgenomen uit de vorige cyclus en nog niet bevestigd; telt voorlopig als niveau 3."
+        "Overgenomen uit de vorige cyclus en nog niet bevestigd; telt voorlopig mee met "
+        "geclaimd niveau 2."
     )
     assert "niveau 0" not in view.missing
-    result = score(pack, assessment, today=TODAY)
-    assert result.criterion("LEARN-02").evidenced == 3  # what the scores use
+    finding = next(f for p in ctx.pillars for f in p.findings if f.criterion == "OPEN-03")
+    assert "geclaimd niveau 2, met bewijs aangetoond niveau 1" in finding.text
+    # a carried-over not-applicable mark is marked too
+    assert views["HANDLE-13"].to_confirm and views["HANDLE-13"].claimed_label == (
+        "n.v.t. (nog te bevestigen)"
+    )
     html = _html(pack, assessment, "nl")
-    row = re.search(r'href="#c-LEARN-02".*?</tr>', html)
-    assert row is not None and '3<span class="carried">†</span>' in row.group(0)
+    for cid, claimed in (("OPEN-03", "2"), ("HANDLE-13", "n.v.t.")):
+        rows = re.findall(rf'href="#c-{cid}".*?</tr>', html)  # the pillar table's is one
+        assert any(f'{claimed}<span class="carried">†</span>' in row for row in rows), cid
     assert "† = overgenomen uit de vorige cyclus en nog niet bevestigd" in html
     # the legend only where a pillar holds such a criterion
     assert "† = " not in _html(*_demo(), "nl")
+    english = build_context(pack, assessment, "en", today=TODAY)
+    view = next(c for p in english.pillars for c in p.criteria if c.id == "OPEN-03")
+    assert view.missing.startswith(
+        "Carried over from the last cycle and not yet re-confirmed; counts for now with "
+        "claimed level 2."
+    )
 
 
 def test_evidence_dated_in_the_future_is_marked():

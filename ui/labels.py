@@ -445,13 +445,12 @@ LABELS: dict[str, dict[str, str]] = {
     "on_audit_day": _chart("audit_day"),
     "condition": {"nl": "Voorwaarde", "en": "Condition"},
     "forecast_help": {
-        "nl": "Als elk gepland verbeterpunt op tijd klaar is. Gepland is een punt dat gereed is, "
-        "of "
-        "een eigenaar heeft en een deadline uiterlijk op de laatste dag vóór de audit; andere "
-        "punten tellen niet mee.",
+        "nl": "Als elk gepland verbeterpunt op tijd klaar is. Gepland is een punt dat afgerond "
+        "is, of een eigenaar heeft en geen risico loopt (het werk past in de tijd tot de "
+        "uiterste datum, een aantal werkdagen vóór de audit); andere punten tellen niet mee.",
         "en": "If every planned improvement point is finished on time. A point is planned when it "
-        "is done, or has an owner and a deadline no later than the latest day before the "
-        "audit; other points do not count.",
+        "is done, or has an owner and is not at risk (its work fits in the time up to the "
+        "latest date, some working days before the audit); other points do not count.",
     },
     "per_pillar": _shared(COMPARE_WORDS["pillars"]),
     "per_tag": {"nl": "Per ontwikkelelement", "en": "Per development element"},

@@ -375,7 +375,7 @@ def _criterion_view(
         weight=number(res.weight, lang),
         applicable=res.applicable,
         answered=res.answered,
-        to_confirm=_carried(res),
+        to_confirm=res.to_confirm,  # a carried-over not-applicable mark too
         claimed=(
             str(res.claimed)
             if res.claimed is not None
@@ -383,12 +383,12 @@ def _criterion_view(
         ),
         claimed_label=(
             _level(pack, res.claimed, lang)
-            + (f" ({t['to_confirm_mark']})" if _carried(res) else "")
             if res.claimed is not None
             else (t["not_applicable"] if not res.applicable else t["not_answered"]).replace(
                 " ", "\u00a0"
             )
-        ),
+        )
+        + (f" ({t['to_confirm_mark']})" if res.to_confirm else ""),
         evidenced="–" if res.evidenced is None else str(res.evidenced),
         evidenced_label=_level(pack, res.evidenced, lang),
         target=str(res.target),

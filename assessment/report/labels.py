@@ -56,21 +56,6 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "readiness_chart_now": {"nl": "Gereedheid per pijler", "en": "Readiness per pillar"},
     "forecast": {"nl": "Vooruitblik naar de auditdag", "en": "Outlook to the audit day"},
-    "forecast_text": {
-        "nl": "Als alle verbeterpunten met een deadline vóór de audit op {audit} op tijd zijn "
-        "afgerond, komt de totale gereedheid op de auditdag op {readiness} "
-        "({verdict}). {late}",
-        "en": "If every improvement point due before the audit on {audit} is finished on time, "
-        "overall readiness on the audit day will be {readiness} ({verdict}). {late}",
-    },
-    "forecast_late": {
-        "nl": "{count} verbeterpunten zijn pas na de auditdatum gereed.",
-        "en": "{count} improvement points will only be finished after the audit date.",
-    },
-    "forecast_late_1": {
-        "nl": "1 verbeterpunt is pas na de auditdatum gereed.",
-        "en": "1 improvement point will only be finished after the audit date.",
-    },
     "forecast_none": {
         "nl": "Er is nog geen auditdatum gepland; een vooruitblik is daarom niet mogelijk.",
         "en": "No audit date has been planned yet, so there is no outlook.",
@@ -130,17 +115,17 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "not answered; counts as level 0",
     },
     "finding_to_confirm": {
-        "nl": "overgenomen uit de vorige cyclus en nog niet bevestigd; telt voorlopig als "
-        "niveau {claimed}",
-        "en": "carried over from the last cycle and not yet re-confirmed; counts as level "
-        "{claimed} for now",
+        "nl": "overgenomen uit de vorige cyclus en nog niet bevestigd; telt voorlopig mee met "
+        "geclaimd niveau {claimed}",
+        "en": "carried over from the last cycle and not yet re-confirmed; counts for now with "
+        "claimed level {claimed}",
     },
     "to_confirm_mark": {"nl": "nog te bevestigen", "en": "to re-confirm"},
     "legend_to_confirm": {
-        "nl": "† = overgenomen uit de vorige cyclus en nog niet bevestigd: telt mee met het "
-        "overgenomen niveau, maar niet als beantwoord.",
-        "en": "† = carried over from the last cycle and not yet re-confirmed: counts with the "
-        "carried-over level, but not as answered.",
+        "nl": "† = overgenomen uit de vorige cyclus en nog niet bevestigd: telt mee zoals "
+        "overgenomen, maar niet als beantwoord.",
+        "en": "† = carried over from the last cycle and not yet re-confirmed: counts as carried "
+        "over, but not as answered.",
     },
     "finding_needs": {"nl": "{needs}", "en": "{needs}"},
     "finding_claim_low": {
@@ -191,7 +176,10 @@ LABELS: dict[str, dict[str, str]] = {
     "own_deadline": {"nl": "eigen deadline", "en": "own deadline"},
     "no_owner": {"nl": "nog toe te wijzen", "en": "to be assigned"},
     "timeline": {"nl": "Tijdlijn tot de audit", "en": "Timeline to the audit"},
-    "timeline_plan": {"nl": "Tijdlijn van het verbeterplan", "en": "Timeline of the plan"},
+    "timeline_plan": {
+        "nl": "Tijdlijn van het verbeterplan",
+        "en": "Timeline of the improvement plan",
+    },
     "timeline_limited": {
         "nl": "De tijdlijn toont de eerste {count} verbeterpunten naar prioriteit.",
         "en": "The timeline shows the first {count} improvement points by priority.",
@@ -335,10 +323,12 @@ LABELS: dict[str, dict[str, str]] = {
         "readiness {readiness} ({verdict}).",
     },
     "forecast_counted": {
-        "nl": "Meegeteld zijn {planned} van de {total} verbeterpunten: die gereed zijn, of een "
-        "eigenaar hebben en een deadline uiterlijk {latest}.",
+        "nl": "Meegeteld zijn {planned} van de {total} verbeterpunten: die afgerond zijn, of "
+        "een eigenaar hebben en geen risico lopen (hun werk past in de tijd tot de "
+        "uiterste datum, {latest}).",
         "en": "Counted are {planned} of the {total} improvement points: those done, or with an "
-        "owner and a deadline no later than {latest}.",
+        "owner and not at risk (their work fits in the time up to the "
+        "latest date, {latest}).",
     },
     "points_unowned": {"nl": "Zonder eigenaar", "en": "Without an owner"},
     "points_overdue": {"nl": "Verlopen", "en": "Overdue"},
@@ -356,7 +346,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "deadline_capped": {
         "nl": "; dat is na de uiterste datum, dus {latest}",
-        "en": "; that is after the latest day, so {latest}",
+        "en": "; that is after the latest date, so {latest}",
     },
     "deadline_own": {
         "nl": "eigen deadline {deadline} (voorgesteld was {proposed})",
@@ -415,7 +405,9 @@ METHOD: dict[str, list[str]] = {
         "ander kan nagaan telt: een bestand (ook een gewist bestand waarvan de vingerafdruk "
         "bewaard is), een link, of een bron samen met een datum. Bewijs met alleen een titel "
         "staat in de lijst, gemarkeerd als niet controleerbaar, maar draagt geen niveau. Een "
-        "onbeantwoord criterium telt als niveau 0.",
+        "onbeantwoord criterium telt als niveau 0. Een antwoord dat uit de vorige cyclus is "
+        "overgenomen en nog niet bevestigd, telt mee zoals het overgenomen is, maar geldt pas "
+        "als beantwoord wanneer het bevestigd is.",
         "Elk criterium heeft een doelniveau (standaard {target}) en een gewicht (standaard "
         "{weight}). Het tekort is het doelniveau min het aangetoonde niveau, nooit minder dan "
         "nul. De gereedheid van een criterium is het aangetoonde niveau gedeeld door het doel, "
@@ -429,7 +421,8 @@ METHOD: dict[str, list[str]] = {
         "criterium heeft een tekort. Voorwaardelijk gereed: de totale gereedheid is minstens "
         "{conditional_overall}% en geen verplicht criterium heeft een tekort van meer dan "
         "{conditional_gap} niveau. Anders: nog niet gereed. Zolang niet elk criterium dat van "
-        "toepassing is beantwoord is, is de beoordeling nooit gereed: haalt zij de drempels "
+        "toepassing is beantwoord is en elk overgenomen antwoord bevestigd, is de beoordeling "
+        "nooit gereed: haalt zij de drempels "
         "van gereed, dan is zij voorwaardelijk gereed. Er wordt vergeleken met de onafgeronde "
         "getallen; het rapport toont één decimaal, met een 5 naar boven afgerond (81,25% "
         "staat er als 81,3%).",
@@ -438,14 +431,16 @@ METHOD: dict[str, list[str]] = {
         "tekort, dan de volgorde van de criteriaset. De voorgestelde deadline ligt het aantal "
         "werkdagen (maandag tot en met vrijdag) na de beoordeling dat het werk vraagt: "
         "standaard {effort} werkdagen per niveau tekort. Alles moet uiterlijk {buffer} "
-        "werkdagen voor de audit klaar zijn; een eigen deadline van de organisatie gaat voor, "
-        "maar een deadline na die uiterste datum is gemarkeerd als risico.",
+        "werkdagen voor de audit klaar zijn (de uiterste datum). Een eigen deadline van de "
+        "organisatie gaat voor; ligt die na de uiterste datum, dan loopt het punt risico. "
+        "Zonder eigen deadline wordt een voorgestelde deadline na de uiterste datum "
+        "teruggezet naar die datum, en loopt het punt ook risico: het werk past niet in de "
+        "tijd tot de audit.",
         "De vooruitblik naar de auditdag rekent opnieuw alsof elk gepland verbeterpunt zijn "
         "criterium op het doelniveau heeft gebracht; de andere criteria blijven op hun "
         "aangetoonde niveau. Gepland is een punt dat afgerond is, of dat een eigenaar heeft en "
-        "geen risico is (zijn deadline ligt niet na de uiterste datum). Een punt zonder "
-        "eigenaar of met een risico telt niet mee. De vooruitblik is dus de uitkomst als elk "
-        "gepland punt op tijd af is, geen verwachting.",
+        "geen risico loopt. Een ander punt, zonder eigenaar of met risico, telt niet mee. De "
+        "vooruitblik is dus de uitkomst als elk gepland punt op tijd af is, geen verwachting.",
     ],
     "en": [
         "For every criterion the organisation states the level it is at (the claimed level). "
@@ -455,7 +450,9 @@ METHOD: dict[str, list[str]] = {
         "claimed one, for which all the required evidence is present. Only evidence that "
         "someone else can check counts: a file (also an erased file whose fingerprint is kept), "
         "a link, or a source together with a date. An item with only a title is listed, marked "
-        "as not checkable, but backs no level. An unanswered criterion counts as level 0.",
+        "as not checkable, but backs no level. An unanswered criterion counts as level 0. A "
+        "response carried over from the last cycle and not yet re-confirmed counts as it was "
+        "carried over, but is answered only once it is re-confirmed.",
         "Every criterion has a target level (by default {target}) and a weight (by default "
         "{weight}). The gap is the target minus the evidenced level, never less than zero. A "
         "criterion's readiness is its evidenced level divided by its target, at most 100%.",
@@ -468,7 +465,8 @@ METHOD: dict[str, list[str]] = {
         "criterion has a gap. Conditionally ready: overall readiness is at least "
         "{conditional_overall}% and no mandatory criterion has a gap of more than "
         "{conditional_gap} level. Otherwise: not ready yet. As long as not every applicable "
-        "criterion is answered, the assessment is never ready: if it meets the thresholds of "
+        "criterion is answered and every carried-over response re-confirmed, the assessment is "
+        "never ready: if it meets the thresholds of "
         "ready, it is conditionally ready. Comparisons use the unrounded numbers; the report "
         "shows one decimal, a 5 rounded up (81.25% shows as 81.3%).",
         "Every criterion with a gap gets an improvement point, from the evidenced level to the "
@@ -476,14 +474,15 @@ METHOD: dict[str, list[str]] = {
         "the order of the criteria pack. The proposed deadline lies as many working days "
         "(Monday to Friday) after the assessment as the work takes: by default {effort} "
         "working days per level of gap. Everything must be done {buffer} working days before "
-        "the audit; the organisation's own deadline takes precedence, but a deadline after "
-        "that latest date is marked at risk.",
+        "the audit (the latest date). The organisation's own deadline takes precedence; if it "
+        "is after the latest date, the point is at risk. Without an own deadline, a proposed "
+        "deadline after the latest date is moved back to that date, and the point is at risk "
+        "too: the work does not fit in the time to the audit.",
         "The outlook to the audit day scores again as if every planned improvement point had "
         "brought its criterion to its target level; the other criteria stay at their evidenced "
-        "level. A point is planned when it is done, or when it has an owner and is not at risk "
-        "(its deadline is not after the latest date). A point without an owner, or at risk, "
-        "does not count. The outlook is therefore the outcome if every planned point is "
-        "finished on time, not an expectation.",
+        "level. A point is planned when it is done, or when it has an owner and is not at risk. "
+        "Any other point, without an owner or at risk, does not count. The outlook is "
+        "therefore the outcome if every planned point is finished on time, not an expectation.",
     ],
 }
 
