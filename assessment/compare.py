@@ -15,7 +15,7 @@ from typing import Any
 from .assessments import Assessment
 from .errors import IkmError
 from .i18n import counted, language, localise
-from .messages import VERDICTS, pct, signed
+from .messages import VERDICTS, pct, shown_change
 from .method import Result
 from .packs import Pack
 
@@ -227,7 +227,8 @@ def comparison_lines(comparison: Comparison, lang: str) -> list[str]:
         return _t("na", lang) if value is None else str(int(value))
 
     def readiness(change: Change) -> str:
-        delta = "" if change.delta is None else f" ({signed(change.delta, lang)})"
+        shown = shown_change(change.before, change.after, lang)
+        delta = f" ({shown})" if shown else ""
         return f"{pct(change.before, lang)} → {pct(change.after, lang)}{delta}"
 
     lines = [

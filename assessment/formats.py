@@ -6,6 +6,7 @@ and the report all format through these functions.
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
@@ -62,6 +63,8 @@ def decimal(value: float, lang: str | None, digits: int = 1) -> str:
     """A number with ``digits`` decimals (see :func:`rounded`): 67,9 in Dutch, 67.9 in
     English (no grouping)."""
     pattern = "0." + "0" * digits if digits else "0"
+    if not math.isfinite(value):  # nothing to round: Babel's ∞ or NaN, never an error
+        return format_decimal(value, pattern, locale=locale_of(lang))
     return format_decimal(rounded(value, digits), pattern, locale=locale_of(lang))
 
 

@@ -51,6 +51,15 @@ def signed(value: float, lang: str | None = None) -> str:
     return ("+" if rounded(value) >= 0 else "") + one_decimal(value, lang)
 
 
+def shown_change(before: float | None, after: float | None, lang: str | None = None) -> str:
+    """The change between two figures as they are shown (each rounded first), with its sign:
+    81,3% → 81,3% is "+0,0", never the "+0,1" of the unrounded difference; '' when either
+    side has none."""
+    if before is None or after is None:
+        return ""
+    return signed(float(rounded(after) - rounded(before)), lang)
+
+
 def pct(value: float | None, lang: str | None = None) -> str:
     """A readiness percentage with one decimal (decimal comma in Dutch), or an en dash."""
     return "–" if value is None else f"{one_decimal(value, lang)}%"

@@ -52,3 +52,15 @@ def test_every_shown_figure_uses_the_one_rounding():
     assert one_decimal(3.25, "nl") == "3,3"
     assert signed(-0.04, "nl") == "+0,0"
     assert signed(-0.05, "en") == "-0.1"
+
+
+def test_a_change_is_the_difference_of_the_shown_figures():
+    # 81,25 → 81,34 both show as 81,3%: the change shown is +0,0, not the +0,1 of 0.09
+    from assessment.formats import decimal
+    from assessment.messages import pct, shown_change
+
+    assert (pct(81.25, "nl"), pct(81.34, "nl")) == ("81,3%", "81,3%")
+    assert shown_change(81.25, 81.34, "nl") == "+0,0"
+    assert shown_change(60.04, 60.16, "en") == "+0.2"  # 60.0 → 60.2
+    assert shown_change(None, 60.0, "nl") == ""
+    assert decimal(float("inf"), "nl") == "∞"  # no error on a figure that is not finite

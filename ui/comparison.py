@@ -8,7 +8,7 @@ import streamlit as st
 from assessment import charts
 from assessment.chart_summaries import trend_summary
 from assessment.i18n import localise
-from assessment.messages import VERDICTS, pct, signed
+from assessment.messages import VERDICTS, pct, shown_change
 from ui import layout, services
 from ui.labels import t
 
@@ -47,7 +47,7 @@ def comparison_view(opened: services.Opened, lang: str) -> None:
     cols[0].metric(
         t("cmp_overall", lang),
         pct(result.overall.after, lang),
-        None if result.overall.delta is None else signed(result.overall.delta, lang),
+        shown_change(result.overall.before, result.overall.after, lang) or None,
     )
     with cols[1]:
         st.caption(t("cmp_verdict", lang))
@@ -64,7 +64,7 @@ def comparison_view(opened: services.Opened, lang: str) -> None:
                 t("col_pillar", lang): titles.get(p.id, p.id),
                 t("col_before", lang): pct(p.before, lang),
                 t("col_after", lang): pct(p.after, lang),
-                t("col_change", lang): "" if p.delta is None else signed(p.delta, lang),
+                t("col_change", lang): shown_change(p.before, p.after, lang),
             }
             for p in result.pillars
         ],

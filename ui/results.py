@@ -14,7 +14,7 @@ from assessment.messages import (
     one_decimal,
     pct,
     reason_text,
-    signed,
+    shown_change,
     unowned_knockouts_text,
     unplanned_text,
     verdict_condition,
@@ -54,7 +54,7 @@ def render() -> None:
         cols[2].metric(
             t("on_audit_day", lang),
             pct(later, lang),
-            delta=None if now is None or later is None else signed(later - now, lang),
+            delta=shown_change(now, later, lang) or None,
             help=t("forecast_help", lang),
         )
         cols[2].caption(

@@ -12,7 +12,7 @@ from ..assessments import Assessment
 from ..compare import Side, compare
 from ..formats import long_date
 from ..i18n import counted, in_language, language, localise
-from ..messages import completeness_text, pct, signed, verdict_label
+from ..messages import completeness_text, pct, shown_change, verdict_label
 from ..method import Result, score
 from ..packs import Pack
 
@@ -86,15 +86,12 @@ def comparison_appendix(
     before, after = found.before, found.after
     titles = {p.id: localise(p.title, lang) for p in (*old_pack.pillars, *pack.pillars)}
 
-    def change(value: float | None) -> str:
-        return "" if value is None else signed(value, lang)
-
     groups = [
         ComparisonRow(
             titles.get(p.id, p.id),
             pct(p.before, lang),
             pct(p.after, lang),
-            change(p.delta),
+            shown_change(p.before, p.after, lang),
             (p.delta or 0) < 0,
         )
         for p in found.pillars
@@ -104,7 +101,7 @@ def comparison_appendix(
             t["overall"],
             pct(found.overall.before, lang),
             pct(found.overall.after, lang),
-            change(found.overall.delta),
+            shown_change(found.overall.before, found.overall.after, lang),
             (found.overall.delta or 0) < 0,
         )
     )
