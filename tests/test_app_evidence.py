@@ -368,7 +368,7 @@ def test_a_card_says_everything_in_one_text_with_only_web_links_clickable(db, ne
     assert "2025-06-01 · intranet" in said and "OPEN-01 Klagen via meerdere kanalen" in said
     (second,) = [m.value for m in at.markdown if m.value.startswith("**E2 ")]
     assert "](" not in second and "file://server/share/x.pdf" in second.replace("\\", "")
-    assert "Ondersteunt: nog geen criterium" in second.replace("\\", "")
+    assert "Gekoppeld aan: nog geen criterium" in second.replace("\\", "")
     # a web address with brackets stays one link: no "]" ends the text around it early
     (third,) = [m.value for m in at.markdown if m.value.startswith("**E3 ")]
     assert "(<https://example.org/a\\]!\\[x\\](https://evil.example/p.png)>)" in third

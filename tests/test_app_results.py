@@ -82,3 +82,22 @@ def test_planned_points_past_their_deadline_are_named_beside_the_forecast(db, ne
     at = results_page(aid)
     warnings = [w.value.replace("\\", "") for w in at.warning]
     assert "Meegeteld, maar al over de deadline: 1 punt (OPEN-01)." in warnings
+
+
+def test_carried_over_answers_count_and_say_so(db, new_assessment):
+    # right after a new cycle every answer is carried over: the page hid all results as if
+    # nothing counted, while the report and ikm score count those levels
+    aid = db.create_assessment(
+        new_assessment(
+            "Gemeente Nieuwe Cyclus",
+            audit_date="2099-01-01",
+            responses={"OPEN-01": {"level": 2, "to_confirm": True}},
+        )
+    )
+    at = results_page(aid)
+    shown = texts(at)
+    assert "0 van 50 criteria beantwoord; 1 nog te bevestigen" in shown
+    (table,) = [d for d in at.dataframe if "state" in d.value.columns]
+    states = dict(zip(table.value["id"], table.value["state"], strict=True))
+    assert states["OPEN-01"] == "○ nog te bevestigen"
+    assert states["OPEN-02"] == "○ nog open"

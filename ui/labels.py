@@ -313,6 +313,7 @@ LABELS: dict[str, dict[str, str]] = {
     "state_unbacked": {"nl": "bewijs ontbreekt", "en": "evidence missing"},
     "state_open": {"nl": "nog open", "en": "still open"},
     "state_na": {"nl": "niet van toepassing", "en": "not applicable"},
+    "state_to_confirm": {"nl": "nog te bevestigen", "en": "to re-confirm"},
     "mandatory": {"nl": "verplicht", "en": "mandatory"},
     "mandatory_help": {
         "nl": "Een knock-outcriterium: een tekort hier houdt het oordeel tegen.",
@@ -410,7 +411,7 @@ LABELS: dict[str, dict[str, str]] = {
         "Beoordelen.",
         "en": "There is no evidence yet. Add it above, or at a criterion on the Assess page.",
     },
-    "supports": {"nl": "Ondersteunt", "en": "Supports"},
+    "supports": {"nl": "Gekoppeld aan", "en": "Linked to"},
     "edit_supports": {"nl": "Criteria wijzigen", "en": "Change criteria"},
     "supports_none": {"nl": "nog geen criterium", "en": "no criterion yet"},
     "download_file": {"nl": "{name} downloaden", "en": "Download {name}"},
@@ -1186,11 +1187,11 @@ LABELS.update(
         "cmp_not_in_pack": _shared(COMPARE_WORDS["missing"]),
         "to_confirm_notice": {
             "nl": "Overgenomen uit de vorige cyclus: bevestig dit antwoord of wijzig het. Tot dan "
-            "telt "
-            "het als onbeantwoord.",
+            "telt het mee zoals het is overgenomen, maar niet als beantwoord: de beoordeling is "
+            "pas compleet als het bevestigd is.",
             "en": "Carried over from the previous cycle: confirm this answer or change it. Until "
-            "then "
-            "it counts as unanswered.",
+            "then it counts as carried over, but not as answered: the assessment is complete "
+            "only once it is confirmed.",
         },
         "confirm_response": {"nl": "Bevestigen", "en": "Confirm"},
         "next_head": {"nl": "Volgende cyclus starten", "en": "Start the next cycle"},

@@ -30,7 +30,7 @@ def render() -> None:
     opened = layout.require_assessment(lang)
     pack, result = opened.pack, opened.result
     layout.page_title("results_title", lang, opened)
-    if not any(c.answered for c in result.criteria):
+    if not any(c.answered or c.to_confirm for c in result.criteria):  # nothing counts yet
         layout.nothing_answered("nothing_answered", lang)
         return
 
@@ -88,9 +88,12 @@ def render() -> None:
     for c in result.criteria:
         criterion = pack.criteria_by_id[c.id]
         mark = c.state
+        said = t(f"state_{mark}", lang)
+        if c.to_confirm:  # counted as carried over, not answered until re-confirmed
+            said = t("state_to_confirm", lang)
         rows.append(
             {
-                "state": f"{STATE_MARKS[mark]} {t('state_' + mark, lang)}",
+                "state": f"{STATE_MARKS[mark]} {said}",
                 "id": c.id,
                 "title": localise(criterion.title, lang),
                 "mandatory": c.mandatory,
