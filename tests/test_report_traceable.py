@@ -192,3 +192,26 @@ def test_without_an_audit_date_the_timeline_is_not_called_one_to_the_audit():
     pack, assessment = _demo()
     ctx = build_context(pack, assessment, "nl", today=TODAY)
     assert "Tijdlijn tot de audit" in render_html(ctx, _Charts(), datetime.now(UTC))
+
+
+def test_a_pack_that_asks_a_conformity_says_so_in_the_method_and_per_level():
+    # cap_by_conformity lowers a level the file review does not reach: the report must say
+    # it, or a level lower than the evidence's kinds cannot be recomputed
+    from tests.test_fieldwork_filereview import sampled
+    from tests.test_fieldwork_levels import PACK
+
+    ctx = build_context(PACK, sampled(), "nl", today=TODAY)
+    assert ctx.method_paragraphs[-1].startswith(
+        "Vraagt een niveau van een criterium met dossiercontroles ook een conformiteit"
+    )
+    scale = {row.level: row.requires for row in ctx.scale}
+    assert scale[3].endswith("; dossiertoets ten minste 80% (bij criteria met dossiercontroles)")
+    h1 = next(c for p in ctx.pillars for c in p.criteria if c.id == "H-1")
+    rules = {rule.level: rule for rule in h1.level_rules}
+    assert rules[4].requires.endswith("; dossiertoets ten minste 95%") and rules[4].own
+    assert rules[3].requires.endswith("; dossiertoets ten minste 80%")
+    h3 = next(c for p in ctx.pillars for c in p.criteria if c.id == "H-3")  # no file checks
+    assert not any("dossiertoets" in rule.requires for rule in h3.level_rules)
+    pack, assessment = _demo()
+    plain = build_context(pack, assessment, "nl", today=TODAY)
+    assert not any("dossiertoets" in p for p in plain.method_paragraphs)

@@ -18,6 +18,7 @@ from .. import messages
 from ..assessments import Assessment, Evidence
 from ..cycle import is_future, is_stale
 from ..fieldwork.evidence import source_label
+from ..fieldwork.levels import conformity_needed
 from ..formats import long_date, month_name, number, short_date
 from ..i18n import language, localise
 from ..links import web_href
@@ -35,7 +36,7 @@ from ..packs import Criterion, Pack, Requirement, parse_requirement
 from ..workload import month_loads, owner_loads
 from .comparison import ComparisonAppendix, comparison_appendix
 from .fieldwork import FieldworkChapter, fieldwork_chapter
-from .labels import METHOD, labels
+from .labels import CONFORMITY_RULE, CONFORMITY_SCALE_RULE, METHOD, METHOD_CONFORMITY, labels
 
 if TYPE_CHECKING:
     from ..workshop import WorkshopAppendix
@@ -453,10 +454,12 @@ def _level_rules(pack: Pack, criterion: Criterion, lang: str) -> tuple[LevelRule
             LevelRule(
                 level=level.level,
                 label=localise(level.label, lang),
-                requires=(
-                    messages.requirements_text(entries, lang) if entries else t["requires_nothing"]
+                requires=_with_conformity(
+                    messages.requirements_text(entries, lang) if entries else t["requires_nothing"],
+                    conformity_needed(pack, criterion, level.level),
+                    lang,
                 ),
-                own=level.level in criterion.requires,
+                own=level.level in criterion.requires or level.level in criterion.conformity,
             )
         )
     return tuple(rules)
@@ -639,6 +642,8 @@ def _method(pack: Pack, lang: str) -> tuple[tuple[str, ...], tuple[ScaleRow, ...
         "buffer": pl.buffer_days,
     }
     paragraphs = tuple(p.format(**values) for p in METHOD[language(lang)])
+    if _asks_conformity(pack):
+        paragraphs += (localise(METHOD_CONFORMITY, lang),)
     t = labels(lang)
     rows = []
     reqs: list[Requirement] = []
@@ -652,14 +657,38 @@ def _method(pack: Pack, lang: str) -> tuple[tuple[str, ...], tuple[ScaleRow, ...
                 level=level.level,
                 label=localise(level.label, lang),
                 description=localise(level.description, lang),
-                requires=(
-                    messages.requirements_text(reqs, lang)
-                    if reqs and level.level
-                    else t["requires_nothing"]
+                requires=_with_conformity(
+                    (
+                        messages.requirements_text(reqs, lang)
+                        if reqs and level.level
+                        else t["requires_nothing"]
+                    ),
+                    level.conformity,
+                    lang,
+                    CONFORMITY_SCALE_RULE,
                 ),
             )
         )
     return paragraphs, tuple(rows)
+
+
+def _asks_conformity(pack: Pack) -> bool:
+    """Whether some level of some criterion asks a file-review conformity."""
+    return any(
+        conformity_needed(pack, criterion, level.level) is not None
+        for _, criterion in pack.criteria()
+        for level in pack.scale[1:]
+    )
+
+
+def _with_conformity(
+    text: str, conformity: float | None, lang: str, wording: dict[str, str] = CONFORMITY_RULE
+) -> str:
+    """A level's requirement with the file-review conformity it asks, if any."""
+    if conformity is None:
+        return text
+    rule = localise(wording, lang).format(value=messages.threshold(conformity, lang))
+    return f"{text}; {rule}"
 
 
 def build_context(

@@ -487,6 +487,27 @@ METHOD: dict[str, list[str]] = {
 }
 
 
+# Added to the method when the pack asks a file-review conformity for some level.
+METHOD_CONFORMITY = {
+    "nl": "Vraagt een niveau van een criterium met dossiercontroles ook een conformiteit in de "
+    "dossiertoets (zie de eisen per niveau), dan telt dat niveau pas als de toets die haalt: "
+    "voldoet / (voldoet + voldoet niet) over alle controles van het criterium, zonder "
+    "afronding. Zonder zulke antwoorden is dat niveau niet gehaald.",
+    "en": "When a level of a criterion with file checks also asks a conformity in the file "
+    "review (see the requirements per level), that level only counts when the review reaches "
+    "it: passes / (passes + fails) over all the criterion's checks, unrounded. Without such "
+    "answers the level is not met.",
+}
+CONFORMITY_RULE = {
+    "nl": "dossiertoets ten minste {value}",
+    "en": "file review at least {value}",
+}
+CONFORMITY_SCALE_RULE = {  # on the scale: it applies to the criteria with file checks
+    "nl": "dossiertoets ten minste {value} (bij criteria met dossiercontroles)",
+    "en": "file review at least {value} (for criteria with file checks)",
+}
+
+
 def labels(lang: str) -> dict[str, str]:
     """The report's wording in ``lang`` (Dutch unless ``en``)."""
     return in_language(LABELS, lang)
