@@ -373,3 +373,11 @@ def test_a_card_says_everything_in_one_text_with_only_web_links_clickable(db, ne
     (third,) = [m.value for m in at.markdown if m.value.startswith("**E3 ")]
     assert "(<https://example.org/a\\]!\\[x\\](https://evil.example/p.png)>)" in third
     assert not re.search(r"(?<!\\)!\[|(?<!\\)\]\(https://evil", third), third
+
+
+def test_the_assess_page_marks_old_linked_evidence_too(db):
+    from tests.apptest_support import app, ok
+
+    at = ok(app(a=str(db.ensure_demo()), c="LEARN-09").switch_page("ui/assess.py").run())
+    (item,) = [m.value for m in at.markdown if m.value.startswith("**E19 ")]
+    assert "2024-11-01 · meer dan een jaar vóór de beoordeling" in item.replace("\\", "")

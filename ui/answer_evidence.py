@@ -3,10 +3,20 @@ way to link an existing item and a form to add a new one)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 from assessment.assessments import Evidence
-from assessment.messages import checkable_label, checkable_text, kind_label, level_needs
+from assessment.cycle import is_future, is_stale
+from assessment.messages import (
+    checkable_label,
+    checkable_text,
+    future_label,
+    kind_label,
+    level_needs,
+    stale_label,
+)
 from assessment.method import CriterionResult
 from assessment.packs import Pack
 from ui import evidence_form, forms, services
@@ -29,7 +39,8 @@ def evidence(
     if not linked:
         st.caption(t("no_evidence_yet", lang))
     for item in linked:
-        _linked_item(opened.ref, cid, item, [e.id for e in linked], lang, ro)
+        assessed = opened.assessment.assessment_date
+        _linked_item(opened.ref, cid, item, [e.id for e in linked], assessed, lang, ro)
     _next_level(pack, result, lang)
     others = [e for e in assessment.evidence if cid not in e.criteria]
     if others and not ro:
@@ -58,13 +69,23 @@ def evidence(
 
 
 def _linked_item(
-    ref: services.Ref, cid: str, item: Evidence, linked: list[str], lang: str, ro: bool
+    ref: services.Ref,
+    cid: str,
+    item: Evidence,
+    linked: list[str],
+    assessed: date,
+    lang: str,
+    ro: bool,
 ) -> None:
     with st.container(border=True, key=f"linked-{cid}-{item.id}"):
         text, button = st.columns([7, 1], vertical_alignment="center")
         facts = [kind_label(item.kind, lang)]
         if item.date:
             facts.append(item.date.isoformat())
+            if is_stale(item, assessed):  # said here too, as on the Evidence page and in the PDF
+                facts.append(stale_label(lang))
+            if is_future(item, date.today()):
+                facts.append(future_label(lang))
         if item.file is not None:
             facts.append(item.file.name)
         line = f"**{md(item.id)} · {md(item.title)}**  \n:gray[{md(' · '.join(facts))}]"
