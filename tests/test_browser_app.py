@@ -60,8 +60,10 @@ def test_name_is_asked_once_and_remembered_offline(app_server):
         tab = context.new_page()
         tab.goto(base)
         expect(tab.get_by_role("textbox", name="Uw naam")).to_have_value("Jan de Vries")
+        settle(tab)  # a click before the first run has ended can be undone by it
         tab.get_by_role("button", name="Demo openen").click()
         expect(tab.get_by_text("criteria beantwoord")).to_be_visible()
+        settle(tab)
         tab.get_by_test_id("stRadioGroup").get_by_text("4 · Geborgd en verbeterd").click()
         expect(tab.get_by_role("radio", name="4 · Geborgd en verbeterd")).to_be_checked()
         with open_store(db_url) as store:  # the save lands when the tab's rerun has run
@@ -88,6 +90,8 @@ def test_a_refused_upload_keeps_the_form_with_the_message_beside_the_field(small
         page.goto(f"{base}/evidence?a={aid}")
         settle(page)
         page.get_by_text("Nieuw bewijs toevoegen").click()  # the form is drawn once opened
+        page.wait_for_timeout(150)  # the rerun's request goes out at the click
+        settle(page)  # and nothing above the form's button moves any more when it is pressed
         form = page.get_by_test_id("stForm").first
         # instead of "Upload", as the button's text: its name for a screen reader too
         button = form.get_by_test_id("stFileUploaderDropzone").locator("button")

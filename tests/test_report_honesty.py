@@ -62,7 +62,7 @@ def test_page_two_holds_the_verdict_with_its_condition_and_completeness(pages, d
     assert "44 van 49 criteria beantwoord" in page2.lower()  # in the panel's label
     assert "Voorwaardelijk gereed" in page2
     assert "Voorwaarde: Gereed als knock-out OPEN-08, HANDLE-02 en LEARN-04" in page2
-    assert "vóór 18 maart 2027 hun doelniveau halen" in page2
+    assert "uiterlijk 18 maart 2027 hun doelniveau halen" in page2
     # and the cover says it too
     assert "44 van 49 criteria beantwoord" in pages[0]
     assert "Rapportdatum 3 december 2026" in pages[0]
