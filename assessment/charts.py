@@ -54,7 +54,7 @@ _LABELS: dict[str, dict[str, str]] = {
     "at_risk": {"nl": "Risico", "en": "At risk"},
     "on_time": {"nl": "Deadline op tijd", "en": "Deadline on time"},
     "pending": {"nl": "Deadline nog niet verstreken", "en": "Deadline not yet passed"},
-    "late": {"nl": "Na de uiterste datum", "en": "After the latest date"},
+    "late": {"nl": "Niet af op de uiterste datum", "en": "Not done by the latest date"},
     "overdue": {"nl": "Verlopen", "en": "Overdue"},
     "plan": {"nl": "Planning", "en": "Planning"},
     "latest": {"nl": "Uiterlijk gereed", "en": "Latest finish"},

@@ -185,9 +185,9 @@ def unplanned_text(points: Iterable[ImprovementPoint], lang: str) -> str:
         parts.append(
             {
                 "nl": f"{n} {'punt loopt' if n == 1 else 'punten lopen'} risico "
-                "(deadline na de uiterste datum)",
+                "(niet af op de uiterste datum)",
                 "en": f"{n} {'point is' if n == 1 else 'points are'} at risk "
-                "(deadline after the latest date)",
+                "(not done by the latest date)",
             }[language(lang)]
             + f" ({', '.join(at_risk)})"
         )

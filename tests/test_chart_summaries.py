@@ -59,7 +59,7 @@ def test_tag_and_timeline_summaries_read_the_chart_rows() -> None:
     # a late deadline is named; "on time" is never claimed (it says nothing of a plan)
     assert "op tijd" not in timeline_summary(result, assessment, "nl")
     assert any(p.at_risk for p in result.improvement_points)  # the sample has late points
-    assert "na de uiterste datum" in timeline_summary(result, assessment, "nl")
+    assert "niet af op de uiterste datum" in timeline_summary(result, assessment, "nl")
     # an overdue deadline is named too, judged on the day the result was scored against
     later = score(pack, assessment, today=result.improvement_points[0].deadline + timedelta(1))
     assert later.improvement_points[0].overdue

@@ -163,7 +163,11 @@ def test_the_timeline_shows_overdue_points_as_overdue_and_names_only_shown_state
     states = {v["point"]: v["state"] for v in spec["layer"][0]["data"]["values"]}
     for p in result.improvement_points:
         expected = (
-            "Verlopen" if p.overdue else "Na de uiterste datum" if p.at_risk else "Deadline op tijd"
+            "Verlopen"
+            if p.overdue
+            else "Niet af op de uiterste datum"
+            if p.at_risk
+            else "Deadline op tijd"
         )
         assert states[f"{p.priority}. {p.criterion}"] == expected
     scale = spec["layer"][0]["encoding"]["color"]["scale"]
@@ -172,7 +176,7 @@ def test_the_timeline_shows_overdue_points_as_overdue_and_names_only_shown_state
         for name, colour in {
             "Deadline op tijd": charts.NAVY,
             "Verlopen": charts.AMBER,
-            "Na de uiterste datum": charts.ACCENT,
+            "Niet af op de uiterste datum": charts.ACCENT,
         }.items()
         if name in states.values()
     }

@@ -62,7 +62,7 @@ def test_unplanned_points_and_unowned_knockouts_are_named():
     r = score(method_pack(), method_assessment(), today=date(2026, 12, 1))
     assert unplanned_text(r.improvement_points, "nl") == (
         "Niet gepland, dus niet meegeteld: 1 punt zonder eigenaar (B-2); 1 punt loopt risico "
-        "(deadline na de uiterste datum) (B-1)."
+        "(niet af op de uiterste datum) (B-1)."
     )
     assert unowned_knockouts_text(r.improvement_points, "en") == ""
     mandatory = score(

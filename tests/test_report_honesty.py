@@ -82,7 +82,7 @@ def test_the_forecast_is_labelled_and_counts_only_planned_points(pages, demo):
         f"Meegeteld zijn {planned} van de {len(result.improvement_points)} verbeterpunten" in text
     )
     assert "Niet gepland, dus niet meegeteld:" in text
-    assert "loopt risico (deadline na de uiterste datum) (LEARN-01)" in text
+    assert "loopt risico (niet af op de uiterste datum) (LEARN-01)" in text
     assert "1 knock-outpunt heeft geen eigenaar: HANDLE-02" in text
     # the at-risk knock-out LEARN-01 and the unowned HANDLE-02 are not counted
     assert "LEARN-01" not in result.forecast.planned and "HANDLE-02" not in result.forecast.planned
