@@ -42,6 +42,10 @@ def _start_worker(parent: int, initializer: Callable[[], None] | None) -> None:
         initializer()
 
 
+class PoolClosed(RuntimeError):
+    """The pool was closed for good (:meth:`WarmPool.close`)."""
+
+
 class WarmPool:
     """``workers`` processes (started with *spawn*: safe beside threads) that each run
     ``initializer`` once; thread-safe."""
@@ -55,6 +59,7 @@ class WarmPool:
         self._lock = threading.Lock()
         self._executor: ProcessPoolExecutor | None = None
         self._ready: Future[bool] | None = None
+        self._closed = False  # see close(): no worker starts again
         # At exit the workers are ended, not waited for: they hold nothing to save, and
         # concurrent.futures would otherwise join them (and their own workers) before the
         # atexit handlers run (its hook for that is private), and multiprocessing joins
@@ -67,6 +72,8 @@ class WarmPool:
 
     def _current(self) -> ProcessPoolExecutor:
         with self._lock:
+            if self._closed:
+                raise PoolClosed(f"the {self.name or 'worker'} pool is closed")
             if self._executor is None:
                 self._ready = None
                 self._executor = ProcessPoolExecutor(
@@ -101,9 +108,19 @@ class WarmPool:
         """Run ``func(*args)`` in a worker (``func`` and ``args`` must pickle)."""
         try:
             return self._current().submit(func, *args)
+        except PoolClosed:
+            raise
         except RuntimeError:  # broken (a worker died) or shut down: start afresh once
             self.kill()
             return self._current().submit(func, *args)
+
+    def close(self) -> None:
+        """End the workers for good: calls still open fail, and every later call raises
+        :class:`PoolClosed` instead of starting a worker (checked under the same lock that
+        starts one, so no call can slip in between)."""
+        with self._lock:
+            self._closed = True
+        self.kill()
 
     def kill(self) -> None:
         """End the workers at once; calls still open fail, the next call starts new ones."""

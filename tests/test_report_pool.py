@@ -112,7 +112,7 @@ def test_a_closed_pool_cancels_its_queue_and_starts_no_worker_again():
     pool.close()
     with pytest.raises(ReportCancelled, match="closed before its turn"):
         queued.result(timeout=10)
-    with pytest.raises(Exception):  # noqa: B017 - the worker was killed under it
+    with pytest.raises(ReportCancelled):  # the worker was ended under it, on purpose
         running.result(timeout=10)
     time.sleep(0.3)
     assert pool.pool._executor is None  # no worker started again
@@ -120,4 +120,19 @@ def test_a_closed_pool_cancels_its_queue_and_starts_no_worker_again():
     with pytest.raises(ReportCancelled):
         late.result(timeout=10)
     pool.start()
+    assert pool.pool._executor is None
+
+
+def test_a_render_that_reaches_a_closed_pool_starts_no_worker():
+    # close() landing between a render's check and its submit started a fresh worker: the
+    # pool now refuses under the lock that starts one
+    pool = ReportPool(1, timeout=10, task=slow_task, initializer=None)
+    pool.close()
+    with pytest.raises(ReportCancelled, match="closed"):
+        pool._render(1, (None, None, "0", 10, None, None, None))
+    assert pool.pool._executor is None
+    from assessment.warmpool import PoolClosed
+
+    with pytest.raises(PoolClosed):
+        pool.pool.submit(print)
     assert pool.pool._executor is None

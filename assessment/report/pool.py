@@ -27,12 +27,13 @@ import os
 import threading
 from collections import deque
 from collections.abc import Callable
+from concurrent.futures import CancelledError
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from ..warmpool import WarmPool
+from ..warmpool import PoolClosed, WarmPool
 from .errors import ReportCancelled, ReportError, ReportTimeout
 
 if TYPE_CHECKING:
@@ -212,7 +213,8 @@ class ReportPool:
             if self._started or self._closed:
                 return
             self._started = True
-        self.pool.start()
+        with contextlib.suppress(PoolClosed):  # closed in between: nothing to start
+            self.pool.start()
 
     def submit(
         self,
@@ -289,19 +291,17 @@ class ReportPool:
         job._finish(pdf, error)
 
     def _render(self, number: int, args: tuple[object, ...]) -> bytes:
-        if self._closed:
-            raise ReportCancelled("the report worker was closed")
+        closed = ReportCancelled("the report worker was closed")
         try:  # a worker that is still starting up: its warm-up is not the render's time
             self.pool.ready(WARM_UP_LIMIT)
+            future = self.pool.submit(_run_task, self.task, number, *args)
+        except PoolClosed:  # closed for good (close()): it starts no worker
+            raise closed from None
         except Exception:
+            if self._closed:  # ended by close() while it started
+                raise closed from None
             self.pool.kill()
-            if self._closed:
-                raise ReportCancelled("the report worker was closed") from None
             raise ReportError("the report worker process could not start") from None
-        if self._closed:  # closed while this render started a worker: end it again
-            self.pool.kill()
-            raise ReportCancelled("the report worker was closed")
-        future = self.pool.submit(_run_task, self.task, number, *args)
         # the worker keeps the time limit; this is for a worker that stopped answering
         try:
             return future.result(timeout=self.timeout + self.grace)
@@ -311,17 +311,19 @@ class ReportPool:
                 f"the report took longer than {self.timeout:g} seconds and was stopped; "
                 "the assessment may be too large"
             ) from None
-        except BrokenProcessPool:
+        except (BrokenProcessPool, CancelledError):
+            if self._closed:  # ended by close(), not by a fault
+                raise closed from None
             self.pool.kill()  # the next render starts a fresh worker
             raise ReportError("the report worker process stopped unexpectedly") from None
 
     def close(self) -> None:
-        """End the workers now, for good: renders under way fail, queued ones are cancelled,
+        """End the workers now, for good: renders under way and queued ones are cancelled,
         and no worker starts again (a pool that was let go of must leave nothing behind)."""
         with self._turn:
             self._closed = True
             self._turn.notify_all()
-        self.pool.kill()
+        self.pool.close()
 
 
 def wait_for(job: RenderJob, on_wait: object = None, poll: float = 0.25) -> bytes:
