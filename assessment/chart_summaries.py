@@ -75,14 +75,14 @@ def trend_summary(results: list[tuple[date, Result]], pack: Pack, lang: str) -> 
 def timeline_summary(
     result: Result, assessment: Assessment, lang: str, *, limit: int | None = None
 ) -> str:
-    """``1. HANDLE-02: deadline 18 mrt 2027; 2. OPEN-04: deadline 2 mei 2027, na de uiterste
-    datum; …``: each point the timeline draws. Only an overdue or late deadline is named as
-    such: the chart's "on time" says nothing of an owner or a plan, so the words do not claim
-    it."""
+    """``1. HANDLE-02: deadline 18 mrt 2027; 2. OPEN-04: deadline 2 mei 2027, niet af op de
+    uiterste datum; …``: each point the timeline draws. Only a done point and an overdue or
+    late deadline are named as such: the chart's "on time" says nothing of an owner or a
+    plan, so the words do not claim it."""
     rows = timeline_rows(result, assessment, lang)
     shown = rows if limit is None else rows[:limit]
     word = chart_label("deadline", lang).lower()
-    named = {chart_label("overdue", lang), chart_label("late", lang)}
+    named = {chart_label(state, lang) for state in ("overdue", "late", "done")}
     return "; ".join(
         f"{row['point']}: {word} {short_date(date.fromisoformat(row['deadline']), lang)}"
         + (f", {row['state'].lower()}" if row["state"] in named else "")

@@ -54,6 +54,7 @@ _LABELS: dict[str, dict[str, str]] = {
     "at_risk": {"nl": "Risico", "en": "At risk"},
     "on_time": {"nl": "Deadline op tijd", "en": "Deadline on time"},
     "pending": {"nl": "Deadline nog niet verstreken", "en": "Deadline not yet passed"},
+    "done": {"nl": "Afgerond", "en": "Done"},
     "late": {"nl": "Niet af op de uiterste datum", "en": "Not done by the latest date"},
     "overdue": {"nl": "Verlopen", "en": "Overdue"},
     "plan": {"nl": "Planning", "en": "Planning"},
@@ -350,14 +351,23 @@ def tag_chart(result: Result, pack: Pack, lang: str = "nl", *, width: int = 440)
 
 
 # a point's state on the timeline, in the legend's order, with its colour
-TIMELINE_STATES = {"on_time": NAVY, "pending": NAVY, "overdue": AMBER, "late": ACCENT}
+TIMELINE_STATES = {
+    "done": GREEN,
+    "on_time": NAVY,
+    "pending": NAVY,
+    "overdue": AMBER,
+    "late": ACCENT,
+}
 
 
 def timeline_state(point: Any, latest: Any = None) -> str:
-    """``overdue`` (not done, the deadline passed), ``late`` (at risk: the work does not fit
-    before the latest finish day), ``on_time`` (neither; named "Deadline op tijd": it says
-    nothing of an owner or of progress) or, without an audit date (no ``latest``),
-    ``pending`` (the deadline has not passed: there is no latest day to be on time for)."""
+    """``done`` (its status; whatever its dates), ``overdue`` (not done, the deadline
+    passed), ``late`` (at risk: not done by the latest finish day), ``on_time`` (neither;
+    named "Deadline op tijd": it says nothing of an owner or of progress) or, without an
+    audit date (no ``latest``), ``pending`` (the deadline has not passed: there is no latest
+    day to be on time for)."""
+    if point.status == "done":
+        return "done"
     if point.overdue:
         return "overdue"
     if point.at_risk:

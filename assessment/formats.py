@@ -54,6 +54,8 @@ def rounded(value: float, digits: int = 1) -> Decimal:
 
     Every figure shown goes through here, so that an auditor who recomputes one from the
     report gets the same digit."""
+    if not math.isfinite(value):  # nothing to round: ∞ or NaN as it is
+        return Decimal(repr(float(value)))
     exact = Decimal(repr(float(value))).quantize(Decimal("1e-9"), rounding=ROUND_HALF_EVEN)
     shown = exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
     return shown if shown else abs(shown)  # -0,04 is 0,0, not -0,0
@@ -63,8 +65,6 @@ def decimal(value: float, lang: str | None, digits: int = 1) -> str:
     """A number with ``digits`` decimals (see :func:`rounded`): 67,9 in Dutch, 67.9 in
     English (no grouping)."""
     pattern = "0." + "0" * digits if digits else "0"
-    if not math.isfinite(value):  # nothing to round: Babel's ∞ or NaN, never an error
-        return format_decimal(value, pattern, locale=locale_of(lang))
     return format_decimal(rounded(value, digits), pattern, locale=locale_of(lang))
 
 

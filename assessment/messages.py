@@ -5,6 +5,7 @@ Shared by the command line, the app and the report so that all three say the sam
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 from .assessments import Evidence
@@ -48,14 +49,15 @@ def one_decimal(value: float | None, lang: str | None = None) -> str:
 
 def signed(value: float, lang: str | None = None) -> str:
     """A change with its sign and one decimal: +32,1 / -3,0."""
-    return ("+" if rounded(value) >= 0 else "") + one_decimal(value, lang)
+    shown = rounded(value)
+    return ("+" if not shown.is_nan() and shown >= 0 else "") + one_decimal(value, lang)
 
 
 def shown_change(before: float | None, after: float | None, lang: str | None = None) -> str:
     """The change between two figures as they are shown (each rounded first), with its sign:
     81,3% → 81,3% is "+0,0", never the "+0,1" of the unrounded difference; '' when either
     side has none."""
-    if before is None or after is None:
+    if before is None or after is None or not math.isfinite(before + after):
         return ""
     return signed(float(rounded(after) - rounded(before)), lang)
 

@@ -51,8 +51,8 @@ _TEXT = {
     "status": {"nl": "Status", "en": "Status"},
     "knockout": {"nl": "knock-outcriterium", "en": "knock-out criterion"},
     "at_risk_about": {
-        "nl": "Deze deadline ligt na de uiterste datum ({latest}).",
-        "en": "This deadline is after the latest day ({latest}).",
+        "nl": "Risico: dit punt is niet af op de uiterste datum ({latest}).",
+        "en": "At risk: this point is not done by the latest date ({latest}).",
     },
     "overdue_about": {
         "nl": "De deadline is verstreken ({today}) en het punt is niet gereed.",

@@ -154,7 +154,7 @@ def test_the_timeline_shows_overdue_points_as_overdue_and_names_only_shown_state
 
     pack, assessment, _, _ = scored
     # judged on a day after some deadlines: those points are overdue, not "on time"
-    planned = score(pack, assessment)
+    planned = score(pack, assessment, today=assessment.assessment_date)  # not the clock's day
     day = sorted(p.deadline for p in planned.improvement_points)[1] + timedelta(days=1)
     result = score(pack, assessment, today=day)
     overdue = [p for p in result.improvement_points if p.overdue]
@@ -163,7 +163,9 @@ def test_the_timeline_shows_overdue_points_as_overdue_and_names_only_shown_state
     states = {v["point"]: v["state"] for v in spec["layer"][0]["data"]["values"]}
     for p in result.improvement_points:
         expected = (
-            "Verlopen"
+            "Afgerond"
+            if p.status == "done"
+            else "Verlopen"
             if p.overdue
             else "Niet af op de uiterste datum"
             if p.at_risk
@@ -174,6 +176,7 @@ def test_the_timeline_shows_overdue_points_as_overdue_and_names_only_shown_state
     assert dict(zip(scale["domain"], scale["range"], strict=True)) == {
         name: colour
         for name, colour in {
+            "Afgerond": charts.GREEN,
             "Deadline op tijd": charts.NAVY,
             "Verlopen": charts.AMBER,
             "Niet af op de uiterste datum": charts.ACCENT,
@@ -195,3 +198,29 @@ def test_without_an_audit_date_no_point_is_called_on_time(scored):
     states = {v["state"] for v in spec["layer"][0]["data"]["values"]}
     assert states == {"Deadline not yet passed"}
     assert charts.timeline_state(result.improvement_points[0], result.latest) == "pending"
+
+
+def test_a_done_point_is_drawn_as_done_whatever_its_dates(scored):
+    # a done point past its deadline was "not yet passed", one after the latest date "not
+    # done by the latest date"
+    from assessment.chart_summaries import timeline_summary
+
+    pack, assessment, _, _ = scored
+    result = score(pack, assessment, today=assessment.assessment_date)
+    late = next(p for p in result.improvement_points if p.at_risk)
+    actions = dict(assessment.actions)
+    old = actions.get(late.criterion)
+    done = old.model_copy(update={"status": "done"}) if old else None
+    if done is None:
+        from assessment.assessments import Action
+
+        done = Action(status="done")
+    actions[late.criterion] = done
+    finished = assessment.model_copy(update={"actions": actions})
+    result = score(pack, finished, today=finished.assessment_date)
+    spec = charts.timeline_chart(result, finished, "en")
+    states = {v["point"]: v["state"] for v in spec["layer"][0]["data"]["values"]}
+    point = next(p for p in result.improvement_points if p.criterion == late.criterion)
+    assert states[f"{point.priority}. {point.criterion}"] == "Done"
+    assert f"{point.criterion}: deadline " in timeline_summary(result, finished, "en")
+    assert "done" in timeline_summary(result, finished, "en")

@@ -57,10 +57,20 @@ def test_every_shown_figure_uses_the_one_rounding():
 def test_a_change_is_the_difference_of_the_shown_figures():
     # 81,25 → 81,34 both show as 81,3%: the change shown is +0,0, not the +0,1 of 0.09
     from assessment.formats import decimal
-    from assessment.messages import pct, shown_change
+    from assessment.messages import pct, shown_change, signed
 
     assert (pct(81.25, "nl"), pct(81.34, "nl")) == ("81,3%", "81,3%")
     assert shown_change(81.25, 81.34, "nl") == "+0,0"
     assert shown_change(60.04, 60.16, "en") == "+0.2"  # 60.0 → 60.2
     assert shown_change(None, 60.0, "nl") == ""
     assert decimal(float("inf"), "nl") == "∞"  # no error on a figure that is not finite
+    assert shown_change(float("inf"), 60.0, "nl") == ""
+    assert "NaN" in signed(float("nan"), "nl")  # said, not raised
+
+
+def test_a_row_is_marked_worse_only_when_its_shown_figure_went_down():
+    from assessment.report.comparison import _shown_worse
+
+    assert not _shown_worse(81.34, 81.25)  # 81,3% → 81,3%
+    assert _shown_worse(81.35, 81.25)  # 81,4% → 81,3%
+    assert not _shown_worse(None, 50.0)

@@ -68,6 +68,9 @@ def test_at_risk_and_overdue_points_are_marked():
     found = events(plan_calendar(PACK, a, result, "nl", now=NOW))
     for p in result.improvement_points:
         assert str(found[event_uid(a, p.criterion)]["summary"]).startswith("[RISICO]")
+        # a proposed deadline is moved back to the latest date: it is not "after" it
+        description = str(found[event_uid(a, p.criterion)]["description"])
+        assert "Risico: dit punt is niet af op de uiterste datum (" in description
     # a month later a point is overdue too: the method says so, the calendar shows it
     later = score(PACK, a, today=date(2027, 1, 1))
     late = next(p for p in later.improvement_points if p.overdue)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..assessments import Assessment
 from ..compare import Side, compare
-from ..formats import long_date
+from ..formats import long_date, rounded
 from ..i18n import counted, in_language, language, localise
 from ..messages import completeness_text, pct, shown_change, verdict_label
 from ..method import Result, score
@@ -92,7 +92,7 @@ def comparison_appendix(
             pct(p.before, lang),
             pct(p.after, lang),
             shown_change(p.before, p.after, lang),
-            (p.delta or 0) < 0,
+            _shown_worse(p.before, p.after),
         )
         for p in found.pillars
     ]
@@ -102,7 +102,7 @@ def comparison_appendix(
             pct(found.overall.before, lang),
             pct(found.overall.after, lang),
             shown_change(found.overall.before, found.overall.after, lang),
-            (found.overall.delta or 0) < 0,
+            _shown_worse(found.overall.before, found.overall.after),
         )
     )
     groups.append(
@@ -152,3 +152,9 @@ def comparison_appendix(
             m=counted(len(found.better), "criterion", lang),
         ),
     )
+
+
+def _shown_worse(before: float | None, after: float | None) -> bool:
+    """Whether the shown figure went down (marked red): 81,3% → 81,3% is not, whatever the
+    unrounded figures did."""
+    return before is not None and after is not None and rounded(after) < rounded(before)
