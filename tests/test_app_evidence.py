@@ -381,3 +381,16 @@ def test_the_assess_page_marks_old_linked_evidence_too(db):
     at = ok(app(a=str(db.ensure_demo()), c="LEARN-09").switch_page("ui/assess.py").run())
     (item,) = [m.value for m in at.markdown if m.value.startswith("**E19 ")]
     assert "2024-11-01 · meer dan een jaar vóór de beoordeling" in item.replace("\\", "")
+
+
+def test_the_assess_page_marks_linked_evidence_dated_in_the_future(db, new_assessment):
+    from tests.apptest_support import app, ok
+
+    items = [
+        {"id": "E1", "kind": "document", "title": "Regeling", "criteria": ["OPEN-01"],
+         "source": "intranet", "date": "2099-01-01"},
+    ]  # fmt: skip
+    aid = db.create_assessment(new_assessment("Gemeente Toekomst", evidence=items))
+    at = ok(app(a=str(aid), c="OPEN-01").switch_page("ui/assess.py").run())
+    (item,) = [m.value for m in at.markdown if m.value.startswith("**E1 ")]
+    assert "2099-01-01 · datum ligt in de toekomst" in item.replace("\\", "")

@@ -91,13 +91,21 @@ def test_carried_over_answers_count_and_say_so(db, new_assessment):
         new_assessment(
             "Gemeente Nieuwe Cyclus",
             audit_date="2099-01-01",
-            responses={"OPEN-01": {"level": 2, "to_confirm": True}},
+            responses={
+                "OPEN-01": {"level": 2, "to_confirm": True},
+                "OPEN-02": {
+                    "not_applicable": True,
+                    "justification": "Geen loket",
+                    "to_confirm": True,
+                },
+            },
         )
     )
     at = results_page(aid)
     shown = texts(at)
-    assert "0 van 50 criteria beantwoord; 1 nog te bevestigen" in shown
+    assert "0 van 49 criteria beantwoord; 2 nog te bevestigen" in shown
     (table,) = [d for d in at.dataframe if "state" in d.value.columns]
     states = dict(zip(table.value["id"], table.value["state"], strict=True))
     assert states["OPEN-01"] == "○ nog te bevestigen"
-    assert states["OPEN-02"] == "○ nog open"
+    assert states["OPEN-02"] == "– niet van toepassing, nog te bevestigen"
+    assert states["OPEN-04"] == "○ nog open"

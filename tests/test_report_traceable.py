@@ -206,6 +206,13 @@ def test_a_pack_that_asks_a_conformity_says_so_in_the_method_and_per_level():
     )
     scale = {row.level: row.requires for row in ctx.scale}
     assert scale[3].endswith("; dossiertoets ten minste 80% (bij criteria met dossiercontroles)")
+    # cumulative, like the kinds: level 4 needs level 3's figure too
+    assert scale[4].endswith("; dossiertoets ten minste 80% (bij criteria met dossiercontroles)")
+    assert "dossiertoets" not in scale[2]
+    h2 = next(c for p in ctx.pillars for c in p.criteria if c.id == "H-2")
+    assert {r.level: r.requires for r in h2.level_rules}[4].endswith(
+        "; dossiertoets ten minste 80%"
+    )
     h1 = next(c for p in ctx.pillars for c in p.criteria if c.id == "H-1")
     rules = {rule.level: rule for rule in h1.level_rules}
     assert rules[4].requires.endswith("; dossiertoets ten minste 95%") and rules[4].own
@@ -215,3 +222,29 @@ def test_a_pack_that_asks_a_conformity_says_so_in_the_method_and_per_level():
     pack, assessment = _demo()
     plain = build_context(pack, assessment, "nl", today=TODAY)
     assert not any("dossiertoets" in p for p in plain.method_paragraphs)
+
+
+def test_a_deadline_moved_to_the_assessment_date_says_so():
+    # the latest date (16 November) lay before the assessment (23 November): the deadline is
+    # the assessment date, and the report said "so 16 November"
+    from assessment.report.context import deadline_how
+
+    pack, assessment = _demo(audit_date=date(2026, 11, 30))
+    result = score(pack, assessment, today=TODAY)
+    assert result.latest == date(2026, 11, 16)
+    point = next(p for p in result.improvement_points if p.user_deadline is None)
+    assert point.deadline == assessment.assessment_date
+    how = deadline_how(point, assessment.assessment_date, result.latest, "nl")
+    assert how.endswith(
+        "dat is na de uiterste datum (16 november 2026), die al vóór de beoordeling lag, dus "
+        "de datum van de beoordeling, 23 november 2026"
+    )
+    normal = score(pack, assessment.model_copy(update={"audit_date": date(2027, 1, 15)}))
+    capped = next(
+        p
+        for p in normal.improvement_points
+        if p.user_deadline is None and p.proposed > normal.latest
+    )
+    assert deadline_how(capped, assessment.assessment_date, normal.latest, "en").endswith(
+        "that is after the latest date, so 1 January 2027"
+    )

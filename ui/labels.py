@@ -314,6 +314,10 @@ LABELS: dict[str, dict[str, str]] = {
     "state_open": {"nl": "nog open", "en": "still open"},
     "state_na": {"nl": "niet van toepassing", "en": "not applicable"},
     "state_to_confirm": {"nl": "nog te bevestigen", "en": "to re-confirm"},
+    "state_na_to_confirm": {
+        "nl": "niet van toepassing, nog te bevestigen",
+        "en": "not applicable, to re-confirm",
+    },
     "mandatory": {"nl": "verplicht", "en": "mandatory"},
     "mandatory_help": {
         "nl": "Een knock-outcriterium: een tekort hier houdt het oordeel tegen.",
@@ -447,11 +451,13 @@ LABELS: dict[str, dict[str, str]] = {
     "condition": {"nl": "Voorwaarde", "en": "Condition"},
     "forecast_help": {
         "nl": "Als elk gepland verbeterpunt op tijd klaar is. Gepland is een punt dat afgerond "
-        "is, of een eigenaar heeft en geen risico loopt (het werk past in de tijd tot de "
-        "uiterste datum, een aantal werkdagen vóór de audit); andere punten tellen niet mee.",
+        "is, of een eigenaar heeft en geen risico loopt (zijn eigen deadline, of zonder eigen "
+        "deadline de voorgestelde, ligt niet na de uiterste datum, een aantal werkdagen vóór de "
+        "audit); andere punten tellen niet mee.",
         "en": "If every planned improvement point is finished on time. A point is planned when it "
-        "is done, or has an owner and is not at risk (its work fits in the time up to the "
-        "latest date, some working days before the audit); other points do not count.",
+        "is done, or has an owner and is not at risk (its own deadline, or without one the "
+        "proposed deadline, is not after the latest date, some working days before the "
+        "audit); other points do not count.",
     },
     "per_pillar": _shared(COMPARE_WORDS["pillars"]),
     "per_tag": {"nl": "Per ontwikkelelement", "en": "Per development element"},

@@ -90,7 +90,7 @@ def render() -> None:
         mark = c.state
         said = t(f"state_{mark}", lang)
         if c.to_confirm:  # counted as carried over, not answered until re-confirmed
-            said = t("state_to_confirm", lang)
+            said = t("state_na_to_confirm" if mark == "na" else "state_to_confirm", lang)
         rows.append(
             {
                 "state": f"{STATE_MARKS[mark]} {said}",

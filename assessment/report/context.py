@@ -456,7 +456,7 @@ def _level_rules(pack: Pack, criterion: Criterion, lang: str) -> tuple[LevelRule
                 label=localise(level.label, lang),
                 requires=_with_conformity(
                     messages.requirements_text(entries, lang) if entries else t["requires_nothing"],
-                    conformity_needed(pack, criterion, level.level),
+                    _cumulative_conformity(pack, criterion, level.level),
                     lang,
                 ),
                 own=level.level in criterion.requires or level.level in criterion.conformity,
@@ -509,6 +509,10 @@ def deadline_how(p: ImprovementPoint, start: date, latest: date | None, lang: st
             deadline=format_date(p.user_deadline, lang), proposed=format_date(p.proposed, lang)
         )
     if latest is not None and p.proposed > latest:
+        if p.deadline > latest:  # the latest date lay before the assessment date
+            return proposed + t["deadline_capped_start"].format(
+                latest=format_date(latest, lang), deadline=format_date(p.deadline, lang)
+            )
         return proposed + t["deadline_capped"].format(latest=format_date(latest, lang))
     return proposed
 
@@ -647,7 +651,11 @@ def _method(pack: Pack, lang: str) -> tuple[tuple[str, ...], tuple[ScaleRow, ...
     t = labels(lang)
     rows = []
     reqs: list[Requirement] = []
+    asks = _asks_conformity(pack)  # a scale figure for criteria with file checks, if any
+    needed: float | None = None  # cumulative, like the kinds: the highest figure so far
     for level in pack.scale:
+        if asks and level.conformity is not None:
+            needed = max(needed or 0.0, level.conformity)
         for entry in level.requires:
             requirement = Requirement(kinds=parse_requirement(entry))
             if requirement not in reqs:
@@ -663,7 +671,7 @@ def _method(pack: Pack, lang: str) -> tuple[tuple[str, ...], tuple[ScaleRow, ...
                         if reqs and level.level
                         else t["requires_nothing"]
                     ),
-                    level.conformity,
+                    needed if level.level else None,
                     lang,
                     CONFORMITY_SCALE_RULE,
                 ),
@@ -679,6 +687,14 @@ def _asks_conformity(pack: Pack) -> bool:
         for _, criterion in pack.criteria()
         for level in pack.scale[1:]
     )
+
+
+def _cumulative_conformity(pack: Pack, criterion: Criterion, level: int) -> float | None:
+    """The file-review conformity level ``level`` of ``criterion`` needs with the levels
+    below it (they all must be met: the highest figure of levels 1..``level``)."""
+    figures = [conformity_needed(pack, criterion, lvl) for lvl in range(1, level + 1)]
+    found = [f for f in figures if f is not None]
+    return max(found) if found else None
 
 
 def _with_conformity(

@@ -324,11 +324,11 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "forecast_counted": {
         "nl": "Meegeteld zijn {planned} van de {total} verbeterpunten: die afgerond zijn, of "
-        "een eigenaar hebben en geen risico lopen (hun werk past in de tijd tot de "
-        "uiterste datum, {latest}).",
+        "een eigenaar hebben en geen risico lopen (hun eigen deadline, of zonder eigen "
+        "deadline de voorgestelde, ligt niet na de uiterste datum, {latest}).",
         "en": "Counted are {planned} of the {total} improvement points: those done, or with an "
-        "owner and not at risk (their work fits in the time up to the "
-        "latest date, {latest}).",
+        "owner and not at risk (their own deadline, or without one the proposed deadline, is "
+        "not after the latest date, {latest}).",
     },
     "points_unowned": {"nl": "Zonder eigenaar", "en": "Without an owner"},
     "points_overdue": {"nl": "Verlopen", "en": "Overdue"},
@@ -347,6 +347,12 @@ LABELS: dict[str, dict[str, str]] = {
     "deadline_capped": {
         "nl": "; dat is na de uiterste datum, dus {latest}",
         "en": "; that is after the latest date, so {latest}",
+    },
+    "deadline_capped_start": {
+        "nl": "; dat is na de uiterste datum ({latest}), die al vóór de beoordeling lag, dus de "
+        "datum van de beoordeling, {deadline}",
+        "en": "; that is after the latest date ({latest}), which lay before the assessment, so "
+        "the assessment date, {deadline}",
     },
     "deadline_own": {
         "nl": "eigen deadline {deadline} (voorgesteld was {proposed})",
@@ -434,8 +440,9 @@ METHOD: dict[str, list[str]] = {
         "werkdagen voor de audit klaar zijn (de uiterste datum). Een eigen deadline van de "
         "organisatie gaat voor; ligt die na de uiterste datum, dan loopt het punt risico. "
         "Zonder eigen deadline wordt een voorgestelde deadline na de uiterste datum "
-        "teruggezet naar die datum, en loopt het punt ook risico: het werk past niet in de "
-        "tijd tot de audit.",
+        "teruggezet naar die datum (of naar de datum van de beoordeling, als de uiterste datum "
+        "daarvoor ligt), en loopt het punt ook risico: het werk past niet in de tijd tot de "
+        "audit.",
         "De vooruitblik naar de auditdag rekent opnieuw alsof elk gepland verbeterpunt zijn "
         "criterium op het doelniveau heeft gebracht; de andere criteria blijven op hun "
         "aangetoonde niveau. Gepland is een punt dat afgerond is, of dat een eigenaar heeft en "
@@ -476,8 +483,9 @@ METHOD: dict[str, list[str]] = {
         "working days per level of gap. Everything must be done {buffer} working days before "
         "the audit (the latest date). The organisation's own deadline takes precedence; if it "
         "is after the latest date, the point is at risk. Without an own deadline, a proposed "
-        "deadline after the latest date is moved back to that date, and the point is at risk "
-        "too: the work does not fit in the time to the audit.",
+        "deadline after the latest date is moved back to that date (or to the assessment date, "
+        "if the latest date lies before it), and the point is at risk too: the work does not "
+        "fit in the time to the audit.",
         "The outlook to the audit day scores again as if every planned improvement point had "
         "brought its criterion to its target level; the other criteria stay at their evidenced "
         "level. A point is planned when it is done, or when it has an owner and is not at risk. "
@@ -490,13 +498,13 @@ METHOD: dict[str, list[str]] = {
 # Added to the method when the pack asks a file-review conformity for some level.
 METHOD_CONFORMITY = {
     "nl": "Vraagt een niveau van een criterium met dossiercontroles ook een conformiteit in de "
-    "dossiertoets (zie de eisen per niveau), dan telt dat niveau pas als de toets die haalt: "
-    "voldoet / (voldoet + voldoet niet) over alle controles van het criterium, zonder "
-    "afronding. Zonder zulke antwoorden is dat niveau niet gehaald.",
+    "dossiertoets (zie de eisen per niveau), dan telt dat niveau, en elk niveau erboven, pas "
+    "als de toets die haalt: voldoet / (voldoet + voldoet niet) over alle controles van het "
+    "criterium, zonder afronding. Zonder zulke antwoorden is dat niveau niet gehaald.",
     "en": "When a level of a criterion with file checks also asks a conformity in the file "
-    "review (see the requirements per level), that level only counts when the review reaches "
-    "it: passes / (passes + fails) over all the criterion's checks, unrounded. Without such "
-    "answers the level is not met.",
+    "review (see the requirements per level), that level and every level above it only count "
+    "when the review reaches it: passes / (passes + fails) over all the criterion's checks, "
+    "unrounded. Without such answers the level is not met.",
 }
 CONFORMITY_RULE = {
     "nl": "dossiertoets ten minste {value}",
