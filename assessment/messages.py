@@ -174,12 +174,9 @@ def unplanned_text(points: Iterable[ImprovementPoint], lang: str) -> str:
     at_risk = [p.criterion for p in points if "at_risk" in p.unplanned_because]
     parts = []
     if no_owner:
-        n = len(no_owner)
         parts.append(
-            {
-                "nl": f"{n} {'punt' if n == 1 else 'punten'} zonder eigenaar",
-                "en": f"{n} {'point' if n == 1 else 'points'} without an owner",
-            }[language(lang)]
+            counted(len(no_owner), "point", lang)
+            + {"nl": " zonder eigenaar", "en": " without an owner"}[language(lang)]
             + f" ({', '.join(no_owner)})"
         )
     if at_risk:

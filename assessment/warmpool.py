@@ -114,6 +114,11 @@ class WarmPool:
             self.kill()
             return self._current().submit(func, *args)
 
+    @property
+    def closed(self) -> bool:
+        """Whether :meth:`close` was called: no worker starts again."""
+        return self._closed
+
     def close(self) -> None:
         """End the workers for good: calls still open fail, and every later call raises
         :class:`PoolClosed` instead of starting a worker (checked under the same lock that

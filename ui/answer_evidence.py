@@ -38,8 +38,8 @@ def evidence(
     linked = [e for e in assessment.evidence if cid in e.criteria]
     if not linked:
         st.caption(t("no_evidence_yet", lang))
+    assessed = opened.assessment.assessment_date
     for item in linked:
-        assessed = opened.assessment.assessment_date
         _linked_item(opened.ref, cid, item, [e.id for e in linked], assessed, lang, ro)
     _next_level(pack, result, lang)
     others = [e for e in assessment.evidence if cid not in e.criteria]

@@ -646,12 +646,12 @@ def _method(pack: Pack, lang: str) -> tuple[tuple[str, ...], tuple[ScaleRow, ...
         "buffer": pl.buffer_days,
     }
     paragraphs = tuple(p.format(**values) for p in METHOD[language(lang)])
-    if _asks_conformity(pack):
+    asks = _asks_conformity(pack)  # a scale figure counts for criteria with file checks only
+    if asks:
         paragraphs += (localise(METHOD_CONFORMITY, lang),)
     t = labels(lang)
     rows = []
     reqs: list[Requirement] = []
-    asks = _asks_conformity(pack)  # a scale figure for criteria with file checks, if any
     needed: float | None = None  # cumulative, like the kinds: the highest figure so far
     for level in pack.scale:
         if asks and level.conformity is not None:

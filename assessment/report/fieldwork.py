@@ -392,18 +392,19 @@ def fieldwork_chapter(
     t = _words(lang)
     files = _files(pack, assessment)
     unreviewed = [row.file for row in files if not row.answered]
+    some = len(unreviewed) < len(files)  # none reviewed: "no files reviewed yet" says it
     return FieldworkChapter(
         t=t,
         register=_register(fieldwork.analysis, t, lang) if fieldwork.analysis else None,
         sample=_sample(fieldwork.sample, t, lang) if fieldwork.sample else None,
         review=_review(pack, assessment, lang),
         backs=_backs(pack, assessment, lang),
-        files=files if len(unreviewed) < len(files) else (),
+        files=files if some else (),
         unreviewed=(
             t["unreviewed"].format(
                 n=counted(len(unreviewed), "file", lang), ids=", ".join(unreviewed)
             )
-            if unreviewed and len(unreviewed) < len(files)  # none reviewed: "no files yet"
+            if some and unreviewed
             else ""
         ),
     )

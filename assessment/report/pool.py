@@ -205,12 +205,11 @@ class ReportPool:
         self._queue: deque[RenderJob] = deque()
         self._running = 0
         self._started = False
-        self._closed = False  # closed for good: no job runs and no worker starts again
 
     def start(self) -> None:
         """Start and warm up the workers now, in the background (once; never once closed)."""
         with self._turn:
-            if self._started or self._closed:
+            if self._started or self.pool.closed:
                 return
             self._started = True
         with contextlib.suppress(PoolClosed):  # closed in between: nothing to start
@@ -264,13 +263,13 @@ class ReportPool:
         with self._turn:  # first in the queue and a worker free (or closed): this job's turn
             while (
                 job in self._queue
-                and not self._closed
+                and not self.pool.closed
                 and (self._queue[0] is not job or self._running >= self.workers)
             ):
                 self._turn.wait()
             if job not in self._queue:
                 return  # cancelled
-            closed = self._closed
+            closed = self.pool.closed
             self._queue.remove(job)
             if not closed:
                 self._running += 1
@@ -298,7 +297,7 @@ class ReportPool:
         except PoolClosed:  # closed for good (close()): it starts no worker
             raise closed from None
         except Exception:
-            if self._closed:  # ended by close() while it started
+            if self.pool.closed:  # ended by close() while it started
                 raise closed from None
             self.pool.kill()
             raise ReportError("the report worker process could not start") from None
@@ -312,7 +311,7 @@ class ReportPool:
                 "the assessment may be too large"
             ) from None
         except (BrokenProcessPool, CancelledError):
-            if self._closed:  # ended by close(), not by a fault
+            if self.pool.closed:  # ended by close(), not by a fault
                 raise closed from None
             self.pool.kill()  # the next render starts a fresh worker
             raise ReportError("the report worker process stopped unexpectedly") from None
@@ -320,10 +319,9 @@ class ReportPool:
     def close(self) -> None:
         """End the workers now, for good: renders under way and queued ones are cancelled,
         and no worker starts again (a pool that was let go of must leave nothing behind)."""
-        with self._turn:
-            self._closed = True
-            self._turn.notify_all()
         self.pool.close()
+        with self._turn:  # wake the queued renders: each sees the pool closed and gives up
+            self._turn.notify_all()
 
 
 def wait_for(job: RenderJob, on_wait: object = None, poll: float = 0.25) -> bytes:
